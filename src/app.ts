@@ -1,0 +1,133 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ExecutionArgs } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Config } from './config.ts';
+import { openDatabase, type Database } from './db/client.ts';
+import { setPrismaClient } from './db/index.ts';
+import { applyPendingMigrations } from './db/migrations.ts';
+import { systemActor } from './domain/actor.ts';
+import { apiKeyAuthenticator } from './domain/api-keys.ts';
+import { changeFeed } from './domain/change-feed.ts';
+import { ensureDefaultEnvironments } from './domain/environments.ts';
+import { flagState } from './domain/flag-state.ts';
+import type { Environment } from './generated/prisma/client.ts';
+import { createPennantYoga, type PennantYoga } from './graphql/yoga.ts';
+import { logger } from './logger.ts';
+import { operationalRoutes, useRoutes } from './routes.ts';
+
+export interface RunningApp {
+  /** e.g. `http://127.0.0.1:4000` */
+  url: string;
+  port: number;
+  database: Database;
+  /** Environments created on this start (first start on an empty database). */
+  createdEnvironments: Environment[];
+  yoga: PennantYoga;
+}
+
+/** Builds the whole server. Nothing listens or connects until `start()`. */
+export function buildApp(config: Config) {
+  let database: Database | undefined;
+  let server: Server | undefined;
+  let webSocketServer: WebSocketServer | undefined;
+  const stopFollowing: (() => void)[] = [];
+
+  async function start(): Promise<RunningApp> {
+    database = await openDatabase(config.database);
+    setPrismaClient(database.prisma);
+    const applied = await applyPendingMigrations(database.adapterFactory);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'applied database migrations');
+    const createdEnvironments = await ensureDefaultEnvironments(systemActor);
+
+    await flagState.load();
+    stopFollowing.push(flagState.follow(changeFeed), apiKeyAuthenticator.follow(changeFeed));
+    await changeFeed.start(config.changePollMs);
+
+    const yoga = createPennantYoga(config, [useRoutes(operationalRoutes())]);
+    server = createServer(yoga);
+    webSocketServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+    serveGraphQLOverWebSocket(webSocketServer, yoga);
+
+    await new Promise<void>((resolve, reject) => {
+      server?.once('error', reject);
+      server?.listen(config.port, config.host, () => resolve());
+    });
+    const { port } = server.address() as AddressInfo;
+    const host = !config.host || config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    return { url: `http://${host}:${port}`, port, database, createdEnvironments, yoga };
+  }
+
+  /** Stops accepting, closes WebSockets with 1001 (going away), then the database. */
+  async function stop(): Promise<void> {
+    for (const unsubscribe of stopFollowing.splice(0)) unsubscribe();
+    changeFeed.stop();
+    for (const client of webSocketServer?.clients ?? []) client.close(1001, 'Server shutting down');
+    await new Promise<void>((resolve) => (webSocketServer ? webSocketServer.close(() => resolve()) : resolve()));
+    if (server?.listening) {
+      const closed = new Promise<void>((resolve) => server?.close(() => resolve()));
+      server.closeIdleConnections();
+      await closed;
+    }
+    await database?.close();
+    setPrismaClient(undefined);
+  }
+
+  return { start, stop };
+}
+
+/**
+ * graphql-ws on the HTTP server's port and path. Operations run through `yoga.getEnveloped`,
+ * so they share the schema, plugins and context (authentication included) with HTTP.
+ */
+function serveGraphQLOverWebSocket(webSocketServer: WebSocketServer, yoga: PennantYoga): void {
+  useServer<Record<string, unknown>, { request: IncomingMessage; socket: WebSocket }>(
+    {
+      execute: (args) => (args.rootValue as EnvelopedRoot).execute(args),
+      subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args),
+      onSubscribe: async (context, _id, params) => {
+        const request = requestFromUpgrade(context.extra.request);
+        const enveloped = yoga.getEnveloped({
+          request,
+          connectionParams: context.connectionParams,
+          socket: context.extra.socket,
+          params,
+        });
+        const document = enveloped.parse(params.query);
+        const errors = enveloped.validate(enveloped.schema, document);
+        if (errors.length > 0) return errors;
+        const args: ExecutionArgs = {
+          schema: enveloped.schema,
+          operationName: params.operationName,
+          document,
+          variableValues: params.variables,
+          contextValue: await enveloped.contextFactory(),
+          rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
+        };
+        return args;
+      },
+    },
+    webSocketServer,
+  );
+}
+
+type OperationResult = ReturnType<NonNullable<Parameters<typeof useServer>[0]['execute']>>;
+
+interface EnvelopedRoot {
+  execute: (args: ExecutionArgs) => OperationResult;
+  subscribe: (args: ExecutionArgs) => OperationResult;
+}
+
+/** The upgrade request as a fetch Request, so WebSocket context reads headers like HTTP does. */
+function requestFromUpgrade(incoming: IncomingMessage): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (typeof value === 'string') headers.set(name, value);
+    else if (Array.isArray(value)) headers.set(name, value.join(', '));
+  }
+  return new Request(`http://${incoming.headers.host ?? 'localhost'}${incoming.url ?? '/graphql'}`, {
+    headers,
+  });
+}
+

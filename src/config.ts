@@ -1,0 +1,151 @@
+import path from 'node:path';
+import type { DatabaseTarget } from './db/client.ts';
+
+export type SigningAlgorithm = 'RS256' | 'ES256' | 'EdDSA';
+
+/** Everything Pennant reads from its environment, parsed and validated once at start. */
+export interface Config {
+  /** `PORT`, default 4000. 0 picks a free port (tests). */
+  port: number;
+  /** `HOST`; unset, every interface (IPv4 and IPv6). */
+  host: string | undefined;
+  /** `PENNANT_DATA_DIR`, default `./.pennant`: the PGlite database and generated secrets. */
+  dataDir: string;
+  /** `DATABASE_URL` (PostgreSQL) or, when unset, embedded PGlite in `dataDir`. */
+  database: DatabaseTarget;
+  /** `REDIS_URL`: when set, change messages cross instances through Redis pub/sub. */
+  redisUrl: string | undefined;
+  /** `PENNANT_SECRET`: encrypts signing keys at rest; generated into `dataDir` when unset. */
+  secret: string | undefined;
+  /** `PENNANT_COOKIE_PASSWORD` (≥ 32 characters; `id:password,…` for rotation, first seals). */
+  cookiePasswords: { id: string; secret: string }[] | undefined;
+  /** `PENNANT_COOKIE_NAME`, default `wos-session`. */
+  cookieName: string;
+  /** `PENNANT_ISSUER`: the `iss` of access tokens, default `http://localhost:<port>`. */
+  issuer: string | undefined;
+  /** `PENNANT_ACCESS_TOKEN_TTL` seconds, default 300. */
+  accessTokenTtlSeconds: number;
+  /** `PENNANT_SESSION_TTL` seconds a session lives without refresh, default 30 days. */
+  sessionTtlSeconds: number;
+  /** `PENNANT_REFRESH_GRACE` seconds a retried refresh gets the same answer, default 10. */
+  refreshGraceSeconds: number;
+  /** `PENNANT_SIGNING_ALG`: RS256 (default), ES256 or EdDSA. */
+  signingAlgorithm: SigningAlgorithm;
+  /** `PENNANT_ALLOWED_ORIGINS`: comma-separated origins allowed to use cookies over WebSocket. */
+  allowedOrigins: string[];
+  /** `PENNANT_INTROSPECTION`, default true (tooling depends on it). */
+  introspection: boolean;
+  /** `NODE_ENV === 'production'`: hides field suggestions and GraphiQL. */
+  production: boolean;
+  /** `LOG_LEVEL`, default `info`. */
+  logLevel: string;
+  /** `PENNANT_CHANGE_POLL_MS`: how often each instance also polls the event log, default 2000. */
+  changePollMs: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}.`);
+  }
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got ${JSON.stringify(env[name])}.`);
+}
+
+function url(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL.`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}.`);
+  }
+  return raw;
+}
+
+export const minimumCookiePasswordLength = 32;
+
+function cookiePasswords(env: Env): Config['cookiePasswords'] {
+  const raw = env.PENNANT_COOKIE_PASSWORD;
+  if (raw === undefined || raw === '') return undefined;
+  // A password may itself contain ':' or ',', so rotation syntax is only used when every part
+  // has the `id:secret` shape with a short id.
+  const parts = raw.split(',');
+  const rotated = parts.length > 1 && parts.every((part) => /^[A-Za-z0-9_-]{1,16}:.+$/.test(part));
+  const passwords = rotated
+    ? parts.map((part) => {
+        const index = part.indexOf(':');
+        return { id: part.slice(0, index), secret: part.slice(index + 1) };
+      })
+    : [{ id: '', secret: raw }];
+  for (const password of passwords) {
+    if (password.secret.length < minimumCookiePasswordLength) {
+      throw new ConfigError(
+        `PENNANT_COOKIE_PASSWORD must be at least ${minimumCookiePasswordLength} characters${password.id ? ` (password id ${password.id})` : ''}.`,
+      );
+    }
+  }
+  return passwords;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const port = integer(env, 'PORT', 4000, 0, 65535);
+  const dataDir = path.resolve(env.PENNANT_DATA_DIR || './.pennant');
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgresql:', 'postgres:']);
+  const signingAlgorithm = (env.PENNANT_SIGNING_ALG || 'RS256') as SigningAlgorithm;
+  if (!['RS256', 'ES256', 'EdDSA'].includes(signingAlgorithm)) {
+    throw new ConfigError('PENNANT_SIGNING_ALG must be RS256, ES256 or EdDSA.');
+  }
+  const secret = env.PENNANT_SECRET || undefined;
+  if (secret !== undefined && secret.length < 32) {
+    throw new ConfigError('PENNANT_SECRET must be at least 32 characters.');
+  }
+  const allowedOrigins = (env.PENNANT_ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of allowedOrigins) {
+    if (url({ origin }, 'origin', ['http:', 'https:']) === undefined) continue;
+  }
+  return {
+    port,
+    host: env.HOST || undefined,
+    dataDir,
+    database: databaseUrl
+      ? { kind: 'postgres', url: databaseUrl }
+      : { kind: 'pglite', dataDir: path.join(dataDir, 'pgdata') },
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    secret,
+    cookiePasswords: cookiePasswords(env),
+    cookieName: env.PENNANT_COOKIE_NAME || 'wos-session',
+    issuer: url(env, 'PENNANT_ISSUER', ['http:', 'https:']),
+    accessTokenTtlSeconds: integer(env, 'PENNANT_ACCESS_TOKEN_TTL', 300, 10, 86_400),
+    sessionTtlSeconds: integer(env, 'PENNANT_SESSION_TTL', 30 * 86_400, 60, 365 * 86_400),
+    refreshGraceSeconds: integer(env, 'PENNANT_REFRESH_GRACE', 10, 0, 60),
+    signingAlgorithm,
+    allowedOrigins,
+    introspection: boolean(env, 'PENNANT_INTROSPECTION', true),
+    production: env.NODE_ENV === 'production',
+    logLevel: env.LOG_LEVEL || 'info',
+    changePollMs: integer(env, 'PENNANT_CHANGE_POLL_MS', 2000, 50, 60_000),
+  };
+}

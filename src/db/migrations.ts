@@ -1,0 +1,138 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+
+/**
+ * Prisma's CLI needs a native schema engine that cannot be downloaded on machines without
+ * internet, so Pennant drives the same engine compiled to WebAssembly through the driver adapter
+ * it already uses. Migrations keep Prisma's layout and are recorded in `_prisma_migrations`, so
+ * the native CLI (`prisma migrate status|deploy`) still understands a database migrated here.
+ */
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const prismaSchemaPath = path.join(projectRoot, 'prisma/schema.prisma');
+export const migrationsDir = path.join(projectRoot, 'prisma/migrations');
+const lockfileName = 'migration_lock.toml';
+const noFilters = { externalTables: [], externalEnums: [] };
+
+type SchemaEngineGlue = typeof import('@prisma/schema-engine-wasm/schema_engine_bg');
+type SchemaEngine = import('@prisma/schema-engine-wasm').SchemaEngine;
+
+// Node has WebAssembly, but its type lives in lib.dom, which this project does not load.
+declare const WebAssembly: {
+  instantiate(
+    bytes: Uint8Array,
+    imports: Record<string, unknown>,
+  ): Promise<{ instance: { exports: Record<string, unknown> } }>;
+};
+
+let gluePromise: Promise<SchemaEngineGlue> | undefined;
+
+function loadSchemaEngineWasm(): Promise<SchemaEngineGlue> {
+  gluePromise ??= (async () => {
+    const glue = await import('@prisma/schema-engine-wasm/schema_engine_bg');
+    // The package exports only the JS glue; the .wasm file sits beside it.
+    const gluePath = fileURLToPath(import.meta.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
+    const wasmPath = gluePath.replace(/\.js$/, '.wasm');
+    const bytes = await readFile(wasmPath);
+    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': glue });
+    glue.__wbg_set_wasm(instance.exports as never);
+    (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
+    return glue;
+  })();
+  return gluePromise;
+}
+
+async function withSchemaEngine<T>(
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+  run: (engine: SchemaEngine, datamodel: string) => Promise<T>,
+): Promise<T> {
+  const glue = await loadSchemaEngineWasm();
+  const datamodel = await readFile(prismaSchemaPath, 'utf8');
+  const engineLog: string[] = [];
+  const engine = (await glue.SchemaEngine.new(
+    { datamodels: [[prismaSchemaPath, datamodel]] },
+    (message: string) => engineLog.push(message),
+    bindMigrationAwareSqlAdapterFactory(adapterFactory),
+  )) as SchemaEngine;
+  try {
+    return await run(engine, datamodel);
+  } finally {
+    engine.free();
+  }
+}
+
+/** Reads `prisma/migrations` into the shape the schema engine expects. */
+export async function readMigrationList(dir = migrationsDir) {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  const migrationDirectories = await Promise.all(
+    names.map(async (name) => ({
+      path: name,
+      migrationFile: {
+        path: 'migration.sql',
+        content: {
+          tag: 'ok' as const,
+          value: await readFile(path.join(dir, name, 'migration.sql'), 'utf8'),
+        },
+      },
+    })),
+  );
+  const lockfileContent = await readFile(path.join(dir, lockfileName), 'utf8').catch(() => null);
+  return {
+    baseDir: dir,
+    lockfile: { path: lockfileName, content: lockfileContent },
+    shadowDbInitScript: '',
+    migrationDirectories,
+  };
+}
+
+/** Applies pending migrations; returns the names of those applied now (empty when up to date). */
+export async function applyPendingMigrations(
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+): Promise<string[]> {
+  const migrationsList = await readMigrationList();
+  return withSchemaEngine(adapterFactory, async (engine) => {
+    const { appliedMigrationNames } = await engine.applyMigrations({
+      migrationsList,
+      filters: noFilters,
+    });
+    return appliedMigrationNames;
+  });
+}
+
+/**
+ * The SQL that would take a database migrated with the committed migrations to what
+ * `schema.prisma` describes. Empty when they agree. Uses the adapter's shadow database.
+ */
+export async function diffMigrationsToSchema(
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+): Promise<string> {
+  const migrationsList = await readMigrationList();
+  return withSchemaEngine(adapterFactory, async (engine, datamodel) => {
+    const from =
+      migrationsList.migrationDirectories.length === 0
+        ? { tag: 'empty' as const }
+        : { tag: 'migrations' as const, ...migrationsList };
+    const result = await engine.diff({
+      from,
+      to: { tag: 'schemaDatamodel', files: [{ path: prismaSchemaPath, content: datamodel }] },
+      script: true,
+      exitCode: null,
+      filters: noFilters,
+    });
+    const sql = result.stdout ?? '';
+    return /^\s*(--[^\n]*\n?\s*)*$/.test(sql) ? '' : sql;
+  });
+}
+
+export const migrationLockfile = {
+  name: lockfileName,
+  content:
+    '# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "postgresql"\n',
+};

@@ -1,0 +1,99 @@
+import type { Event } from '../generated/prisma/client.ts';
+import { logger } from '../logger.ts';
+import { latestEventId, listEventsAfter } from './events.ts';
+
+type EventListener = (event: Event) => void;
+type CommitListener = (latestEventId: bigint) => void;
+
+const pageSize = 500;
+
+/**
+ * Each instance's ordered view of the event log. Every committed change is an event; the feed
+ * reads new events from the database in id order and hands them to listeners (the flag-state
+ * cache, subscriptions). A change made here is pulled right after its commit; changes made by
+ * other instances are pulled when their message arrives (see realtime/) and, as a safety net
+ * against lost messages, by a periodic poll. Because it always reads from the log, a lost
+ * message only delays an update, never loses it.
+ */
+export class ChangeFeed {
+  private cursor = 0n;
+  private readonly eventListeners = new Set<EventListener>();
+  private readonly commitListeners = new Set<CommitListener>();
+  private running: Promise<void> | undefined;
+  private rerun = false;
+  private timer: NodeJS.Timeout | undefined;
+
+  /** The id of the last event handed to listeners. */
+  get position(): bigint {
+    return this.cursor;
+  }
+
+  async start(pollMs: number): Promise<void> {
+    this.cursor = await latestEventId();
+    this.timer = setInterval(() => {
+      this.pull().catch((error: unknown) => {
+        // The database may be briefly unreachable; the next poll or message retries.
+        logger.warn({ err: error }, 'change feed: reading the event log failed');
+      });
+    }, pollMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  onEvent(listener: EventListener): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  /** Called after this instance committed a change (e.g. to publish it to other instances). */
+  onLocalCommit(listener: CommitListener): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
+  }
+
+  /** Reads and dispatches every event after the cursor. Concurrent calls share one reader. */
+  pull(): Promise<void> {
+    if (this.running) {
+      this.rerun = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.rerun = false;
+        await this.drain();
+      } while (this.rerun);
+    })().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  /** After a local commit: catch up (so this instance reads its own writes), then tell others. */
+  async afterLocalCommit(): Promise<void> {
+    await this.pull();
+    for (const listener of this.commitListeners) listener(this.cursor);
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      const events = await listEventsAfter(this.cursor, pageSize);
+      for (const event of events) {
+        this.cursor = event.id;
+        for (const listener of this.eventListeners) {
+          try {
+            listener(event);
+          } catch (error) {
+            // One listener's failure must not stop the others or the feed.
+            logger.error({ err: error, eventId: String(event.id) }, 'change feed listener failed');
+          }
+        }
+      }
+      if (events.length < pageSize) return;
+    }
+  }
+}
+
+export const changeFeed = new ChangeFeed();

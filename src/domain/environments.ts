@@ -1,0 +1,90 @@
+import { prisma, type Transaction } from '../db/index.ts';
+import { ForbiddenError, NotFoundError } from '../errors.ts';
+import type { Environment } from '../generated/prisma/client.ts';
+import type { EnvironmentKind } from '../generated/prisma/enums.ts';
+import { newId } from '../ids.ts';
+import type { Actor } from './actor.ts';
+import { recordEvent } from './events.ts';
+import { commitChange } from './transaction.ts';
+import { validName, validSlug } from './validation.ts';
+
+export const defaultEnvironments = [
+  { slug: 'sandbox', name: 'Sandbox', kind: 'SANDBOX' },
+  { slug: 'production', name: 'Production', kind: 'PRODUCTION' },
+] as const;
+
+
+export async function findEnvironmentBySlug(slug: string): Promise<Environment> {
+  const environment = await prisma.environment.findUnique({ where: { slug } });
+  if (!environment) throw new NotFoundError('Environment', slug);
+  return environment;
+}
+
+/** An API key reads and changes only its own environment. */
+export async function environmentForActor(
+  actorEnvironmentId: string,
+  slug: string,
+): Promise<Environment> {
+  const environment = await findEnvironmentBySlug(slug);
+  if (environment.id !== actorEnvironmentId) {
+    throw new ForbiddenError(
+      `This API key belongs to another environment and cannot act on ${JSON.stringify(slug)}.`,
+    );
+  }
+  return environment;
+}
+
+async function insertEnvironment(
+  tx: Transaction,
+  actor: Actor,
+  input: { slug: string; name: string; kind: EnvironmentKind },
+): Promise<Environment> {
+  const environment = await tx.environment.create({
+    data: { id: newId('env'), clientId: newId('client'), ...input },
+  });
+  // A flag exists in every environment: the new environment gets a disabled rule for each.
+  const flags = await tx.featureFlag.findMany({ select: { id: true } });
+  if (flags.length > 0) {
+    await tx.featureFlagRule.createMany({
+      data: flags.map((flag) => ({
+        id: newId('rule'),
+        flagId: flag.id,
+        environmentId: environment.id,
+        updatedById: actor.id,
+      })),
+    });
+  }
+  await recordEvent(tx, {
+    type: 'environment.created',
+    actor,
+    environmentId: environment.id,
+    after: { id: environment.id, slug: environment.slug, name: environment.name, kind: environment.kind },
+  });
+  return environment;
+}
+
+export function createEnvironment(
+  actor: Actor,
+  input: { slug: string; name: string; kind: EnvironmentKind },
+): Promise<Environment> {
+  const data = {
+    slug: validSlug('slug', input.slug, 32),
+    name: validName('name', input.name, 100),
+    kind: input.kind,
+  };
+  return commitChange((tx) => insertEnvironment(tx, actor, data));
+}
+
+/** On first start (no environments at all) creates `sandbox` and `production`. */
+export async function ensureDefaultEnvironments(actor: Actor): Promise<Environment[]> {
+  if ((await prisma.environment.count()) > 0) return [];
+  return commitChange(async (tx) => {
+    // Re-checked inside the transaction: two processes may start on one new database.
+    if ((await tx.environment.count()) > 0) return [];
+    const created: Environment[] = [];
+    for (const environment of defaultEnvironments) {
+      created.push(await insertEnvironment(tx, actor, { ...environment }));
+    }
+    return created;
+  });
+}

@@ -1,0 +1,103 @@
+import { prisma } from '../db/index.ts';
+import type { Event } from '../generated/prisma/client.ts';
+import type { ChangeFeed } from './change-feed.ts';
+import type { RuleSnapshot, RuleState } from './evaluation.ts';
+import { isFlagEnabledForOrganization, ruleStateOf } from './evaluation.ts';
+
+interface CachedRule {
+  flagSlug: string;
+  version: number;
+  state: RuleState;
+}
+
+/**
+ * Every rule of every environment, in memory, so "which flags does this organization have" is
+ * answered without a database query. Loaded once at start, then kept current by the change
+ * feed, which delivers every committed change of every instance in event-log order.
+ */
+export class FlagStateCache {
+  /** environmentId → flagId → rule */
+  private readonly environments = new Map<string, Map<string, CachedRule>>();
+
+  async load(): Promise<void> {
+    const rules = await prisma.featureFlagRule.findMany({
+      select: {
+        flagId: true,
+        environmentId: true,
+        enabled: true,
+        organizationRule: true,
+        version: true,
+        flag: { select: { slug: true } },
+        organizations: { select: { organizationId: true } },
+      },
+    });
+    this.environments.clear();
+    for (const rule of rules) {
+      this.rulesOf(rule.environmentId).set(rule.flagId, {
+        flagSlug: rule.flag.slug,
+        version: rule.version,
+        state: {
+          enabled: rule.enabled,
+          organizationRule: rule.organizationRule,
+          organizationIds: new Set(rule.organizations.map((o) => o.organizationId)),
+        },
+      });
+    }
+  }
+
+  follow(feed: ChangeFeed): () => void {
+    return feed.onEvent((event) => this.apply(event));
+  }
+
+  /** Slugs of the flags enabled for the organization in the environment, sorted. */
+  enabledFlagSlugs(environmentId: string, organizationId: string): string[] {
+    const slugs: string[] = [];
+    for (const rule of this.environments.get(environmentId)?.values() ?? []) {
+      if (isFlagEnabledForOrganization(rule.state, organizationId)) slugs.push(rule.flagSlug);
+    }
+    return slugs.sort();
+  }
+
+  apply(event: Event): void {
+    switch (event.type) {
+      case 'flag.toggled':
+      case 'rule.updated': {
+        const after = event.after as unknown as RuleSnapshot;
+        const rules = this.rulesOf(after.environmentId);
+        const cached = rules.get(after.flagId);
+        if (cached && cached.version >= after.version) return;
+        rules.set(after.flagId, { flagSlug: after.flagSlug, version: after.version, state: ruleStateOf(after) });
+        return;
+      }
+      case 'flag.deleted':
+        for (const rules of this.environments.values()) rules.delete(event.flagId ?? '');
+        return;
+      case 'organization.deleted':
+        for (const rules of this.environments.values()) {
+          for (const rule of rules.values()) {
+            if (rule.state.organizationIds.has(event.organizationId ?? '')) {
+              const organizationIds = new Set(rule.state.organizationIds);
+              organizationIds.delete(event.organizationId ?? '');
+              rule.state = { ...rule.state, organizationIds };
+            }
+          }
+        }
+        return;
+      default:
+        // Flag creation, new environments and the rest add only disabled rules or nothing
+        // that affects evaluation; the first rule change of a new flag carries its slug.
+        return;
+    }
+  }
+
+  private rulesOf(environmentId: string): Map<string, CachedRule> {
+    let rules = this.environments.get(environmentId);
+    if (!rules) {
+      rules = new Map();
+      this.environments.set(environmentId, rules);
+    }
+    return rules;
+  }
+}
+
+export const flagState = new FlagStateCache();

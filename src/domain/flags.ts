@@ -1,0 +1,118 @@
+import { prisma } from '../db/index.ts';
+import { NotFoundError } from '../errors.ts';
+import type { FeatureFlag } from '../generated/prisma/client.ts';
+import { newId } from '../ids.ts';
+import type { Actor } from './actor.ts';
+import { recordEvent } from './events.ts';
+import { ruleSnapshotSelect, toRuleSnapshot } from './rules.ts';
+import { commitChange } from './transaction.ts';
+import { validDescription, validName, validSlug, validTags } from './validation.ts';
+
+export function flagRecord(flag: FeatureFlag) {
+  return {
+    id: flag.id,
+    slug: flag.slug,
+    name: flag.name,
+    description: flag.description,
+    tags: flag.tags,
+  };
+}
+
+export async function findFlagBySlug(slug: string): Promise<FeatureFlag> {
+  const flag = await prisma.featureFlag.findUnique({ where: { slug } });
+  if (!flag) throw new NotFoundError('Feature flag', slug);
+  return flag;
+}
+
+export interface CreateFlagInput {
+  slug: string;
+  name: string;
+  description?: string | null;
+  tags?: readonly string[] | null;
+}
+
+/** A new flag gets a rule in every environment: disabled, organization rule NONE. */
+export function createFeatureFlag(actor: Actor, input: CreateFlagInput): Promise<FeatureFlag> {
+  const data = {
+    slug: validSlug('slug', input.slug),
+    name: validName('name', input.name),
+    description: validDescription('description', input.description ?? ''),
+    tags: validTags('tags', input.tags ?? []),
+  };
+  return commitChange(async (tx) => {
+    const flag = await tx.featureFlag.create({ data: { id: newId('flag'), ...data } });
+    const environments = await tx.environment.findMany({ select: { id: true } });
+    await tx.featureFlagRule.createMany({
+      data: environments.map((environment) => ({
+        id: newId('rule'),
+        flagId: flag.id,
+        environmentId: environment.id,
+        updatedById: actor.id,
+      })),
+    });
+    await recordEvent(tx, {
+      type: 'flag.created',
+      actor,
+      flagId: flag.id,
+      flagSlug: flag.slug,
+      after: flagRecord(flag),
+    });
+    return flag;
+  });
+}
+
+export interface UpdateFlagInput {
+  name?: string | null;
+  description?: string | null;
+  tags?: readonly string[] | null;
+}
+
+/** The slug is a flag's identity in code and tokens, so it never changes. */
+export function updateFeatureFlag(
+  actor: Actor,
+  slug: string,
+  input: UpdateFlagInput,
+): Promise<FeatureFlag> {
+  const data: { name?: string; description?: string; tags?: string[] } = {};
+  if (input.name != null) data.name = validName('name', input.name);
+  if (input.description != null) data.description = validDescription('description', input.description);
+  if (input.tags != null) data.tags = validTags('tags', input.tags);
+  return commitChange(async (tx) => {
+    const before = await tx.featureFlag.findUnique({ where: { slug } });
+    if (!before) throw new NotFoundError('Feature flag', slug);
+    const after = await tx.featureFlag.update({ where: { id: before.id }, data });
+    await recordEvent(tx, {
+      type: 'flag.updated',
+      actor,
+      flagId: after.id,
+      flagSlug: after.slug,
+      before: flagRecord(before),
+      after: flagRecord(after),
+    });
+    return after;
+  });
+}
+
+/**
+ * The event keeps the flag and its rule in every environment as they were, so subscribers can
+ * tell which organizations just lost it.
+ */
+export function deleteFeatureFlag(actor: Actor, slug: string): Promise<FeatureFlag> {
+  return commitChange(async (tx) => {
+    const flag = await tx.featureFlag.findUnique({ where: { slug } });
+    if (!flag) throw new NotFoundError('Feature flag', slug);
+    const rules = await tx.featureFlagRule.findMany({
+      where: { flagId: flag.id },
+      select: ruleSnapshotSelect,
+    });
+    await tx.featureFlag.delete({ where: { id: flag.id } });
+    await recordEvent(tx, {
+      type: 'flag.deleted',
+      actor,
+      flagId: flag.id,
+      flagSlug: flag.slug,
+      before: { ...flagRecord(flag), rules: rules.map(toRuleSnapshot) },
+    });
+    return flag;
+  });
+}

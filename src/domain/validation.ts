@@ -1,0 +1,67 @@
+import { BadUserInputError } from '../errors.ts';
+
+/** Input checks shared by the GraphQL and REST edges. Each names the offending field. */
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function validSlug(field: string, value: string, maxLength = 64): string {
+  if (value.length === 0 || value.length > maxLength || !slugPattern.test(value)) {
+    throw new BadUserInputError(
+      field,
+      `${field} must be 1–${maxLength} lower-case letters, digits and single dashes (e.g. "new-billing").`,
+    );
+  }
+  return value;
+}
+
+// Control characters make names unreadable in dashboards and logs.
+const controlCharacters = /[\u0000-\u001f\u007f]/;
+
+export function validName(field: string, value: string, maxLength = 200): string {
+  const trimmed = value.trim();
+  if (trimmed.length === 0 || trimmed.length > maxLength || controlCharacters.test(trimmed)) {
+    throw new BadUserInputError(field, `${field} must be 1–${maxLength} printable characters.`);
+  }
+  return trimmed;
+}
+
+export function validDescription(field: string, value: string, maxLength = 2000): string {
+  if (value.length > maxLength || /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value)) {
+    throw new BadUserInputError(field, `${field} must be at most ${maxLength} printable characters.`);
+  }
+  return value;
+}
+
+const tagPattern = /^[a-z0-9][a-z0-9._:-]{0,49}$/;
+
+export function validTags(field: string, tags: readonly string[]): string[] {
+  if (tags.length > 20) throw new BadUserInputError(field, `${field} may hold at most 20 tags.`);
+  const unique = [...new Set(tags.map((tag) => tag.trim()))];
+  for (const tag of unique) {
+    if (!tagPattern.test(tag)) {
+      throw new BadUserInputError(
+        field,
+        `${field}: ${JSON.stringify(tag.slice(0, 60))} is not a tag (1–50 of a-z 0-9 . _ : -, starting with a letter or digit).`,
+      );
+    }
+  }
+  return unique.sort();
+}
+
+const idPattern = /^[a-z]+_[0-9A-HJKMNP-TV-Z]{26}$/;
+
+/** Ids are checked for shape at the edge so lookups never see arbitrary strings. */
+export function validId(field: string, value: string, prefix: string): string {
+  if (!idPattern.test(value) || !value.startsWith(`${prefix}_`)) {
+    throw new BadUserInputError(field, `${field} must be an id like ${prefix}_01J….`);
+  }
+  return value;
+}
+
+export function validExternalId(field: string, value: string | null | undefined): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (value.length > 200 || controlCharacters.test(value)) {
+    throw new BadUserInputError(field, `${field} must be at most 200 printable characters.`);
+  }
+  return value;
+}

@@ -1,0 +1,16 @@
+import type { AuthenticatedApiKey } from '../domain/api-keys.ts';
+import { environmentForActor } from '../domain/environments.ts';
+import { UnauthenticatedError } from '../errors.ts';
+import type { Environment } from '../generated/prisma/client.ts';
+import type { GraphQLContext } from './context.ts';
+
+/** The caller's API key; fields that call this also declare `authScopes: { apiKey: true }`. */
+export function apiKeyOf(context: GraphQLContext): AuthenticatedApiKey {
+  if (!context.apiKey) throw new UnauthenticatedError();
+  return context.apiKey;
+}
+
+/** The environment named by an argument, when the caller's key may act on it. */
+export function environmentArgument(context: GraphQLContext, slug: string): Promise<Environment> {
+  return environmentForActor(apiKeyOf(context).environment.id, slug);
+}

@@ -1,0 +1,17 @@
+import type { AuthenticatedApiKey } from '../domain/api-keys.ts';
+import type { Actor } from '../domain/actor.ts';
+
+/** What every resolver knows about the request, for HTTP and WebSocket alike. */
+export interface GraphQLContext {
+  request: Request;
+  /** The API key from `Authorization: Bearer sk_…`, when valid. */
+  apiKey: AuthenticatedApiKey | null;
+  /** True when a credential was sent but did not authenticate (for the error message). */
+  apiKeyRejected: boolean;
+  /** Extra response headers resolvers want sent (e.g. Set-Cookie from refreshSession). */
+  responseHeaders: Headers;
+}
+
+export function actorOf(context: GraphQLContext): Actor {
+  return { type: 'api_key', id: context.apiKey?.id ?? null };
+}

@@ -1,0 +1,140 @@
+import { createApiKey, revokeApiKey } from '../domain/api-keys.ts';
+import { createEnvironment, findEnvironmentBySlug } from '../domain/environments.ts';
+import { prisma } from '../db/index.ts';
+import { apiKeyOf, environmentArgument } from './auth.ts';
+import { builder } from './builder.ts';
+import { actorOf } from './context.ts';
+
+export const EnvironmentKindEnum = builder.enumType('EnvironmentKind', {
+  description: 'Sandbox environments use `sk_test_` keys; production ones `sk_live_` keys.',
+  values: ['SANDBOX', 'PRODUCTION'] as const,
+});
+
+export const EnvironmentType = builder.prismaObject('Environment', {
+  description: 'A deployment stage. Every flag exists in every environment, with its own rule.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    slug: t.exposeString('slug'),
+    name: t.exposeString('name'),
+    kind: t.expose('kind', { type: EnvironmentKindEnum }),
+    clientId: t.exposeString('clientId', {
+      description: 'The WorkOS-style client id (`client_…`) that SDKs use for this environment.',
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+export const ApiKeyType = builder.prismaObject('ApiKey', {
+  description: 'A secret that acts in one environment. Only a hash of the secret is stored.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    environment: t.relation('environment'),
+    redactedSecret: t.string({
+      description: 'The prefix and last four characters, to tell keys apart (e.g. `sk_test_…a1b2`).',
+      select: { secretLast4: true, environment: { select: { kind: true } } },
+      resolve: (key) =>
+        `${key.environment.kind === 'PRODUCTION' ? 'sk_live_' : 'sk_test_'}…${key.secretLast4}`,
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true }),
+    revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  environments: t.prismaField({
+    type: [EnvironmentType],
+    description: 'Every environment.',
+    authScopes: { apiKey: true },
+    resolve: (query) => prisma.environment.findMany({ ...query, orderBy: { createdAt: 'asc' } }),
+  }),
+  environment: t.prismaField({
+    type: EnvironmentType,
+    nullable: true,
+    authScopes: { apiKey: true },
+    args: { slug: t.arg.string() },
+    resolve: (query, _root, args) => prisma.environment.findUnique({ ...query, where: { slug: args.slug } }),
+  }),
+  currentEnvironment: t.prismaField({
+    type: EnvironmentType,
+    description: 'The environment of the API key making the request.',
+    authScopes: { apiKey: true },
+    resolve: (query, _root, _args, context) =>
+      prisma.environment.findUniqueOrThrow({ ...query, where: { id: apiKeyOf(context).environment.id } }),
+  }),
+  apiKeys: t.prismaField({
+    type: [ApiKeyType],
+    description: 'The API keys of the caller’s environment, revoked ones included.',
+    authScopes: { apiKey: true },
+    resolve: (query, _root, _args, context) =>
+      prisma.apiKey.findMany({
+        ...query,
+        where: { environmentId: apiKeyOf(context).environment.id },
+        orderBy: { createdAt: 'asc' },
+      }),
+  }),
+}));
+
+builder.relayMutationField(
+  'createEnvironment',
+  {
+    inputFields: (t) => ({
+      slug: t.string({ description: 'Lower-case letters, digits and dashes, e.g. `staging`.' }),
+      name: t.string(),
+      kind: t.field({ type: EnvironmentKindEnum }),
+    }),
+  },
+  {
+    description: 'Creates an environment; every existing flag gets a disabled rule in it.',
+    authScopes: { apiKey: true },
+    resolve: async (_root, { input }, context) => ({
+      environment: await createEnvironment(actorOf(context), input),
+    }),
+  },
+  { outputFields: (t) => ({ environment: t.field({ type: EnvironmentType, resolve: (p) => p.environment }) }) },
+);
+
+builder.relayMutationField(
+  'createApiKey',
+  {
+    inputFields: (t) => ({
+      name: t.string(),
+      environment: t.string({
+        required: false,
+        description: 'Defaults to the caller’s environment, the only one it may create keys for.',
+      }),
+    }),
+  },
+  {
+    description: 'Creates an API key. The secret is returned here once and never again.',
+    authScopes: { apiKey: true },
+    resolve: async (_root, { input }, context) => {
+      const environment = input.environment
+        ? await environmentArgument(context, input.environment)
+        : await findEnvironmentBySlug(apiKeyOf(context).environment.slug);
+      const { apiKey, secret } = await createApiKey(actorOf(context), environment, input.name);
+      return { apiKey, secret };
+    },
+  },
+  {
+    outputFields: (t) => ({
+      apiKey: t.field({ type: ApiKeyType, resolve: (p) => p.apiKey }),
+      secret: t.string({ description: 'The key itself. Store it now: it cannot be shown again.', resolve: (p) => p.secret }),
+    }),
+  },
+);
+
+builder.relayMutationField(
+  'revokeApiKey',
+  { inputFields: (t) => ({ id: t.id() }) },
+  {
+    description: 'Revokes a key of the caller’s environment; it stops working at once on every instance.',
+    authScopes: { apiKey: true },
+    resolve: async (_root, { input }, context) => {
+      const environmentId = apiKeyOf(context).environment.id;
+      return { apiKey: await revokeApiKey(actorOf(context), environmentId, String(input.id)) };
+    },
+  },
+  { outputFields: (t) => ({ apiKey: t.field({ type: ApiKeyType, resolve: (p) => p.apiKey }) }) },
+);

@@ -1,0 +1,306 @@
+import { prisma } from '../db/index.ts';
+import { createFeatureFlag, deleteFeatureFlag, updateFeatureFlag } from '../domain/flags.ts';
+import type { RuleSnapshot } from '../domain/evaluation.ts';
+import {
+  addFeatureFlagOrganization,
+  findRule,
+  removeFeatureFlagOrganization,
+  setFeatureFlagEnabled,
+  setOrganizationRule,
+} from '../domain/rules.ts';
+import { validId } from '../domain/validation.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+import { environmentArgument } from './auth.ts';
+import { builder } from './builder.ts';
+import { actorOf } from './context.ts';
+import { EnvironmentType } from './environment.ts';
+import { OrganizationType } from './organization.ts';
+
+export const OrganizationRuleEnum = builder.enumType('OrganizationRule', {
+  description: 'Which organizations an enabled flag is on for.',
+  values: {
+    NONE: { description: 'No organization.' },
+    SOME: { description: 'Only the chosen organizations.' },
+    ALL: { description: 'Every organization.' },
+  } as const,
+});
+
+export const FeatureFlagRuleType = builder.objectRef<RuleSnapshot>('FeatureFlagRule').implement({
+  description:
+    'A flag’s rule in one environment. The flag is on for an organization when `enabled` and (ALL, or SOME and chosen).',
+  fields: (t) => ({
+    id: t.exposeID('ruleId'),
+    flagSlug: t.exposeString('flagSlug'),
+    environment: t.prismaField({
+      type: EnvironmentType,
+      resolve: (query, rule) =>
+        prisma.environment.findUniqueOrThrow({ ...query, where: { id: rule.environmentId } }),
+    }),
+    enabled: t.exposeBoolean('enabled'),
+    organizationRule: t.expose('organizationRule', { type: OrganizationRuleEnum }),
+    organizationIds: t.exposeIDList('organizationIds', {
+      description: 'The chosen organizations (used when the rule is SOME).',
+    }),
+    organizations: t.prismaField({
+      type: [OrganizationType],
+      description: 'The chosen organizations (used when the rule is SOME), by id.',
+      resolve: (query, rule) =>
+        prisma.organization.findMany({
+          ...query,
+          where: { id: { in: rule.organizationIds } },
+          orderBy: { id: 'asc' },
+        }),
+    }),
+    version: t.exposeInt('version', {
+      description: 'Increases with every change; pass it as `expectedVersion` to detect concurrent edits.',
+    }),
+    updatedAt: t.field({
+      type: 'DateTime',
+      resolve: async (rule) =>
+        (await prisma.featureFlagRule.findUniqueOrThrow({ where: { id: rule.ruleId }, select: { updatedAt: true } }))
+          .updatedAt,
+    }),
+    updatedBy: t.string({
+      nullable: true,
+      description: 'Id of the API key that made the last change.',
+      resolve: async (rule) =>
+        (await prisma.featureFlagRule.findUniqueOrThrow({ where: { id: rule.ruleId }, select: { updatedById: true } }))
+          .updatedById,
+    }),
+  }),
+});
+
+export const FeatureFlagType = builder.prismaObject('FeatureFlag', {
+  description: 'A feature flag. It exists in every environment, with a rule in each.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    slug: t.exposeString('slug', { description: 'Unique and permanent: the name code and tokens use.' }),
+    name: t.exposeString('name'),
+    description: t.exposeString('description'),
+    tags: t.exposeStringList('tags'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    rule: t.field({
+      type: FeatureFlagRuleType,
+      description: 'The rule in an environment the caller’s key may act on.',
+      authScopes: { apiKey: true },
+      args: { environment: t.arg.string() },
+      resolve: async (flag, args, context) => {
+        const environment = await environmentArgument(context, args.environment);
+        return findRule(flag.slug, environment.id);
+      },
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  featureFlags: t.prismaConnection({
+    type: 'FeatureFlag',
+    cursor: 'id',
+    description: 'Flags, oldest first. `tag` keeps flags with that tag; `search` matches slug, name or description.',
+    authScopes: { apiKey: true },
+    args: {
+      tag: t.arg.string({ required: false }),
+      search: t.arg.string({ required: false }),
+    },
+    resolve: (query, _root, args) => {
+      const where: Prisma.FeatureFlagWhereInput = {};
+      if (args.tag) where.tags = { has: args.tag };
+      if (args.search) {
+        where.OR = [
+          { slug: { contains: args.search, mode: 'insensitive' } },
+          { name: { contains: args.search, mode: 'insensitive' } },
+          { description: { contains: args.search, mode: 'insensitive' } },
+        ];
+      }
+      return prisma.featureFlag.findMany({ ...query, where });
+    },
+  }),
+  featureFlag: t.prismaField({
+    type: FeatureFlagType,
+    nullable: true,
+    authScopes: { apiKey: true },
+    args: { slug: t.arg.string() },
+    resolve: (query, _root, args) => prisma.featureFlag.findUnique({ ...query, where: { slug: args.slug } }),
+  }),
+}));
+
+const featureFlagPayload = {
+  outputFields: (t: PayloadFieldBuilder) => ({
+    featureFlag: t.field({ type: FeatureFlagType, resolve: (p: { featureFlag: FlagRow }) => p.featureFlag }),
+  }),
+};
+type FlagRow = Awaited<ReturnType<typeof createFeatureFlag>>;
+// biome-ignore lint/suspicious/noExplicitAny: Pothos' field-builder type for payloads is internal.
+type PayloadFieldBuilder = any;
+
+builder.relayMutationField(
+  'createFeatureFlag',
+  {
+    inputFields: (t) => ({
+      slug: t.string({ description: 'Lower-case letters, digits and dashes; permanent.' }),
+      name: t.string(),
+      description: t.string({ required: false }),
+      tags: t.stringList({ required: false }),
+    }),
+  },
+  {
+    description: 'Creates a flag, disabled with organization rule NONE in every environment.',
+    authScopes: { apiKey: true },
+    resolve: async (_root, { input }, context) => ({
+      featureFlag: await createFeatureFlag(actorOf(context), input),
+    }),
+  },
+  featureFlagPayload,
+);
+
+builder.relayMutationField(
+  'updateFeatureFlag',
+  {
+    inputFields: (t) => ({
+      slug: t.string(),
+      name: t.string({ required: false }),
+      description: t.string({ required: false }),
+      tags: t.stringList({ required: false }),
+    }),
+  },
+  {
+    authScopes: { apiKey: true },
+    resolve: async (_root, { input }, context) => ({
+      featureFlag: await updateFeatureFlag(actorOf(context), input.slug, input),
+    }),
+  },
+  featureFlagPayload,
+);
+
+builder.relayMutationField(
+  'deleteFeatureFlag',
+  { inputFields: (t) => ({ slug: t.string() }) },
+  {
+    description: 'Deletes a flag in every environment.',
+    authScopes: { apiKey: true },
+    resolve: async (_root, { input }, context) => {
+      const deleted = await deleteFeatureFlag(actorOf(context), input.slug);
+      return { deletedFeatureFlagId: deleted.id, slug: deleted.slug };
+    },
+  },
+  {
+    outputFields: (t) => ({
+      deletedFeatureFlagId: t.id({ resolve: (p) => p.deletedFeatureFlagId }),
+      slug: t.string({ resolve: (p) => p.slug }),
+    }),
+  },
+);
+
+const rulePayload = {
+  outputFields: (t: PayloadFieldBuilder) => ({
+    rule: t.field({ type: FeatureFlagRuleType, resolve: (p: { rule: RuleSnapshot }) => p.rule }),
+    featureFlag: t.prismaField({
+      type: FeatureFlagType,
+      // biome-ignore lint/suspicious/noExplicitAny: see PayloadFieldBuilder.
+      resolve: (query: any, p: { rule: RuleSnapshot }) =>
+        prisma.featureFlag.findUniqueOrThrow({ ...query, where: { id: p.rule.flagId } }),
+    }),
+  }),
+};
+
+builder.relayMutationField(
+  'setFeatureFlagEnabled',
+  {
+    inputFields: (t) => ({
+      slug: t.string(),
+      environment: t.string(),
+      enabled: t.boolean(),
+      expectedVersion: t.int({ required: false }),
+    }),
+  },
+  {
+    description: 'Turns a flag on or off in one environment (the caller’s).',
+    authScopes: { apiKey: true },
+    resolve: async (_root, { input }, context) => {
+      const environment = await environmentArgument(context, input.environment);
+      return {
+        rule: await setFeatureFlagEnabled(
+          actorOf(context),
+          input.slug,
+          environment.id,
+          input.enabled,
+          input.expectedVersion,
+        ),
+      };
+    },
+  },
+  rulePayload,
+);
+
+builder.relayMutationField(
+  'setOrganizationRule',
+  {
+    inputFields: (t) => ({
+      slug: t.string(),
+      environment: t.string(),
+      rule: t.field({ type: OrganizationRuleEnum }),
+      organizationIds: t.idList({
+        required: false,
+        description: 'Replaces the chosen organizations; omitted, they stay as they are.',
+      }),
+      expectedVersion: t.int({
+        required: false,
+        description: 'When given, the change is made only if the rule is still at this version (else CONFLICT).',
+      }),
+    }),
+  },
+  {
+    authScopes: { apiKey: true },
+    resolve: async (_root, { input }, context) => {
+      const environment = await environmentArgument(context, input.environment);
+      const organizationIds = input.organizationIds?.map((id, index) =>
+        validId(`organizationIds[${index}]`, String(id), 'org'),
+      );
+      return {
+        rule: await setOrganizationRule(
+          actorOf(context),
+          input.slug,
+          environment.id,
+          input.rule,
+          organizationIds,
+          input.expectedVersion,
+        ),
+      };
+    },
+  },
+  rulePayload,
+);
+
+builder.relayMutationField(
+  'addFeatureFlagOrganization',
+  { inputFields: (t) => ({ slug: t.string(), environment: t.string(), organizationId: t.id() }) },
+  {
+    description: 'Chooses one more organization; a rule that was NONE becomes SOME.',
+    authScopes: { apiKey: true },
+    resolve: async (_root, { input }, context) => {
+      const environment = await environmentArgument(context, input.environment);
+      const organizationId = validId('organizationId', String(input.organizationId), 'org');
+      return {
+        rule: await addFeatureFlagOrganization(actorOf(context), input.slug, environment.id, organizationId),
+      };
+    },
+  },
+  rulePayload,
+);
+
+builder.relayMutationField(
+  'removeFeatureFlagOrganization',
+  { inputFields: (t) => ({ slug: t.string(), environment: t.string(), organizationId: t.id() }) },
+  {
+    authScopes: { apiKey: true },
+    resolve: async (_root, { input }, context) => {
+      const environment = await environmentArgument(context, input.environment);
+      const organizationId = validId('organizationId', String(input.organizationId), 'org');
+      return {
+        rule: await removeFeatureFlagOrganization(actorOf(context), input.slug, environment.id, organizationId),
+      };
+    },
+  },
+  rulePayload,
+);

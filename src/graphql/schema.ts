@@ -1,0 +1,10 @@
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from './builder.ts';
+import './scalars.ts';
+import './environment.ts';
+import './organization.ts';
+import './flag.ts';
+import './event.ts';
+
+/** The schema, sorted so that the printed `schema.graphql` diffs cleanly. */
+export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,0 +1,90 @@
+import { createYoga, createGraphQLError, type Plugin, type YogaInitialContext } from 'graphql-yoga';
+import { GraphQLError } from 'graphql';
+import type { Config } from '../config.ts';
+import { apiKeyAuthenticator } from '../domain/api-keys.ts';
+import { PennantError } from '../errors.ts';
+import { logger } from '../logger.ts';
+import type { GraphQLContext } from './context.ts';
+import { schema } from './schema.ts';
+
+/** Context for HTTP requests and (through `yoga.getEnveloped`) WebSocket operations alike. */
+export interface WebSocketInitialContext {
+  connectionParams?: Readonly<Record<string, unknown>>;
+}
+
+const bearerPattern = /^Bearer\s+(\S+)$/i;
+
+async function createContext(
+  initial: YogaInitialContext & WebSocketInitialContext,
+): Promise<GraphQLContext> {
+  const request = initial.request;
+  const header = request?.headers.get('authorization') ?? null;
+  const fromConnection = initial.connectionParams?.apiKey;
+  const credential =
+    typeof fromConnection === 'string'
+      ? fromConnection
+      : header
+        ? (bearerPattern.exec(header)?.[1] ?? '')
+        : null;
+  if (credential === null) return { request, apiKey: null, apiKeyRejected: false, responseHeaders: new Headers() };
+  const apiKey = await apiKeyAuthenticator.authenticate(credential);
+  return { request, apiKey, apiKeyRejected: apiKey === null, responseHeaders: new Headers() };
+}
+
+/** Errors with a stable code pass through; anything unexpected is logged and masked. */
+function maskError(error: unknown): Error {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  const path = error instanceof GraphQLError ? error.path : undefined;
+  if (original instanceof PennantError) {
+    return createGraphQLError(original.message, {
+      extensions: { code: original.code, ...original.details },
+      path,
+    });
+  }
+  // GraphQL's own errors (syntax, validation, variable coercion) are safe to show as they are.
+  if (error instanceof GraphQLError && !original) return error;
+  if (original instanceof GraphQLError) return original;
+  logger.error({ err: original }, 'unexpected error in a resolver');
+  return createGraphQLError('Unexpected error.', {
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    path,
+  });
+}
+
+/** Sends headers resolvers queued in `context.responseHeaders` (e.g. Set-Cookie). */
+function useResponseHeaders(): Plugin<GraphQLContext> {
+  const byRequest = new WeakMap<Request, Headers>();
+  return {
+    onContextBuilding({ context }) {
+      return ({ context: built }) => {
+        if (context.request) byRequest.set(context.request, built.responseHeaders);
+      };
+    },
+    onResponse({ request, response }) {
+      const headers = byRequest.get(request);
+      headers?.forEach((value, name) => {
+        response.headers.append(name, value);
+      });
+    },
+  };
+}
+
+export function createPennantYoga(config: Config, plugins: Plugin[] = []) {
+  return createYoga<Record<string, unknown>, GraphQLContext>({
+    schema,
+    context: createContext,
+    graphqlEndpoint: '/graphql',
+    graphiql: config.production ? false : { subscriptionsProtocol: 'WS' },
+    landingPage: false,
+    maskedErrors: { maskError },
+    logging: {
+      debug: (...args) => logger.debug(args.map(String).join(' ')),
+      info: (...args) => logger.info(args.map(String).join(' ')),
+      warn: (...args) => logger.warn(args.map(String).join(' ')),
+      error: (...args) => logger.error(args.map(String).join(' ')),
+    },
+    plugins: [useResponseHeaders(), ...plugins],
+  });
+}
+
+export type PennantYoga = ReturnType<typeof createPennantYoga>;

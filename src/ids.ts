@@ -1,0 +1,22 @@
+import { monotonicFactory } from 'ulid';
+
+const nextUlid = monotonicFactory();
+
+/** Readable, sortable ids in WorkOS's style: `org_01J…`, `flag_01J…`. */
+export type IdPrefix =
+  | 'env'
+  | 'key'
+  | 'org'
+  | 'flag'
+  | 'rule'
+  | 'user'
+  | 'om'
+  | 'session'
+  | 'rt'
+  | 'we'
+  | 'wd'
+  | 'client';
+
+export function newId(prefix: IdPrefix): string {
+  return `${prefix}_${nextUlid()}`;
+}

@@ -1,0 +1,52 @@
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { createApiKey } from './domain/api-keys.ts';
+import { systemActor } from './domain/actor.ts';
+import { logger } from './logger.ts';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = buildApp(config);
+  const running = await app.start();
+  logger.info(
+    { url: `${running.url}/graphql`, database: running.database.description },
+    `Pennant listening on ${running.url}/graphql, data in ${running.database.description}`,
+  );
+  // On first start, one key per new environment, shown once: only its hash is kept.
+  for (const environment of running.createdEnvironments) {
+    const { secret } = await createApiKey(systemActor, environment, 'Initial key');
+    process.stdout.write(
+      `\nAPI key for environment "${environment.slug}" (shown once, store it now):\n  ${secret}\n`,
+    );
+  }
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const forced = setTimeout(() => {
+      logger.error('shutdown took longer than 10 s; exiting anyway');
+      process.exit(1);
+    }, 10_000);
+    forced.unref();
+    app.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`Configuration error: ${error.message}\n`);
+    process.exit(2);
+  }
+  logger.fatal({ err: error }, 'Pennant failed to start');
+  process.exit(1);
+});

@@ -1,0 +1,65 @@
+import type { Plugin } from 'graphql-yoga';
+import { prisma } from './db/index.ts';
+
+/** A plain HTTP route beside GraphQL (health, JWKS, the WorkOS-compatible REST API). */
+export type RouteHandler = (request: Request, url: URL) => Promise<Response> | Response;
+
+export interface Route {
+  method: string;
+  /** Exact path, or a pattern with `:name` segments. */
+  path: string;
+  handler: (request: Request, params: Record<string, string>, url: URL) => Promise<Response> | Response;
+}
+
+function compile(route: Route) {
+  const names: string[] = [];
+  const pattern = new RegExp(
+    `^${route.path.replace(/:([a-zA-Z_]+)/g, (_match, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    })}$`,
+  );
+  return { route, pattern, names };
+}
+
+/** Serves routes through yoga, so they pass the same server plugins as GraphQL requests. */
+export function useRoutes(routes: Route[]): Plugin {
+  const compiled = routes.map(compile);
+  return {
+    async onRequest({ request, url, endResponse }) {
+      for (const { route, pattern, names } of compiled) {
+        const match = pattern.exec(url.pathname);
+        if (!match) continue;
+        if (route.method !== request.method && !(route.method === 'GET' && request.method === 'HEAD')) continue;
+        const params = Object.fromEntries(names.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? '')]));
+        endResponse(await route.handler(request, params, url));
+        return;
+      }
+    },
+  };
+}
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  });
+}
+
+export function operationalRoutes(): Route[] {
+  return [
+    { method: 'GET', path: '/health', handler: () => json({ status: 'ok' }) },
+    {
+      method: 'GET',
+      path: '/ready',
+      handler: async () => {
+        try {
+          await prisma.$queryRaw`SELECT 1`;
+          return json({ status: 'ready' });
+        } catch {
+          return json({ status: 'unavailable', reason: 'database unreachable' }, 503);
+        }
+      },
+    },
+  ];
+}

@@ -1,0 +1,127 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import { buildApp } from '../../src/app.ts';
+import { type Config, loadConfig } from '../../src/config.ts';
+import { systemActor } from '../../src/domain/actor.ts';
+import { createApiKey } from '../../src/domain/api-keys.ts';
+import { prisma } from '../../src/db/index.ts';
+import { createTestDatabase, testDatabaseUrl } from './database.ts';
+
+export interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestServer {
+  url: string;
+  graphqlUrl: string;
+  config: Config;
+  /** Keys made for the default environments when the server started. */
+  keys: { sandbox: string; production: string };
+  request<T, V>(
+    document: TypedDocumentNode<T, V>,
+    variables?: V,
+    options?: { apiKey?: string | null; headers?: Record<string, string> },
+  ): Promise<GraphQLResponse<T> & { status: number; headers: Headers }>;
+  /** Stops the server; the database is kept so `restart()` can reopen it. */
+  stop(): Promise<void>;
+  restart(): Promise<void>;
+  /** Stops the server and removes its database. */
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  env?: Record<string, string>;
+}
+
+/**
+ * The real server on an ephemeral port, on its own fresh database: PGlite in a temporary
+ * folder, or a new PostgreSQL database when TEST_DATABASE_URL is set. One per test file
+ * (the Prisma client is a module singleton).
+ */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'pennant-test-'));
+  const postgres = testDatabaseUrl ? await createTestDatabase() : undefined;
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    PENNANT_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    PENNANT_CHANGE_POLL_MS: '200',
+    ...(postgres ? { DATABASE_URL: postgres.url } : {}),
+    ...options.env,
+  });
+  let app = buildApp(config);
+  let running = await app.start();
+  const keys = {
+    sandbox: await makeKey(running.createdEnvironments, 'sandbox'),
+    production: await makeKey(running.createdEnvironments, 'production'),
+  };
+  let port = running.port;
+  const server: TestServer = {
+    get url() {
+      return `http://127.0.0.1:${port}`;
+    },
+    get graphqlUrl() {
+      return `http://127.0.0.1:${port}/graphql`;
+    },
+    config,
+    keys,
+    async request(document, variables, requestOptions = {}) {
+      const apiKey = requestOptions.apiKey === undefined ? keys.sandbox : requestOptions.apiKey;
+      const response = await fetch(server.graphqlUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json, application/json',
+          ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
+          ...requestOptions.headers,
+        },
+        body: JSON.stringify({ query: print(document), variables }),
+      });
+      const body = (await response.json()) as GraphQLResponse<never>;
+      return { ...body, status: response.status, headers: response.headers };
+    },
+    async stop() {
+      await app.stop();
+    },
+    async restart() {
+      app = buildApp({ ...config, port });
+      running = await app.start();
+      port = running.port;
+    },
+    async close() {
+      await app.stop();
+      await postgres?.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}
+
+async function makeKey(
+  environments: { slug: string; id: string; kind: 'SANDBOX' | 'PRODUCTION' }[],
+  slug: string,
+): Promise<string> {
+  const environment =
+    environments.find((e) => e.slug === slug) ??
+    (await prisma.environment.findUniqueOrThrow({ where: { slug } }));
+  const { secret } = await createApiKey(systemActor, environment as never, `test ${slug}`);
+  return secret;
+}
+
+/** Asserts a successful GraphQL response and returns its data. */
+export function dataOf<T>(response: GraphQLResponse<T>): T {
+  if (response.errors?.length || !response.data) {
+    throw new Error(`GraphQL errors: ${JSON.stringify(response.errors)}`);
+  }
+  return response.data;
+}
+
+/** The `extensions.code` of the first error. */
+export function errorCode(response: GraphQLResponse<unknown>): unknown {
+  return response.errors?.[0]?.extensions?.code;
+}
