@@ -2,9 +2,9 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ExecutionArgs } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import type { Config } from './config.ts';
-import { openDatabase, type Database } from './db/client.ts';
+import { type Database, openDatabase } from './db/client.ts';
 import { setPrismaClient } from './db/index.ts';
 import { applyPendingMigrations } from './db/migrations.ts';
 import { systemActor } from './domain/actor.ts';
@@ -55,7 +55,8 @@ export function buildApp(config: Config) {
       server?.listen(config.port, config.host, () => resolve());
     });
     const { port } = server.address() as AddressInfo;
-    const host = !config.host || config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    const host =
+      !config.host || config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     return { url: `http://${host}:${port}`, port, database, createdEnvironments, yoga };
   }
 
@@ -64,7 +65,9 @@ export function buildApp(config: Config) {
     for (const unsubscribe of stopFollowing.splice(0)) unsubscribe();
     changeFeed.stop();
     for (const client of webSocketServer?.clients ?? []) client.close(1001, 'Server shutting down');
-    await new Promise<void>((resolve) => (webSocketServer ? webSocketServer.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) =>
+      webSocketServer ? webSocketServer.close(() => resolve()) : resolve(),
+    );
     if (server?.listening) {
       const closed = new Promise<void>((resolve) => server?.close(() => resolve()));
       server.closeIdleConnections();
@@ -130,4 +133,3 @@ function requestFromUpgrade(incoming: IncomingMessage): Request {
     headers,
   });
 }
-

@@ -1,7 +1,7 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { createApiKey } from './domain/api-keys.ts';
 import { systemActor } from './domain/actor.ts';
+import { createApiKey } from './domain/api-keys.ts';
 import { logger } from './logger.ts';
 
 async function main(): Promise<void> {

@@ -30,8 +30,11 @@ export function useRoutes(routes: Route[]): Plugin {
       for (const { route, pattern, names } of compiled) {
         const match = pattern.exec(url.pathname);
         if (!match) continue;
-        if (route.method !== request.method && !(route.method === 'GET' && request.method === 'HEAD')) continue;
-        const params = Object.fromEntries(names.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? '')]));
+        if (route.method !== request.method && !(route.method === 'GET' && request.method === 'HEAD'))
+          continue;
+        const params = Object.fromEntries(
+          names.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? '')]),
+        );
         endResponse(await route.handler(request, params, url));
         return;
       }

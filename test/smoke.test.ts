@@ -20,6 +20,10 @@ describe('smoke', () => {
   it('creates a flag', async () => {
     const result = await server.request(CreateFlag, { input: { slug: 'new-billing', name: 'New billing' } });
     const data = dataOf(result);
-    expect(data.createFeatureFlag.featureFlag.rule).toEqual({ enabled: false, organizationRule: 'NONE', version: 1 });
+    expect(data.createFeatureFlag.featureFlag.rule).toEqual({
+      enabled: false,
+      organizationRule: 'NONE',
+      version: 1,
+    });
   });
 });

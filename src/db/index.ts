@@ -18,6 +18,6 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
-export type { PrismaClient };
 export { Prisma } from '../generated/prisma/client.ts';
+export type { PrismaClient };
 export type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];

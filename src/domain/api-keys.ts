@@ -58,11 +58,7 @@ export async function createApiKey(
   return { apiKey, secret };
 }
 
-export async function revokeApiKey(
-  actor: Actor,
-  actorEnvironmentId: string,
-  id: string,
-): Promise<ApiKey> {
+export async function revokeApiKey(actor: Actor, actorEnvironmentId: string, id: string): Promise<ApiKey> {
   const existing = await prisma.apiKey.findUnique({ where: { id } });
   if (!existing) throw new NotFoundError('API key', id);
   if (existing.environmentId !== actorEnvironmentId) {
@@ -80,7 +76,6 @@ export async function revokeApiKey(
     return revoked;
   });
 }
-
 
 const cacheTtlMs = 10_000;
 const lastUsedResolutionMs = 60_000;

@@ -13,7 +13,6 @@ export const defaultEnvironments = [
   { slug: 'production', name: 'Production', kind: 'PRODUCTION' },
 ] as const;
 
-
 export async function findEnvironmentBySlug(slug: string): Promise<Environment> {
   const environment = await prisma.environment.findUnique({ where: { slug } });
   if (!environment) throw new NotFoundError('Environment', slug);
@@ -21,10 +20,7 @@ export async function findEnvironmentBySlug(slug: string): Promise<Environment> 
 }
 
 /** An API key reads and changes only its own environment. */
-export async function environmentForActor(
-  actorEnvironmentId: string,
-  slug: string,
-): Promise<Environment> {
+export async function environmentForActor(actorEnvironmentId: string, slug: string): Promise<Environment> {
   const environment = await findEnvironmentBySlug(slug);
   if (environment.id !== actorEnvironmentId) {
     throw new ForbiddenError(

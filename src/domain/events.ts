@@ -1,7 +1,7 @@
 import type { Transaction } from '../db/index.ts';
 import { Prisma, prisma } from '../db/index.ts';
-import type { Event } from '../generated/prisma/client.ts';
 import { BadUserInputError } from '../errors.ts';
+import type { Event } from '../generated/prisma/client.ts';
 import type { Actor } from './actor.ts';
 
 export type EventType =

@@ -66,7 +66,11 @@ export class FlagStateCache {
         const rules = this.rulesOf(after.environmentId);
         const cached = rules.get(after.flagId);
         if (cached && cached.version >= after.version) return;
-        rules.set(after.flagId, { flagSlug: after.flagSlug, version: after.version, state: ruleStateOf(after) });
+        rules.set(after.flagId, {
+          flagSlug: after.flagSlug,
+          version: after.version,
+          state: ruleStateOf(after),
+        });
         return;
       }
       case 'flag.deleted':

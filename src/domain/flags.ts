@@ -68,11 +68,7 @@ export interface UpdateFlagInput {
 }
 
 /** The slug is a flag's identity in code and tokens, so it never changes. */
-export function updateFeatureFlag(
-  actor: Actor,
-  slug: string,
-  input: UpdateFlagInput,
-): Promise<FeatureFlag> {
+export function updateFeatureFlag(actor: Actor, slug: string, input: UpdateFlagInput): Promise<FeatureFlag> {
   const data: { name?: string; description?: string; tags?: string[] } = {};
   if (input.name != null) data.name = validName('name', input.name);
   if (input.description != null) data.description = validDescription('description', input.description);

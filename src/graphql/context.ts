@@ -1,5 +1,5 @@
-import type { AuthenticatedApiKey } from '../domain/api-keys.ts';
 import type { Actor } from '../domain/actor.ts';
+import type { AuthenticatedApiKey } from '../domain/api-keys.ts';
 
 /** What every resolver knows about the request, for HTTP and WebSocket alike. */
 export interface GraphQLContext {

@@ -1,6 +1,6 @@
+import { prisma } from '../db/index.ts';
 import { createApiKey, revokeApiKey } from '../domain/api-keys.ts';
 import { createEnvironment, findEnvironmentBySlug } from '../domain/environments.ts';
-import { prisma } from '../db/index.ts';
 import { apiKeyOf, environmentArgument } from './auth.ts';
 import { builder } from './builder.ts';
 import { actorOf } from './context.ts';
@@ -92,7 +92,9 @@ builder.relayMutationField(
       environment: await createEnvironment(actorOf(context), input),
     }),
   },
-  { outputFields: (t) => ({ environment: t.field({ type: EnvironmentType, resolve: (p) => p.environment }) }) },
+  {
+    outputFields: (t) => ({ environment: t.field({ type: EnvironmentType, resolve: (p) => p.environment }) }),
+  },
 );
 
 builder.relayMutationField(
@@ -120,7 +122,10 @@ builder.relayMutationField(
   {
     outputFields: (t) => ({
       apiKey: t.field({ type: ApiKeyType, resolve: (p) => p.apiKey }),
-      secret: t.string({ description: 'The key itself. Store it now: it cannot be shown again.', resolve: (p) => p.secret }),
+      secret: t.string({
+        description: 'The key itself. Store it now: it cannot be shown again.',
+        resolve: (p) => p.secret,
+      }),
     }),
   },
 );

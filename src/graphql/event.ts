@@ -28,7 +28,6 @@ export const EventType = builder.prismaObject('Event', {
   }),
 });
 
-
 builder.queryFields((t) => ({
   events: t.prismaConnection({
     type: 'Event',

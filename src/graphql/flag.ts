@@ -1,6 +1,6 @@
 import { prisma } from '../db/index.ts';
-import { createFeatureFlag, deleteFeatureFlag, updateFeatureFlag } from '../domain/flags.ts';
 import type { RuleSnapshot } from '../domain/evaluation.ts';
+import { createFeatureFlag, deleteFeatureFlag, updateFeatureFlag } from '../domain/flags.ts';
 import {
   addFeatureFlagOrganization,
   findRule,
@@ -57,15 +57,23 @@ export const FeatureFlagRuleType = builder.objectRef<RuleSnapshot>('FeatureFlagR
     updatedAt: t.field({
       type: 'DateTime',
       resolve: async (rule) =>
-        (await prisma.featureFlagRule.findUniqueOrThrow({ where: { id: rule.ruleId }, select: { updatedAt: true } }))
-          .updatedAt,
+        (
+          await prisma.featureFlagRule.findUniqueOrThrow({
+            where: { id: rule.ruleId },
+            select: { updatedAt: true },
+          })
+        ).updatedAt,
     }),
     updatedBy: t.string({
       nullable: true,
       description: 'Id of the API key that made the last change.',
       resolve: async (rule) =>
-        (await prisma.featureFlagRule.findUniqueOrThrow({ where: { id: rule.ruleId }, select: { updatedById: true } }))
-          .updatedById,
+        (
+          await prisma.featureFlagRule.findUniqueOrThrow({
+            where: { id: rule.ruleId },
+            select: { updatedById: true },
+          })
+        ).updatedById,
     }),
   }),
 });
@@ -97,7 +105,8 @@ builder.queryFields((t) => ({
   featureFlags: t.prismaConnection({
     type: 'FeatureFlag',
     cursor: 'id',
-    description: 'Flags, oldest first. `tag` keeps flags with that tag; `search` matches slug, name or description.',
+    description:
+      'Flags, oldest first. `tag` keeps flags with that tag; `search` matches slug, name or description.',
     authScopes: { apiKey: true },
     args: {
       tag: t.arg.string({ required: false }),
@@ -246,7 +255,8 @@ builder.relayMutationField(
       }),
       expectedVersion: t.int({
         required: false,
-        description: 'When given, the change is made only if the rule is still at this version (else CONFLICT).',
+        description:
+          'When given, the change is made only if the rule is still at this version (else CONFLICT).',
       }),
     }),
   },
@@ -298,7 +308,12 @@ builder.relayMutationField(
       const environment = await environmentArgument(context, input.environment);
       const organizationId = validId('organizationId', String(input.organizationId), 'org');
       return {
-        rule: await removeFeatureFlagOrganization(actorOf(context), input.slug, environment.id, organizationId),
+        rule: await removeFeatureFlagOrganization(
+          actorOf(context),
+          input.slug,
+          environment.id,
+          organizationId,
+        ),
       };
     },
   },

@@ -74,7 +74,11 @@ builder.relayMutationField(
       organization: await createOrganization(actorOf(context), input),
     }),
   },
-  { outputFields: (t) => ({ organization: t.field({ type: OrganizationType, resolve: (p) => p.organization }) }) },
+  {
+    outputFields: (t) => ({
+      organization: t.field({ type: OrganizationType, resolve: (p) => p.organization }),
+    }),
+  },
 );
 
 builder.relayMutationField(
@@ -92,7 +96,11 @@ builder.relayMutationField(
       organization: await updateOrganization(actorOf(context), validId('id', String(input.id), 'org'), input),
     }),
   },
-  { outputFields: (t) => ({ organization: t.field({ type: OrganizationType, resolve: (p) => p.organization }) }) },
+  {
+    outputFields: (t) => ({
+      organization: t.field({ type: OrganizationType, resolve: (p) => p.organization }),
+    }),
+  },
 );
 
 builder.relayMutationField(

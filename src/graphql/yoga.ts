@@ -1,5 +1,5 @@
-import { createYoga, createGraphQLError, type Plugin, type YogaInitialContext } from 'graphql-yoga';
 import { GraphQLError } from 'graphql';
+import { createGraphQLError, createYoga, type Plugin, type YogaInitialContext } from 'graphql-yoga';
 import type { Config } from '../config.ts';
 import { apiKeyAuthenticator } from '../domain/api-keys.ts';
 import { PennantError } from '../errors.ts';
@@ -14,9 +14,7 @@ export interface WebSocketInitialContext {
 
 const bearerPattern = /^Bearer\s+(\S+)$/i;
 
-async function createContext(
-  initial: YogaInitialContext & WebSocketInitialContext,
-): Promise<GraphQLContext> {
+async function createContext(initial: YogaInitialContext & WebSocketInitialContext): Promise<GraphQLContext> {
   const request = initial.request;
   const header = request?.headers.get('authorization') ?? null;
   const fromConnection = initial.connectionParams?.apiKey;
@@ -26,7 +24,8 @@ async function createContext(
       : header
         ? (bearerPattern.exec(header)?.[1] ?? '')
         : null;
-  if (credential === null) return { request, apiKey: null, apiKeyRejected: false, responseHeaders: new Headers() };
+  if (credential === null)
+    return { request, apiKey: null, apiKeyRejected: false, responseHeaders: new Headers() };
   const apiKey = await apiKeyAuthenticator.authenticate(credential);
   return { request, apiKey, apiKeyRejected: apiKey === null, responseHeaders: new Headers() };
 }

@@ -5,9 +5,9 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { buildApp } from '../../src/app.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
+import { prisma } from '../../src/db/index.ts';
 import { systemActor } from '../../src/domain/actor.ts';
 import { createApiKey } from '../../src/domain/api-keys.ts';
-import { prisma } from '../../src/db/index.ts';
 import { createTestDatabase, testDatabaseUrl } from './database.ts';
 
 export interface GraphQLResponse<T> {
