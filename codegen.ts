@@ -17,6 +17,8 @@ const config: CodegenConfig = {
     },
   },
   ignoreNoDocuments: true,
+  // ESM with NodeNext resolution: generated imports carry their `.js` extension.
+  emitLegacyCommonJSImports: false,
 };
 
 export default config;
