@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,10 @@ import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-util
  * the native CLI (`prisma migrate status|deploy`) still understands a database migrated here.
  */
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// src/db in development (tsx), dist/src/db in the production build (`npm run build`): either
+// way the project root is the nearest folder above that holds prisma/.
+const twoUp = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const projectRoot = existsSync(path.join(twoUp, 'prisma')) ? twoUp : path.dirname(twoUp);
 export const prismaSchemaPath = path.join(projectRoot, 'prisma/schema.prisma');
 export const migrationsDir = path.join(projectRoot, 'prisma/migrations');
 const lockfileName = 'migration_lock.toml';
