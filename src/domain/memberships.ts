@@ -1,0 +1,88 @@
+import { prisma } from '../db/index.ts';
+import { BadUserInputError, NotFoundError } from '../errors.ts';
+import type { OrganizationMembership } from '../generated/prisma/client.ts';
+import { newId } from '../ids.ts';
+import type { Actor } from './actor.ts';
+import { recordEvent } from './events.ts';
+import { commitChange } from './transaction.ts';
+
+function membershipRecord(membership: OrganizationMembership) {
+  return {
+    id: membership.id,
+    userId: membership.userId,
+    organizationId: membership.organizationId,
+    role: membership.roleSlug,
+    status: membership.status,
+  };
+}
+
+const roleSlugPattern = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
+
+export function validRoleSlug(field: string, value: string | null | undefined): string {
+  if (value === undefined || value === null || value === '') return 'member';
+  if (value.length > 64 || !roleSlugPattern.test(value)) {
+    throw new BadUserInputError(field, `${field} must be a role slug like "member" or "admin".`);
+  }
+  return value;
+}
+
+/** The membership that lets a user hold a session for an organization (active only). */
+export function findActiveMembership(
+  userId: string,
+  organizationId: string,
+): Promise<OrganizationMembership | null> {
+  return prisma.organizationMembership.findFirst({
+    where: { userId, organizationId, status: 'ACTIVE' },
+  });
+}
+
+export async function createOrganizationMembership(
+  actor: Actor,
+  input: { userId: string; organizationId: string; roleSlug?: string | null },
+): Promise<OrganizationMembership> {
+  const roleSlug = validRoleSlug('roleSlug', input.roleSlug);
+  return commitChange(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
+    if (!user) throw new NotFoundError('User', input.userId);
+    const organization = await tx.organization.findUnique({
+      where: { id: input.organizationId },
+      select: { id: true },
+    });
+    if (!organization) throw new NotFoundError('Organization', input.organizationId);
+    const membership = await tx.organizationMembership.create({
+      data: { id: newId('om'), userId: input.userId, organizationId: input.organizationId, roleSlug },
+    });
+    await recordEvent(tx, {
+      type: 'membership.created',
+      actor,
+      userId: membership.userId,
+      organizationId: membership.organizationId,
+      after: membershipRecord(membership),
+    });
+    return membership;
+  });
+}
+
+/**
+ * Removes a user from an organization and revokes their sessions for it, so a removed member
+ * can neither refresh nor keep using a session credential.
+ */
+export function deleteOrganizationMembership(actor: Actor, id: string): Promise<OrganizationMembership> {
+  return commitChange(async (tx) => {
+    const before = await tx.organizationMembership.findUnique({ where: { id } });
+    if (!before) throw new NotFoundError('Organization membership', id);
+    await tx.organizationMembership.delete({ where: { id } });
+    await tx.session.updateMany({
+      where: { userId: before.userId, organizationId: before.organizationId, revokedAt: null },
+      data: { revokedAt: new Date(), revokedReason: 'membership_deleted' },
+    });
+    await recordEvent(tx, {
+      type: 'membership.deleted',
+      actor,
+      userId: before.userId,
+      organizationId: before.organizationId,
+      before: membershipRecord(before),
+    });
+    return before;
+  });
+}

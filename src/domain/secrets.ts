@@ -1,0 +1,94 @@
+import { hkdfSync, randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CompactEncrypt, compactDecrypt } from 'jose';
+
+/**
+ * The server secret (encrypts private signing keys and stored refresh answers at rest) and the
+ * cookie passwords (seal sessions). Configured through PENNANT_SECRET / PENNANT_COOKIE_PASSWORD,
+ * or generated once into the data folder and reused on every later start.
+ */
+export interface ServerSecrets {
+  secret: string;
+  /** The first password seals; every one unseals (rotation). Ids are iron password ids. */
+  cookiePasswords: { id: string; secret: string }[];
+}
+
+export const secretFileName = 'server-secret';
+export const cookiePasswordFileName = 'cookie-password';
+
+let current: ServerSecrets | undefined;
+
+export function setServerSecrets(secrets: ServerSecrets | undefined): void {
+  current = secrets;
+  derivedKeys.clear();
+}
+
+export function serverSecrets(): ServerSecrets {
+  if (!current) throw new Error('The server secrets are not loaded yet.');
+  return current;
+}
+
+/**
+ * Reads a generated secret from `dataDir/name`, or creates it (0600, exclusive create so two
+ * processes starting at once keep the first one written).
+ */
+async function generatedSecret(dataDir: string, name: string): Promise<string> {
+  const file = path.join(dataDir, name);
+  try {
+    return (await readFile(file, 'utf8')).trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const value = randomBytes(32).toString('base64url');
+  try {
+    await writeFile(file, `${value}\n`, { mode: 0o600, flag: 'wx' });
+    return value;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return (await readFile(file, 'utf8')).trim();
+  }
+}
+
+/** Configured values win; missing ones are generated into (or read back from) the data folder. */
+export async function loadServerSecrets(options: {
+  dataDir: string;
+  secret: string | undefined;
+  cookiePasswords: { id: string; secret: string }[] | undefined;
+}): Promise<ServerSecrets> {
+  const secret = options.secret ?? (await generatedSecret(options.dataDir, secretFileName));
+  const cookiePasswords = options.cookiePasswords ?? [
+    { id: '', secret: await generatedSecret(options.dataDir, cookiePasswordFileName) },
+  ];
+  return { secret, cookiePasswords };
+}
+
+const derivedKeys = new Map<string, Uint8Array>();
+
+/** A 256-bit key per purpose, derived from the server secret with HKDF-SHA256. */
+function keyFor(purpose: string): Uint8Array {
+  let key = derivedKeys.get(purpose);
+  if (!key) {
+    key = new Uint8Array(
+      hkdfSync('sha256', serverSecrets().secret, 'pennant-server-secret-v1', `pennant:${purpose}`, 32),
+    );
+    derivedKeys.set(purpose, key);
+  }
+  return key;
+}
+
+/** Encrypts with the server secret: a compact JWE (`dir`, A256GCM), the purpose bound as key. */
+export function encryptWithServerSecret(plaintext: string, purpose: string): Promise<string> {
+  return new CompactEncrypt(new TextEncoder().encode(plaintext))
+    .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
+    .encrypt(keyFor(purpose));
+}
+
+export async function decryptWithServerSecret(jwe: string, purpose: string): Promise<string> {
+  const { plaintext } = await compactDecrypt(jwe, keyFor(purpose), {
+    keyManagementAlgorithms: ['dir'],
+    contentEncryptionAlgorithms: ['A256GCM'],
+  });
+  return new TextDecoder().decode(plaintext);
+}

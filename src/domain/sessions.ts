@@ -1,0 +1,537 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Config } from '../config.ts';
+import { prisma, type Transaction } from '../db/index.ts';
+import { BadUserInputError, ForbiddenError, NotFoundError, PennantError } from '../errors.ts';
+import type { Session, User } from '../generated/prisma/client.ts';
+import { newId } from '../ids.ts';
+import type { Actor } from './actor.ts';
+import { recordEvent } from './events.ts';
+import { flagState } from './flag-state.ts';
+import { sealSessionData, unsealSessionData } from './seal.ts';
+import {
+  decryptWithServerSecret,
+  encryptWithServerSecret,
+  loadServerSecrets,
+  setServerSecrets,
+} from './secrets.ts';
+import { type SessionSettings, sessionSettings, setSessionSettings } from './session-settings.ts';
+import { ensureActiveSigningKey, publicJwks, setSigningKeyTokenTtl } from './signing-keys.ts';
+import { signAccessToken, verifyAccessToken } from './tokens.ts';
+import { commitChange } from './transaction.ts';
+import { sealedUser } from './users.ts';
+import { validId } from './validation.ts';
+
+/** Who a session credential (access token or sealed session) belongs to. */
+export interface SessionPrincipal {
+  sessionId: string;
+  userId: string;
+  organizationId: string;
+  environmentId: string;
+}
+
+/** A session as its holder sees it after signing in or refreshing. */
+export interface AuthenticatedSession {
+  id: string;
+  user: User;
+  organizationId: string;
+  role: string;
+  permissions: string[];
+  featureFlags: string[];
+  accessToken: string;
+  /** When the access token expires. */
+  expiresAt: Date;
+}
+
+/** An authenticated session with its new refresh token (the REST layer's answer). */
+export interface SessionTokens extends AuthenticatedSession {
+  refreshToken: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Start-up
+
+/**
+ * Loads (or generates into the data folder) the server secret and cookie passwords, sets the
+ * token settings and makes sure an active signing key exists. `app.ts` calls it at start.
+ */
+export async function initializeSessions(
+  config: Pick<
+    Config,
+    | 'dataDir'
+    | 'secret'
+    | 'cookiePasswords'
+    | 'cookieName'
+    | 'accessTokenTtlSeconds'
+    | 'sessionTtlSeconds'
+    | 'refreshGraceSeconds'
+    | 'signingAlgorithm'
+  > & { issuer: string },
+): Promise<void> {
+  setServerSecrets(await loadServerSecrets(config));
+  const settings: SessionSettings = {
+    issuer: config.issuer,
+    accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+    sessionTtlSeconds: config.sessionTtlSeconds,
+    refreshGraceSeconds: config.refreshGraceSeconds,
+    signingAlgorithm: config.signingAlgorithm,
+    cookieName: config.cookieName,
+  };
+  setSessionSettings(settings);
+  setSigningKeyTokenTtl(config.accessTokenTtlSeconds);
+  await ensureActiveSigningKey(config.signingAlgorithm);
+}
+
+/** The issuer is known only once the server listens (the default names the port). */
+export function setAccessTokenIssuer(issuer: string): void {
+  setSessionSettings({ issuer });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Refresh tokens
+
+const retryResultPurpose = 'refresh-retry-result';
+
+function newRefreshToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/**
+ * Refresh tokens are 256 random bits, so SHA-256 is the right hash: nothing to brute-force, and
+ * lookups are an indexed equality on the hash (no secret-dependent comparison in our code).
+ */
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function invalidGrant(message = 'The refresh token is not valid.'): PennantError {
+  return new PennantError('INVALID_GRANT', message);
+}
+
+function invalidSession(message = 'The session is not valid.'): PennantError {
+  return new PennantError('INVALID_SESSION', message);
+}
+
+function sessionIsActive(session: Session, now = Date.now()): boolean {
+  return session.revokedAt === null && session.expiresAt.getTime() > now;
+}
+
+/** What a used refresh token remembers, encrypted, so a retry in the grace window gets it again. */
+interface StoredRefreshResult {
+  sessionId: string;
+  userId: string;
+  organizationId: string;
+  role: string;
+  permissions: string[];
+  featureFlags: string[];
+  accessToken: string;
+  expiresAt: string;
+  refreshToken: string;
+}
+
+async function encryptRetryResult(result: SessionTokens): Promise<string> {
+  const stored: StoredRefreshResult = {
+    sessionId: result.id,
+    userId: result.user.id,
+    organizationId: result.organizationId,
+    role: result.role,
+    permissions: result.permissions,
+    featureFlags: result.featureFlags,
+    accessToken: result.accessToken,
+    expiresAt: result.expiresAt.toISOString(),
+    refreshToken: result.refreshToken,
+  };
+  return encryptWithServerSecret(JSON.stringify(stored), retryResultPurpose);
+}
+
+async function decryptRetryResult(encrypted: string, user: User): Promise<SessionTokens> {
+  const stored = JSON.parse(
+    await decryptWithServerSecret(encrypted, retryResultPurpose),
+  ) as StoredRefreshResult;
+  return {
+    id: stored.sessionId,
+    user,
+    organizationId: stored.organizationId,
+    role: stored.role,
+    permissions: stored.permissions,
+    featureFlags: stored.featureFlags,
+    accessToken: stored.accessToken,
+    expiresAt: new Date(stored.expiresAt),
+    refreshToken: stored.refreshToken,
+  };
+}
+
+function sameSecretHash(a: string | null, b: string | null): boolean {
+  if (a === null || b === null || a.length !== b.length) return false;
+  return timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+/** Signs the access token for a session in an organization, with the flags of its environment. */
+async function issueTokens(
+  session: { id: string; environmentId: string },
+  user: User,
+  organizationId: string,
+  role: string,
+  refreshToken: string,
+): Promise<SessionTokens> {
+  const permissions: string[] = [];
+  const featureFlags = flagState.enabledFlagSlugs(session.environmentId, organizationId);
+  const signed = await signAccessToken({
+    userId: user.id,
+    sessionId: session.id,
+    organizationId,
+    role,
+    permissions,
+    featureFlags,
+  });
+  return {
+    id: session.id,
+    user,
+    organizationId,
+    role,
+    permissions,
+    featureFlags,
+    accessToken: signed.accessToken,
+    expiresAt: signed.expiresAt,
+    refreshToken,
+  };
+}
+
+type RotationOutcome =
+  | { kind: 'ok'; tokens: SessionTokens }
+  | { kind: 'reused' }
+  | { kind: 'inactive' }
+  | { kind: 'forbidden' };
+
+async function lockRefreshToken(tx: Transaction, id: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "RefreshToken" WHERE id = ${id} FOR UPDATE`;
+}
+
+/**
+ * Refreshes by raw refresh token (the credential the WorkOS-compatible REST API receives): the
+ * token is rotated (the old one becomes unusable), the flags are recomputed and a new access
+ * token is signed. `organizationId` switches organization when the user is a member there.
+ *
+ * - Unknown, revoked or expired, or from another environment: INVALID_GRANT.
+ * - Already used: within the grace window (`PENNANT_REFRESH_GRACE`), the same answer again (a
+ *   lost response); after it, the whole session is revoked and the reuse is logged (RFC 9700).
+ * - No active membership in the organization: FORBIDDEN.
+ */
+export async function refreshWithRefreshToken(input: {
+  refreshToken: string;
+  /** The environment of the caller's API key; a session of another environment is refused. */
+  environmentId?: string;
+  organizationId?: string | null;
+  idempotencyKey?: string | null;
+}): Promise<SessionTokens> {
+  const requestedOrganizationId =
+    input.organizationId === undefined || input.organizationId === null || input.organizationId === ''
+      ? undefined
+      : validId('organizationId', input.organizationId, 'org');
+  if (typeof input.refreshToken !== 'string' || input.refreshToken.length === 0) {
+    throw invalidGrant('A refresh token is required.');
+  }
+  if (input.refreshToken.length > 512) throw invalidGrant();
+  const tokenHash = hashToken(input.refreshToken);
+  const idempotencyKeyHash = input.idempotencyKey ? hashToken(input.idempotencyKey) : null;
+  const found = await prisma.refreshToken.findUnique({
+    where: { tokenHash },
+    include: { session: true },
+  });
+  if (!found) throw invalidGrant();
+  if (input.environmentId !== undefined && found.session.environmentId !== input.environmentId) {
+    throw invalidGrant();
+  }
+  const settings = sessionSettings();
+
+  const outcome = await commitChange(async (tx): Promise<RotationOutcome> => {
+    await lockRefreshToken(tx, found.id);
+    const token = await tx.refreshToken.findUnique({ where: { id: found.id }, include: { session: true } });
+    if (!token) return { kind: 'inactive' };
+    const session = token.session;
+    const now = Date.now();
+
+    if (token.usedAt) {
+      const withinGrace = now - token.usedAt.getTime() <= settings.refreshGraceSeconds * 1000;
+      if (withinGrace && token.retryResult && sessionIsActive(session, now)) {
+        const user = await tx.user.findUnique({ where: { id: session.userId } });
+        if (!user) return { kind: 'inactive' };
+        const previous = await decryptRetryResult(token.retryResult, user);
+        const sameRequest =
+          requestedOrganizationId === undefined || requestedOrganizationId === previous.organizationId;
+        const sameKey =
+          idempotencyKeyHash === null ||
+          token.idempotencyKeyHash === null ||
+          sameSecretHash(idempotencyKeyHash, token.idempotencyKeyHash);
+        if (sameRequest && sameKey) return { kind: 'ok', tokens: previous };
+      }
+      if (session.revokedAt === null) {
+        await tx.session.update({
+          where: { id: session.id },
+          data: { revokedAt: new Date(now), revokedReason: 'refresh_token_reused' },
+        });
+        await recordEvent(tx, {
+          type: 'session.refresh_token_reused',
+          actor: { type: 'user', id: session.userId },
+          environmentId: session.environmentId,
+          userId: session.userId,
+          organizationId: session.organizationId,
+          after: { sessionId: session.id, refreshTokenId: token.id, revokedReason: 'refresh_token_reused' },
+        });
+      }
+      return { kind: 'reused' };
+    }
+
+    if (!sessionIsActive(session, now)) return { kind: 'inactive' };
+    const organizationId = requestedOrganizationId ?? session.organizationId;
+    const membership = await tx.organizationMembership.findFirst({
+      where: { userId: session.userId, organizationId, status: 'ACTIVE' },
+    });
+    if (!membership) return { kind: 'forbidden' };
+    const user = await tx.user.findUnique({ where: { id: session.userId } });
+    if (!user) return { kind: 'inactive' };
+
+    const refreshToken = newRefreshToken();
+    const tokens = await issueTokens(session, user, organizationId, membership.roleSlug, refreshToken);
+    await tx.refreshToken.create({
+      data: { id: newId('rt'), sessionId: session.id, tokenHash: hashToken(refreshToken) },
+    });
+    await tx.refreshToken.update({
+      where: { id: token.id },
+      data: { usedAt: new Date(now), retryResult: await encryptRetryResult(tokens), idempotencyKeyHash },
+    });
+    // Answers kept for retries are only needed during the grace window.
+    await tx.refreshToken.updateMany({
+      where: {
+        sessionId: session.id,
+        id: { not: token.id },
+        retryResult: { not: null },
+        usedAt: { lt: new Date(now - settings.refreshGraceSeconds * 1000) },
+      },
+      data: { retryResult: null },
+    });
+    await tx.session.update({
+      where: { id: session.id },
+      data: { organizationId, expiresAt: new Date(now + settings.sessionTtlSeconds * 1000) },
+    });
+    return { kind: 'ok', tokens };
+  });
+
+  switch (outcome.kind) {
+    case 'ok':
+      return outcome.tokens;
+    case 'reused':
+      throw invalidGrant('The refresh token was already used; the session has been revoked.');
+    case 'inactive':
+      throw invalidGrant('The session has ended (revoked or expired).');
+    case 'forbidden':
+      throw new ForbiddenError('The user is not an active member of this organization.');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sessions
+
+/**
+ * Creates a session for a user in an organization, in the caller's environment. A trusted
+ * backend calls it after it has authenticated the user; the user must be an active member.
+ */
+export async function createSession(
+  actor: Actor,
+  environmentId: string,
+  input: { userId: string; organizationId: string; ipAddress?: string | null; userAgent?: string | null },
+): Promise<SessionTokens & { session: Session; sealedSession: string }> {
+  const userId = validId('userId', input.userId, 'user');
+  const organizationId = validId('organizationId', input.organizationId, 'org');
+  const settings = sessionSettings();
+  const refreshToken = newRefreshToken();
+  const { session, tokens } = await commitChange(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId } });
+    if (!user) throw new NotFoundError('User', userId);
+    const organization = await tx.organization.findUnique({ where: { id: organizationId } });
+    if (!organization) throw new NotFoundError('Organization', organizationId);
+    const membership = await tx.organizationMembership.findFirst({
+      where: { userId, organizationId, status: 'ACTIVE' },
+    });
+    if (!membership) throw new ForbiddenError('The user is not an active member of this organization.');
+    const now = new Date();
+    const session = await tx.session.create({
+      data: {
+        id: newId('session'),
+        userId,
+        organizationId,
+        environmentId,
+        expiresAt: new Date(now.getTime() + settings.sessionTtlSeconds * 1000),
+        ipAddress: input.ipAddress?.slice(0, 100) ?? null,
+        userAgent: input.userAgent?.slice(0, 500) ?? null,
+      },
+    });
+    await tx.refreshToken.create({
+      data: { id: newId('rt'), sessionId: session.id, tokenHash: hashToken(refreshToken) },
+    });
+    const signedInUser = await tx.user.update({ where: { id: userId }, data: { lastSignInAt: now } });
+    const tokens = await issueTokens(
+      session,
+      signedInUser,
+      organizationId,
+      membership.roleSlug,
+      refreshToken,
+    );
+    await recordEvent(tx, {
+      type: 'session.created',
+      actor,
+      environmentId,
+      userId,
+      organizationId,
+      after: { id: session.id, expiresAt: session.expiresAt.toISOString() },
+    });
+    return { session, tokens };
+  });
+  return { ...tokens, session, sealedSession: await sealTokens(tokens) };
+}
+
+function sealTokens(tokens: SessionTokens): Promise<string> {
+  return sealSessionData({
+    accessToken: tokens.accessToken,
+    refreshToken: tokens.refreshToken,
+    user: sealedUser(tokens.user),
+    organizationId: tokens.organizationId,
+  });
+}
+
+/**
+ * Refreshes a sealed session (the seal is the credential): unseals it, rotates its refresh
+ * token (see `refreshWithRefreshToken`) and returns a new seal with the new tokens.
+ */
+export async function refreshSealedSession(input: {
+  sealedSession: string;
+  organizationId?: string | null;
+}): Promise<{ sealedSession: string; session: AuthenticatedSession }> {
+  const data = await unsealSessionData(input.sealedSession);
+  const tokens = await refreshWithRefreshToken({
+    refreshToken: data.refreshToken,
+    organizationId: input.organizationId,
+  });
+  const { refreshToken: _refreshToken, ...session } = tokens;
+  return { sealedSession: await sealTokens(tokens), session };
+}
+
+/** The session a sealed session belongs to (by its refresh token), or INVALID_SESSION. */
+async function sessionOfSeal(sealedSession: string): Promise<{ session: Session; tokenUsedAt: Date | null }> {
+  const data = await unsealSessionData(sealedSession);
+  const token = await prisma.refreshToken.findUnique({
+    where: { tokenHash: hashToken(data.refreshToken) },
+    include: { session: true },
+  });
+  if (!token || token.session.userId !== data.user.id) throw invalidSession();
+  return { session: token.session, tokenUsedAt: token.usedAt };
+}
+
+/**
+ * Authenticates a session credential (WebSocket connections, REST): an access token (verified
+ * with Pennant's keys only, pinned algorithms and issuer, unexpired) or a sealed session whose
+ * refresh token is current (or rotated within the grace window). Either way the session must
+ * be active. Anything else is INVALID_SESSION.
+ */
+export async function authenticateSessionCredential(credential: {
+  accessToken?: string;
+  sealedSession?: string;
+}): Promise<SessionPrincipal> {
+  const now = Date.now();
+  if (credential.accessToken !== undefined) {
+    const claims = await verifyAccessToken(credential.accessToken);
+    const session = await prisma.session.findUnique({ where: { id: claims.sid } });
+    if (!session || session.userId !== claims.sub || !sessionIsActive(session, now)) {
+      throw invalidSession('The session has ended.');
+    }
+    return {
+      sessionId: session.id,
+      userId: session.userId,
+      organizationId: claims.org_id,
+      environmentId: session.environmentId,
+    };
+  }
+  if (credential.sealedSession !== undefined) {
+    const { session, tokenUsedAt } = await sessionOfSeal(credential.sealedSession);
+    const graceMs = sessionSettings().refreshGraceSeconds * 1000;
+    if (tokenUsedAt && now - tokenUsedAt.getTime() > graceMs)
+      throw invalidSession('The session is outdated.');
+    if (!sessionIsActive(session, now)) throw invalidSession('The session has ended.');
+    return {
+      sessionId: session.id,
+      userId: session.userId,
+      organizationId: session.organizationId,
+      environmentId: session.environmentId,
+    };
+  }
+  throw invalidSession('A session credential is required.');
+}
+
+async function revoke(actor: Actor, session: Session, reason: string): Promise<Session> {
+  if (session.revokedAt) return session;
+  return commitChange(async (tx) => {
+    const revoked = await tx.session.update({
+      where: { id: session.id },
+      data: { revokedAt: new Date(), revokedReason: reason },
+    });
+    await recordEvent(tx, {
+      type: 'session.revoked',
+      actor,
+      environmentId: session.environmentId,
+      userId: session.userId,
+      organizationId: session.organizationId,
+      after: { id: session.id, revokedReason: reason },
+    });
+    return revoked;
+  });
+}
+
+/** Ends a session of the caller's environment (API key). */
+export async function revokeSession(
+  actor: Actor,
+  environmentId: string,
+  sessionId: string,
+): Promise<Session> {
+  const id = validId('id', sessionId, 'session');
+  const session = await prisma.session.findUnique({ where: { id } });
+  if (!session || session.environmentId !== environmentId) throw new NotFoundError('Session', id);
+  return revoke(actor, session, 'revoked');
+}
+
+/** Ends the session a sealed session belongs to (its holder signs out). */
+export async function signOut(input: { sealedSession: string }): Promise<Session> {
+  const { session } = await sessionOfSeal(input.sealedSession);
+  return revoke({ type: 'user', id: session.userId }, session, 'signed_out');
+}
+
+/** Active sessions of a user and/or an organization in an environment, newest first. */
+export function listActiveSessions(
+  environmentId: string,
+  filter: { userId?: string | null; organizationId?: string | null },
+): Promise<Session[]> {
+  if (!filter.userId && !filter.organizationId) {
+    throw new BadUserInputError('userId', 'Pass userId, organizationId or both.');
+  }
+  return prisma.session.findMany({
+    where: {
+      environmentId,
+      revokedAt: null,
+      expiresAt: { gt: new Date() },
+      ...(filter.userId ? { userId: validId('userId', filter.userId, 'user') } : {}),
+      ...(filter.organizationId
+        ? { organizationId: validId('organizationId', filter.organizationId, 'org') }
+        : {}),
+    },
+    orderBy: { createdAt: 'desc' },
+    take: 500,
+  });
+}
+
+/**
+ * The JWK Set that verifies access tokens of an environment. Signing keys are server-wide, so
+ * every environment serves the same set; the parameter keeps REST routes per environment honest.
+ */
+export function publicJwksForEnvironment(_environmentId?: string): Promise<{ keys: object[] }> {
+  return publicJwks();
+}
+
+export { publicJwks };
