@@ -15,6 +15,7 @@ import { flagState } from './domain/flag-state.ts';
 import type { Environment } from './generated/prisma/client.ts';
 import { createPennantYoga, type PennantYoga } from './graphql/yoga.ts';
 import { logger } from './logger.ts';
+import { workosRoutes } from './rest/index.ts';
 import { operationalRoutes, useRoutes } from './routes.ts';
 
 export interface RunningApp {
@@ -45,7 +46,7 @@ export function buildApp(config: Config) {
     stopFollowing.push(flagState.follow(changeFeed), apiKeyAuthenticator.follow(changeFeed));
     await changeFeed.start(config.changePollMs);
 
-    const yoga = createPennantYoga(config, [useRoutes(operationalRoutes())]);
+    const yoga = createPennantYoga(config, [useRoutes([...operationalRoutes(), ...workosRoutes()])]);
     server = createServer(yoga);
     webSocketServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
     serveGraphQLOverWebSocket(webSocketServer, yoga);

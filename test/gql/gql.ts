@@ -14,10 +14,134 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AuthCurrentEnvironment {\n    currentEnvironment { slug kind }\n  }\n": typeof types.AuthCurrentEnvironmentDocument,
+    "\n  query AuthEnvironments {\n    environments { id slug name kind clientId }\n  }\n": typeof types.AuthEnvironmentsDocument,
+    "\n  query AuthApiKeys {\n    apiKeys { id name redactedSecret revokedAt lastUsedAt environment { slug } }\n  }\n": typeof types.AuthApiKeysDocument,
+    "\n  mutation AuthCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret apiKey { id name redactedSecret environment { slug } } }\n  }\n": typeof types.AuthCreateKeyDocument,
+    "\n  mutation AuthRevokeKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id revokedAt } }\n  }\n": typeof types.AuthRevokeKeyDocument,
+    "\n  mutation AuthCreateEnvironment($input: CreateEnvironmentInput!) {\n    createEnvironment(input: $input) { environment { id slug name kind clientId } }\n  }\n": typeof types.AuthCreateEnvironmentDocument,
+    "\n  mutation AuthCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.AuthCreateFlagDocument,
+    "\n  mutation AuthCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.AuthCreateOrganizationDocument,
+    "\n  mutation AuthSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { enabled environment { slug } } }\n  }\n": typeof types.AuthSetEnabledDocument,
+    "\n  query AuthFlagRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { slug rule(environment: $environment) { enabled version } }\n  }\n": typeof types.AuthFlagRuleDocument,
+    "\n  query AuthOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n": typeof types.AuthOrganizationFlagsDocument,
+    "\n  query AuthEvents($environment: String) {\n    events(environment: $environment, first: 5) { edges { node { type } } }\n  }\n": typeof types.AuthEventsDocument,
+    "\n  mutation EvaluationCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.EvaluationCreateFlagDocument,
+    "\n  mutation EvaluationCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.EvaluationCreateOrganizationDocument,
+    "\n  mutation EvaluationSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": typeof types.EvaluationSetRuleDocument,
+    "\n  mutation EvaluationSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { version } }\n  }\n": typeof types.EvaluationSetEnabledDocument,
+    "\n  query EvaluationOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n": typeof types.EvaluationOrganizationFlagsDocument,
+    "\n  mutation EventsCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.EventsCreateFlagDocument,
+    "\n  mutation EventsUpdateFlag($input: UpdateFeatureFlagInput!) {\n    updateFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.EventsUpdateFlagDocument,
+    "\n  mutation EventsDeleteFlag($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { slug }\n  }\n": typeof types.EventsDeleteFlagDocument,
+    "\n  mutation EventsSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { version } }\n  }\n": typeof types.EventsSetEnabledDocument,
+    "\n  mutation EventsSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": typeof types.EventsSetRuleDocument,
+    "\n  mutation EventsCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.EventsCreateOrganizationDocument,
+    "\n  mutation EventsDeleteOrganization($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n": typeof types.EventsDeleteOrganizationDocument,
+    "\n  query EventsKeys {\n    apiKeys { id name }\n    currentEnvironment { id }\n  }\n": typeof types.EventsKeysDocument,
+    "\n  query EventsList($first: Int, $after: String, $flagSlug: String, $type: String, $environment: String) {\n    events(first: $first, after: $after, flagSlug: $flagSlug, type: $type, environment: $environment) {\n      edges {\n        cursor\n        node { id cursor type actorType actorId flagId flagSlug organizationId before after createdAt environment { slug } }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.EventsListDocument,
+    "\n  mutation FlagsCreate($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) {\n      featureFlag {\n        id\n        slug\n        name\n        description\n        tags\n        sandbox: rule(environment: \"sandbox\") { enabled organizationRule organizationIds version updatedBy }\n      }\n    }\n  }\n": typeof types.FlagsCreateDocument,
+    "\n  mutation FlagsUpdate($input: UpdateFeatureFlagInput!) {\n    updateFeatureFlag(input: $input) { featureFlag { id slug name description tags } }\n  }\n": typeof types.FlagsUpdateDocument,
+    "\n  mutation FlagsDelete($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { deletedFeatureFlagId slug }\n  }\n": typeof types.FlagsDeleteDocument,
+    "\n  query FlagsBySlug($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { id slug name description tags rule(environment: $environment) { enabled organizationRule version } }\n  }\n": typeof types.FlagsBySlugDocument,
+    "\n  query FlagsList($tag: String, $search: String, $first: Int, $after: String) {\n    featureFlags(tag: $tag, search: $search, first: $first, after: $after) {\n      edges { cursor node { slug } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.FlagsListDocument,
+    "\n  query FlagsEvents($flagSlug: String) {\n    events(flagSlug: $flagSlug, first: 50) { edges { node { type flagSlug before after } } }\n  }\n": typeof types.FlagsEventsDocument,
+    "\n  mutation OrganizationsCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id name externalId createdAt updatedAt } }\n  }\n": typeof types.OrganizationsCreateDocument,
+    "\n  mutation OrganizationsUpdate($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { organization { id name externalId } }\n  }\n": typeof types.OrganizationsUpdateDocument,
+    "\n  mutation OrganizationsDelete($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n": typeof types.OrganizationsDeleteDocument,
+    "\n  query OrganizationsById($id: ID!) {\n    organization(id: $id) { id name externalId featureFlags(environment: \"sandbox\") }\n  }\n": typeof types.OrganizationsByIdDocument,
+    "\n  query OrganizationsList($first: Int, $after: String, $search: String) {\n    organizations(first: $first, after: $after, search: $search) {\n      edges { cursor node { id name } }\n      pageInfo { hasNextPage hasPreviousPage endCursor }\n    }\n  }\n": typeof types.OrganizationsListDocument,
+    "\n  mutation OrganizationsCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.OrganizationsCreateFlagDocument,
+    "\n  mutation OrganizationsAddToFlag($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { organizationIds } }\n  }\n": typeof types.OrganizationsAddToFlagDocument,
+    "\n  mutation OrganizationsEnableFlag($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { enabled } }\n  }\n": typeof types.OrganizationsEnableFlagDocument,
+    "\n  query OrganizationsFlagRule($slug: String!) {\n    featureFlag(slug: $slug) { rule(environment: \"sandbox\") { organizationRule organizationIds organizations { id } } }\n  }\n": typeof types.OrganizationsFlagRuleDocument,
+    "\n  query OrganizationsEvents($type: String) {\n    events(type: $type, first: 100) { edges { node { type organizationId actorId before after environment { slug } } } }\n  }\n": typeof types.OrganizationsEventsDocument,
+    "\n  mutation PersistenceCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.PersistenceCreateFlagDocument,
+    "\n  mutation PersistenceCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.PersistenceCreateOrganizationDocument,
+    "\n  mutation PersistenceAddOrganization($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { version } }\n  }\n": typeof types.PersistenceAddOrganizationDocument,
+    "\n  mutation PersistenceSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { version } }\n  }\n": typeof types.PersistenceSetEnabledDocument,
+    "\n  mutation PersistenceCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret }\n  }\n": typeof types.PersistenceCreateKeyDocument,
+    "\n  query PersistenceSnapshot($organizationId: ID!) {\n    environments { id slug clientId }\n    featureFlags(first: 50) { edges { node { id slug name tags rule(environment: \"sandbox\") { enabled organizationRule organizationIds version updatedBy } } } }\n    organizations(first: 50) { edges { node { id name externalId } } }\n    organization(id: $organizationId) { featureFlags(environment: \"sandbox\") }\n    events(first: 100) { edges { node { id type actorId before after } } }\n    apiKeys { id name }\n  }\n": typeof types.PersistenceSnapshotDocument,
+    "\n  mutation RulesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.RulesCreateFlagDocument,
+    "\n  mutation RulesCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.RulesCreateOrganizationDocument,
+    "\n  mutation RulesSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) {\n      rule { enabled organizationRule version updatedBy updatedAt environment { slug } }\n      featureFlag { slug }\n    }\n  }\n": typeof types.RulesSetEnabledDocument,
+    "\n  mutation RulesSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) {\n      rule { id flagSlug enabled organizationRule organizationIds organizations { id } version }\n    }\n  }\n": typeof types.RulesSetRuleDocument,
+    "\n  mutation RulesAddOrganization($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { organizationRule organizationIds version } }\n  }\n": typeof types.RulesAddOrganizationDocument,
+    "\n  mutation RulesRemoveOrganization($input: RemoveFeatureFlagOrganizationInput!) {\n    removeFeatureFlagOrganization(input: $input) { rule { organizationRule organizationIds version } }\n  }\n": typeof types.RulesRemoveOrganizationDocument,
+    "\n  query RulesRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { rule(environment: $environment) { enabled organizationRule organizationIds version } }\n  }\n": typeof types.RulesRuleDocument,
+    "\n  query RulesEvents($flagSlug: String!) {\n    events(flagSlug: $flagSlug, first: 100) { edges { node { type actorId before after environment { slug } } } }\n  }\n": typeof types.RulesEventsDocument,
     "\n  mutation SmokeCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id slug rule(environment: \"sandbox\") { enabled organizationRule version } } }\n  }\n": typeof types.SmokeCreateFlagDocument,
+    "\n  mutation WorkosCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id slug } }\n  }\n": typeof types.WorkosCreateFlagDocument,
+    "\n  mutation WorkosCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.WorkosCreateOrganizationDocument,
+    "\n  mutation WorkosSetOrganizationRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": typeof types.WorkosSetOrganizationRuleDocument,
+    "\n  query WorkosFlagRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { rule(environment: $environment) { enabled organizationRule organizationIds } }\n  }\n": typeof types.WorkosFlagRuleDocument,
+    "\n  query WorkosOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n": typeof types.WorkosOrganizationFlagsDocument,
+    "\n  query WorkosFlagEvents($flagSlug: String!) {\n    events(flagSlug: $flagSlug, environment: \"sandbox\", first: 50) { edges { node { type actorId } } }\n  }\n": typeof types.WorkosFlagEventsDocument,
 };
 const documents: Documents = {
+    "\n  query AuthCurrentEnvironment {\n    currentEnvironment { slug kind }\n  }\n": types.AuthCurrentEnvironmentDocument,
+    "\n  query AuthEnvironments {\n    environments { id slug name kind clientId }\n  }\n": types.AuthEnvironmentsDocument,
+    "\n  query AuthApiKeys {\n    apiKeys { id name redactedSecret revokedAt lastUsedAt environment { slug } }\n  }\n": types.AuthApiKeysDocument,
+    "\n  mutation AuthCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret apiKey { id name redactedSecret environment { slug } } }\n  }\n": types.AuthCreateKeyDocument,
+    "\n  mutation AuthRevokeKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id revokedAt } }\n  }\n": types.AuthRevokeKeyDocument,
+    "\n  mutation AuthCreateEnvironment($input: CreateEnvironmentInput!) {\n    createEnvironment(input: $input) { environment { id slug name kind clientId } }\n  }\n": types.AuthCreateEnvironmentDocument,
+    "\n  mutation AuthCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.AuthCreateFlagDocument,
+    "\n  mutation AuthCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.AuthCreateOrganizationDocument,
+    "\n  mutation AuthSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { enabled environment { slug } } }\n  }\n": types.AuthSetEnabledDocument,
+    "\n  query AuthFlagRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { slug rule(environment: $environment) { enabled version } }\n  }\n": types.AuthFlagRuleDocument,
+    "\n  query AuthOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n": types.AuthOrganizationFlagsDocument,
+    "\n  query AuthEvents($environment: String) {\n    events(environment: $environment, first: 5) { edges { node { type } } }\n  }\n": types.AuthEventsDocument,
+    "\n  mutation EvaluationCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.EvaluationCreateFlagDocument,
+    "\n  mutation EvaluationCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.EvaluationCreateOrganizationDocument,
+    "\n  mutation EvaluationSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": types.EvaluationSetRuleDocument,
+    "\n  mutation EvaluationSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { version } }\n  }\n": types.EvaluationSetEnabledDocument,
+    "\n  query EvaluationOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n": types.EvaluationOrganizationFlagsDocument,
+    "\n  mutation EventsCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.EventsCreateFlagDocument,
+    "\n  mutation EventsUpdateFlag($input: UpdateFeatureFlagInput!) {\n    updateFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.EventsUpdateFlagDocument,
+    "\n  mutation EventsDeleteFlag($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { slug }\n  }\n": types.EventsDeleteFlagDocument,
+    "\n  mutation EventsSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { version } }\n  }\n": types.EventsSetEnabledDocument,
+    "\n  mutation EventsSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": types.EventsSetRuleDocument,
+    "\n  mutation EventsCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.EventsCreateOrganizationDocument,
+    "\n  mutation EventsDeleteOrganization($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n": types.EventsDeleteOrganizationDocument,
+    "\n  query EventsKeys {\n    apiKeys { id name }\n    currentEnvironment { id }\n  }\n": types.EventsKeysDocument,
+    "\n  query EventsList($first: Int, $after: String, $flagSlug: String, $type: String, $environment: String) {\n    events(first: $first, after: $after, flagSlug: $flagSlug, type: $type, environment: $environment) {\n      edges {\n        cursor\n        node { id cursor type actorType actorId flagId flagSlug organizationId before after createdAt environment { slug } }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.EventsListDocument,
+    "\n  mutation FlagsCreate($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) {\n      featureFlag {\n        id\n        slug\n        name\n        description\n        tags\n        sandbox: rule(environment: \"sandbox\") { enabled organizationRule organizationIds version updatedBy }\n      }\n    }\n  }\n": types.FlagsCreateDocument,
+    "\n  mutation FlagsUpdate($input: UpdateFeatureFlagInput!) {\n    updateFeatureFlag(input: $input) { featureFlag { id slug name description tags } }\n  }\n": types.FlagsUpdateDocument,
+    "\n  mutation FlagsDelete($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { deletedFeatureFlagId slug }\n  }\n": types.FlagsDeleteDocument,
+    "\n  query FlagsBySlug($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { id slug name description tags rule(environment: $environment) { enabled organizationRule version } }\n  }\n": types.FlagsBySlugDocument,
+    "\n  query FlagsList($tag: String, $search: String, $first: Int, $after: String) {\n    featureFlags(tag: $tag, search: $search, first: $first, after: $after) {\n      edges { cursor node { slug } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.FlagsListDocument,
+    "\n  query FlagsEvents($flagSlug: String) {\n    events(flagSlug: $flagSlug, first: 50) { edges { node { type flagSlug before after } } }\n  }\n": types.FlagsEventsDocument,
+    "\n  mutation OrganizationsCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id name externalId createdAt updatedAt } }\n  }\n": types.OrganizationsCreateDocument,
+    "\n  mutation OrganizationsUpdate($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { organization { id name externalId } }\n  }\n": types.OrganizationsUpdateDocument,
+    "\n  mutation OrganizationsDelete($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n": types.OrganizationsDeleteDocument,
+    "\n  query OrganizationsById($id: ID!) {\n    organization(id: $id) { id name externalId featureFlags(environment: \"sandbox\") }\n  }\n": types.OrganizationsByIdDocument,
+    "\n  query OrganizationsList($first: Int, $after: String, $search: String) {\n    organizations(first: $first, after: $after, search: $search) {\n      edges { cursor node { id name } }\n      pageInfo { hasNextPage hasPreviousPage endCursor }\n    }\n  }\n": types.OrganizationsListDocument,
+    "\n  mutation OrganizationsCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.OrganizationsCreateFlagDocument,
+    "\n  mutation OrganizationsAddToFlag($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { organizationIds } }\n  }\n": types.OrganizationsAddToFlagDocument,
+    "\n  mutation OrganizationsEnableFlag($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { enabled } }\n  }\n": types.OrganizationsEnableFlagDocument,
+    "\n  query OrganizationsFlagRule($slug: String!) {\n    featureFlag(slug: $slug) { rule(environment: \"sandbox\") { organizationRule organizationIds organizations { id } } }\n  }\n": types.OrganizationsFlagRuleDocument,
+    "\n  query OrganizationsEvents($type: String) {\n    events(type: $type, first: 100) { edges { node { type organizationId actorId before after environment { slug } } } }\n  }\n": types.OrganizationsEventsDocument,
+    "\n  mutation PersistenceCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.PersistenceCreateFlagDocument,
+    "\n  mutation PersistenceCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.PersistenceCreateOrganizationDocument,
+    "\n  mutation PersistenceAddOrganization($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { version } }\n  }\n": types.PersistenceAddOrganizationDocument,
+    "\n  mutation PersistenceSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { version } }\n  }\n": types.PersistenceSetEnabledDocument,
+    "\n  mutation PersistenceCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret }\n  }\n": types.PersistenceCreateKeyDocument,
+    "\n  query PersistenceSnapshot($organizationId: ID!) {\n    environments { id slug clientId }\n    featureFlags(first: 50) { edges { node { id slug name tags rule(environment: \"sandbox\") { enabled organizationRule organizationIds version updatedBy } } } }\n    organizations(first: 50) { edges { node { id name externalId } } }\n    organization(id: $organizationId) { featureFlags(environment: \"sandbox\") }\n    events(first: 100) { edges { node { id type actorId before after } } }\n    apiKeys { id name }\n  }\n": types.PersistenceSnapshotDocument,
+    "\n  mutation RulesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.RulesCreateFlagDocument,
+    "\n  mutation RulesCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.RulesCreateOrganizationDocument,
+    "\n  mutation RulesSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) {\n      rule { enabled organizationRule version updatedBy updatedAt environment { slug } }\n      featureFlag { slug }\n    }\n  }\n": types.RulesSetEnabledDocument,
+    "\n  mutation RulesSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) {\n      rule { id flagSlug enabled organizationRule organizationIds organizations { id } version }\n    }\n  }\n": types.RulesSetRuleDocument,
+    "\n  mutation RulesAddOrganization($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { organizationRule organizationIds version } }\n  }\n": types.RulesAddOrganizationDocument,
+    "\n  mutation RulesRemoveOrganization($input: RemoveFeatureFlagOrganizationInput!) {\n    removeFeatureFlagOrganization(input: $input) { rule { organizationRule organizationIds version } }\n  }\n": types.RulesRemoveOrganizationDocument,
+    "\n  query RulesRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { rule(environment: $environment) { enabled organizationRule organizationIds version } }\n  }\n": types.RulesRuleDocument,
+    "\n  query RulesEvents($flagSlug: String!) {\n    events(flagSlug: $flagSlug, first: 100) { edges { node { type actorId before after environment { slug } } } }\n  }\n": types.RulesEventsDocument,
     "\n  mutation SmokeCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id slug rule(environment: \"sandbox\") { enabled organizationRule version } } }\n  }\n": types.SmokeCreateFlagDocument,
+    "\n  mutation WorkosCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id slug } }\n  }\n": types.WorkosCreateFlagDocument,
+    "\n  mutation WorkosCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.WorkosCreateOrganizationDocument,
+    "\n  mutation WorkosSetOrganizationRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": types.WorkosSetOrganizationRuleDocument,
+    "\n  query WorkosFlagRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { rule(environment: $environment) { enabled organizationRule organizationIds } }\n  }\n": types.WorkosFlagRuleDocument,
+    "\n  query WorkosOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n": types.WorkosOrganizationFlagsDocument,
+    "\n  query WorkosFlagEvents($flagSlug: String!) {\n    events(flagSlug: $flagSlug, environment: \"sandbox\", first: 50) { edges { node { type actorId } } }\n  }\n": types.WorkosFlagEventsDocument,
 };
 
 /**
@@ -37,7 +161,255 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AuthCurrentEnvironment {\n    currentEnvironment { slug kind }\n  }\n"): (typeof documents)["\n  query AuthCurrentEnvironment {\n    currentEnvironment { slug kind }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthEnvironments {\n    environments { id slug name kind clientId }\n  }\n"): (typeof documents)["\n  query AuthEnvironments {\n    environments { id slug name kind clientId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthApiKeys {\n    apiKeys { id name redactedSecret revokedAt lastUsedAt environment { slug } }\n  }\n"): (typeof documents)["\n  query AuthApiKeys {\n    apiKeys { id name redactedSecret revokedAt lastUsedAt environment { slug } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret apiKey { id name redactedSecret environment { slug } } }\n  }\n"): (typeof documents)["\n  mutation AuthCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret apiKey { id name redactedSecret environment { slug } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthRevokeKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id revokedAt } }\n  }\n"): (typeof documents)["\n  mutation AuthRevokeKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id revokedAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthCreateEnvironment($input: CreateEnvironmentInput!) {\n    createEnvironment(input: $input) { environment { id slug name kind clientId } }\n  }\n"): (typeof documents)["\n  mutation AuthCreateEnvironment($input: CreateEnvironmentInput!) {\n    createEnvironment(input: $input) { environment { id slug name kind clientId } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"): (typeof documents)["\n  mutation AuthCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"): (typeof documents)["\n  mutation AuthCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { enabled environment { slug } } }\n  }\n"): (typeof documents)["\n  mutation AuthSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { enabled environment { slug } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthFlagRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { slug rule(environment: $environment) { enabled version } }\n  }\n"): (typeof documents)["\n  query AuthFlagRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { slug rule(environment: $environment) { enabled version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n"): (typeof documents)["\n  query AuthOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthEvents($environment: String) {\n    events(environment: $environment, first: 5) { edges { node { type } } }\n  }\n"): (typeof documents)["\n  query AuthEvents($environment: String) {\n    events(environment: $environment, first: 5) { edges { node { type } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EvaluationCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"): (typeof documents)["\n  mutation EvaluationCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EvaluationCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"): (typeof documents)["\n  mutation EvaluationCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EvaluationSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n"): (typeof documents)["\n  mutation EvaluationSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EvaluationSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { version } }\n  }\n"): (typeof documents)["\n  mutation EvaluationSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EvaluationOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n"): (typeof documents)["\n  query EvaluationOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EventsCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"): (typeof documents)["\n  mutation EventsCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EventsUpdateFlag($input: UpdateFeatureFlagInput!) {\n    updateFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"): (typeof documents)["\n  mutation EventsUpdateFlag($input: UpdateFeatureFlagInput!) {\n    updateFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EventsDeleteFlag($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { slug }\n  }\n"): (typeof documents)["\n  mutation EventsDeleteFlag($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { slug }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EventsSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { version } }\n  }\n"): (typeof documents)["\n  mutation EventsSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EventsSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n"): (typeof documents)["\n  mutation EventsSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EventsCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"): (typeof documents)["\n  mutation EventsCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EventsDeleteOrganization($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n"): (typeof documents)["\n  mutation EventsDeleteOrganization($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EventsKeys {\n    apiKeys { id name }\n    currentEnvironment { id }\n  }\n"): (typeof documents)["\n  query EventsKeys {\n    apiKeys { id name }\n    currentEnvironment { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EventsList($first: Int, $after: String, $flagSlug: String, $type: String, $environment: String) {\n    events(first: $first, after: $after, flagSlug: $flagSlug, type: $type, environment: $environment) {\n      edges {\n        cursor\n        node { id cursor type actorType actorId flagId flagSlug organizationId before after createdAt environment { slug } }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query EventsList($first: Int, $after: String, $flagSlug: String, $type: String, $environment: String) {\n    events(first: $first, after: $after, flagSlug: $flagSlug, type: $type, environment: $environment) {\n      edges {\n        cursor\n        node { id cursor type actorType actorId flagId flagSlug organizationId before after createdAt environment { slug } }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FlagsCreate($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) {\n      featureFlag {\n        id\n        slug\n        name\n        description\n        tags\n        sandbox: rule(environment: \"sandbox\") { enabled organizationRule organizationIds version updatedBy }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation FlagsCreate($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) {\n      featureFlag {\n        id\n        slug\n        name\n        description\n        tags\n        sandbox: rule(environment: \"sandbox\") { enabled organizationRule organizationIds version updatedBy }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FlagsUpdate($input: UpdateFeatureFlagInput!) {\n    updateFeatureFlag(input: $input) { featureFlag { id slug name description tags } }\n  }\n"): (typeof documents)["\n  mutation FlagsUpdate($input: UpdateFeatureFlagInput!) {\n    updateFeatureFlag(input: $input) { featureFlag { id slug name description tags } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FlagsDelete($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { deletedFeatureFlagId slug }\n  }\n"): (typeof documents)["\n  mutation FlagsDelete($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { deletedFeatureFlagId slug }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FlagsBySlug($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { id slug name description tags rule(environment: $environment) { enabled organizationRule version } }\n  }\n"): (typeof documents)["\n  query FlagsBySlug($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { id slug name description tags rule(environment: $environment) { enabled organizationRule version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FlagsList($tag: String, $search: String, $first: Int, $after: String) {\n    featureFlags(tag: $tag, search: $search, first: $first, after: $after) {\n      edges { cursor node { slug } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query FlagsList($tag: String, $search: String, $first: Int, $after: String) {\n    featureFlags(tag: $tag, search: $search, first: $first, after: $after) {\n      edges { cursor node { slug } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FlagsEvents($flagSlug: String) {\n    events(flagSlug: $flagSlug, first: 50) { edges { node { type flagSlug before after } } }\n  }\n"): (typeof documents)["\n  query FlagsEvents($flagSlug: String) {\n    events(flagSlug: $flagSlug, first: 50) { edges { node { type flagSlug before after } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrganizationsCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id name externalId createdAt updatedAt } }\n  }\n"): (typeof documents)["\n  mutation OrganizationsCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id name externalId createdAt updatedAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrganizationsUpdate($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { organization { id name externalId } }\n  }\n"): (typeof documents)["\n  mutation OrganizationsUpdate($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { organization { id name externalId } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrganizationsDelete($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n"): (typeof documents)["\n  mutation OrganizationsDelete($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationsById($id: ID!) {\n    organization(id: $id) { id name externalId featureFlags(environment: \"sandbox\") }\n  }\n"): (typeof documents)["\n  query OrganizationsById($id: ID!) {\n    organization(id: $id) { id name externalId featureFlags(environment: \"sandbox\") }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationsList($first: Int, $after: String, $search: String) {\n    organizations(first: $first, after: $after, search: $search) {\n      edges { cursor node { id name } }\n      pageInfo { hasNextPage hasPreviousPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query OrganizationsList($first: Int, $after: String, $search: String) {\n    organizations(first: $first, after: $after, search: $search) {\n      edges { cursor node { id name } }\n      pageInfo { hasNextPage hasPreviousPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrganizationsCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"): (typeof documents)["\n  mutation OrganizationsCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrganizationsAddToFlag($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { organizationIds } }\n  }\n"): (typeof documents)["\n  mutation OrganizationsAddToFlag($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { organizationIds } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrganizationsEnableFlag($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { enabled } }\n  }\n"): (typeof documents)["\n  mutation OrganizationsEnableFlag($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { enabled } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationsFlagRule($slug: String!) {\n    featureFlag(slug: $slug) { rule(environment: \"sandbox\") { organizationRule organizationIds organizations { id } } }\n  }\n"): (typeof documents)["\n  query OrganizationsFlagRule($slug: String!) {\n    featureFlag(slug: $slug) { rule(environment: \"sandbox\") { organizationRule organizationIds organizations { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationsEvents($type: String) {\n    events(type: $type, first: 100) { edges { node { type organizationId actorId before after environment { slug } } } }\n  }\n"): (typeof documents)["\n  query OrganizationsEvents($type: String) {\n    events(type: $type, first: 100) { edges { node { type organizationId actorId before after environment { slug } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PersistenceCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"): (typeof documents)["\n  mutation PersistenceCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PersistenceCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"): (typeof documents)["\n  mutation PersistenceCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PersistenceAddOrganization($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { version } }\n  }\n"): (typeof documents)["\n  mutation PersistenceAddOrganization($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PersistenceSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { version } }\n  }\n"): (typeof documents)["\n  mutation PersistenceSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PersistenceCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret }\n  }\n"): (typeof documents)["\n  mutation PersistenceCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PersistenceSnapshot($organizationId: ID!) {\n    environments { id slug clientId }\n    featureFlags(first: 50) { edges { node { id slug name tags rule(environment: \"sandbox\") { enabled organizationRule organizationIds version updatedBy } } } }\n    organizations(first: 50) { edges { node { id name externalId } } }\n    organization(id: $organizationId) { featureFlags(environment: \"sandbox\") }\n    events(first: 100) { edges { node { id type actorId before after } } }\n    apiKeys { id name }\n  }\n"): (typeof documents)["\n  query PersistenceSnapshot($organizationId: ID!) {\n    environments { id slug clientId }\n    featureFlags(first: 50) { edges { node { id slug name tags rule(environment: \"sandbox\") { enabled organizationRule organizationIds version updatedBy } } } }\n    organizations(first: 50) { edges { node { id name externalId } } }\n    organization(id: $organizationId) { featureFlags(environment: \"sandbox\") }\n    events(first: 100) { edges { node { id type actorId before after } } }\n    apiKeys { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RulesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"): (typeof documents)["\n  mutation RulesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RulesCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"): (typeof documents)["\n  mutation RulesCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RulesSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) {\n      rule { enabled organizationRule version updatedBy updatedAt environment { slug } }\n      featureFlag { slug }\n    }\n  }\n"): (typeof documents)["\n  mutation RulesSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) {\n      rule { enabled organizationRule version updatedBy updatedAt environment { slug } }\n      featureFlag { slug }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RulesSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) {\n      rule { id flagSlug enabled organizationRule organizationIds organizations { id } version }\n    }\n  }\n"): (typeof documents)["\n  mutation RulesSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) {\n      rule { id flagSlug enabled organizationRule organizationIds organizations { id } version }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RulesAddOrganization($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { organizationRule organizationIds version } }\n  }\n"): (typeof documents)["\n  mutation RulesAddOrganization($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { organizationRule organizationIds version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RulesRemoveOrganization($input: RemoveFeatureFlagOrganizationInput!) {\n    removeFeatureFlagOrganization(input: $input) { rule { organizationRule organizationIds version } }\n  }\n"): (typeof documents)["\n  mutation RulesRemoveOrganization($input: RemoveFeatureFlagOrganizationInput!) {\n    removeFeatureFlagOrganization(input: $input) { rule { organizationRule organizationIds version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RulesRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { rule(environment: $environment) { enabled organizationRule organizationIds version } }\n  }\n"): (typeof documents)["\n  query RulesRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { rule(environment: $environment) { enabled organizationRule organizationIds version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RulesEvents($flagSlug: String!) {\n    events(flagSlug: $flagSlug, first: 100) { edges { node { type actorId before after environment { slug } } } }\n  }\n"): (typeof documents)["\n  query RulesEvents($flagSlug: String!) {\n    events(flagSlug: $flagSlug, first: 100) { edges { node { type actorId before after environment { slug } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation SmokeCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id slug rule(environment: \"sandbox\") { enabled organizationRule version } } }\n  }\n"): (typeof documents)["\n  mutation SmokeCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id slug rule(environment: \"sandbox\") { enabled organizationRule version } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorkosCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id slug } }\n  }\n"): (typeof documents)["\n  mutation WorkosCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id slug } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorkosCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"): (typeof documents)["\n  mutation WorkosCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorkosSetOrganizationRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n"): (typeof documents)["\n  mutation WorkosSetOrganizationRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkosFlagRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { rule(environment: $environment) { enabled organizationRule organizationIds } }\n  }\n"): (typeof documents)["\n  query WorkosFlagRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { rule(environment: $environment) { enabled organizationRule organizationIds } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkosOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n"): (typeof documents)["\n  query WorkosOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkosFlagEvents($flagSlug: String!) {\n    events(flagSlug: $flagSlug, environment: \"sandbox\", first: 50) { edges { node { type actorId } } }\n  }\n"): (typeof documents)["\n  query WorkosFlagEvents($flagSlug: String!) {\n    events(flagSlug: $flagSlug, environment: \"sandbox\", first: 50) { edges { node { type actorId } } }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

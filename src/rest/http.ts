@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../domain/actor.ts';
+import { type AuthenticatedApiKey, apiKeyAuthenticator } from '../domain/api-keys.ts';
+import { PennantError, UnauthenticatedError } from '../errors.ts';
+import { logger } from '../logger.ts';
+import { json, type Route } from '../routes.ts';
+
+/**
+ * The WorkOS-compatible REST edge. Its error bodies follow WorkOS's shapes, because the SDK maps
+ * the status and body fields (`code`, `message`, `error`, `error_description`) to its exception
+ * classes; every response, errors included, is JSON (the SDK throws a ParseError otherwise) and
+ * carries an `X-Request-ID`, which the SDK copies into `exception.requestID`.
+ */
+
+/** HTTP status and WorkOS `code` for each of Pennant's error codes. */
+const statusByCode: Record<PennantError['code'], { status: number; code: string }> = {
+  BAD_USER_INPUT: { status: 422, code: 'invalid_request_parameters' },
+  NOT_FOUND: { status: 404, code: 'entity_not_found' },
+  CONFLICT: { status: 409, code: 'conflict' },
+  UNAUTHENTICATED: { status: 401, code: 'unauthorized' },
+  FORBIDDEN: { status: 403, code: 'forbidden' },
+  INVALID_SESSION: { status: 400, code: 'invalid_session' },
+  // OAuth's shape, which the SDK turns into `reason: 'invalid_grant'` (never 401: see docs).
+  INVALID_GRANT: { status: 400, code: 'invalid_grant' },
+  RATE_LIMITED: { status: 429, code: 'rate_limit_exceeded' },
+};
+
+export function errorResponse(error: unknown, requestId: string): Response {
+  const headers = { 'x-request-id': requestId };
+  if (error instanceof PennantError) {
+    const { status, code } = statusByCode[error.code];
+    if (error.code === 'INVALID_GRANT') {
+      return json({ error: 'invalid_grant', error_description: error.message }, status, headers);
+    }
+    const retryAfter = error.details.retryAfterSeconds;
+    return json({ code, message: error.message, ...fieldOf(error) }, status, {
+      ...headers,
+      ...(typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {}),
+    });
+  }
+  logger.error({ err: error, requestId }, 'unexpected error in a REST route');
+  return json({ code: 'server_error', message: 'Unexpected error.' }, 500, headers);
+}
+
+function fieldOf(error: PennantError): { field?: string } {
+  const field = error.details.field;
+  return typeof field === 'string' ? { field } : {};
+}
+
+/** Handles errors the WorkOS way and tags every response with a request id. */
+export function restRoute(
+  method: string,
+  path: string,
+  handler: (request: Request, params: Record<string, string>, url: URL) => Promise<Response> | Response,
+): Route {
+  return {
+    method,
+    path,
+    async handler(request, params, url) {
+      const requestId = `req_${randomUUID()}`;
+      try {
+        const response = await handler(request, params, url);
+        response.headers.set('x-request-id', requestId);
+        return response;
+      } catch (error) {
+        return errorResponse(error, requestId);
+      }
+    },
+  };
+}
+
+const bearerPattern = /^Bearer\s+(\S+)$/i;
+
+/** The API key of `Authorization: Bearer sk_…`; a missing or revoked key is a 401. */
+export async function requireApiKey(request: Request): Promise<AuthenticatedApiKey> {
+  const header = request.headers.get('authorization');
+  const secret = header ? bearerPattern.exec(header)?.[1] : undefined;
+  if (!secret) throw new UnauthenticatedError();
+  const apiKey = await apiKeyAuthenticator.authenticate(secret);
+  if (!apiKey) throw new UnauthenticatedError('The API key is not valid or has been revoked.');
+  return apiKey;
+}
+
+export function actorOfApiKey(apiKey: AuthenticatedApiKey): Actor {
+  return { type: 'api_key', id: apiKey.id };
+}
+
+/** An empty 204: the SDK accepts any 2xx for calls whose answer it ignores. */
+export function noContent(): Response {
+  return new Response(null, { status: 204 });
+}
