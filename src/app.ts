@@ -17,6 +17,7 @@ import { createPennantYoga, type PennantYoga } from './graphql/yoga.ts';
 import { logger } from './logger.ts';
 import { workosRoutes } from './rest/index.ts';
 import { operationalRoutes, useRoutes } from './routes.ts';
+import { WebhookDispatcher } from './webhooks/dispatcher.ts';
 
 export interface RunningApp {
   /** e.g. `http://127.0.0.1:4000` */
@@ -34,6 +35,7 @@ export function buildApp(config: Config) {
   let server: Server | undefined;
   let webSocketServer: WebSocketServer | undefined;
   const stopFollowing: (() => void)[] = [];
+  let webhookDispatcher: WebhookDispatcher | undefined;
 
   async function start(): Promise<RunningApp> {
     database = await openDatabase(config.database);
@@ -45,6 +47,11 @@ export function buildApp(config: Config) {
     await flagState.load();
     stopFollowing.push(flagState.follow(changeFeed), apiKeyAuthenticator.follow(changeFeed));
     await changeFeed.start(config.changePollMs);
+    webhookDispatcher = new WebhookDispatcher({
+      pollMs: config.changePollMs,
+      retryBaseMs: config.webhookRetryBaseMs,
+    });
+    webhookDispatcher.start(changeFeed);
 
     const yoga = createPennantYoga(config, [useRoutes([...operationalRoutes(), ...workosRoutes()])]);
     server = createServer(yoga);
@@ -65,6 +72,7 @@ export function buildApp(config: Config) {
   async function stop(): Promise<void> {
     for (const unsubscribe of stopFollowing.splice(0)) unsubscribe();
     changeFeed.stop();
+    await webhookDispatcher?.stop();
     for (const client of webSocketServer?.clients ?? []) client.close(1001, 'Server shutting down');
     await new Promise<void>((resolve) =>
       webSocketServer ? webSocketServer.close(() => resolve()) : resolve(),

@@ -41,6 +41,8 @@ export interface Config {
   logLevel: string;
   /** `PENNANT_CHANGE_POLL_MS`: how often each instance also polls the event log, default 2000. */
   changePollMs: number;
+  /** `PENNANT_WEBHOOK_RETRY_BASE_MS`: first webhook retry delay, doubling per attempt; default 10000. */
+  webhookRetryBaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -147,5 +149,6 @@ export function loadConfig(env: Env = process.env): Config {
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL || 'info',
     changePollMs: integer(env, 'PENNANT_CHANGE_POLL_MS', 2000, 50, 60_000),
+    webhookRetryBaseMs: integer(env, 'PENNANT_WEBHOOK_RETRY_BASE_MS', 10_000, 10, 3_600_000),
   };
 }

@@ -46,6 +46,22 @@ type Documents = {
     "\n  query FlagsBySlug($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { id slug name description tags rule(environment: $environment) { enabled organizationRule version } }\n  }\n": typeof types.FlagsBySlugDocument,
     "\n  query FlagsList($tag: String, $search: String, $first: Int, $after: String) {\n    featureFlags(tag: $tag, search: $search, first: $first, after: $after) {\n      edges { cursor node { slug } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.FlagsListDocument,
     "\n  query FlagsEvents($flagSlug: String) {\n    events(flagSlug: $flagSlug, first: 50) { edges { node { type flagSlug before after } } }\n  }\n": typeof types.FlagsEventsDocument,
+    "\n  mutation RealtimeCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.RealtimeCreateOrganizationDocument,
+    "\n  mutation RealtimeCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.RealtimeCreateFlagDocument,
+    "\n  mutation RealtimeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.RealtimeCreateUserDocument,
+    "\n  mutation RealtimeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.RealtimeCreateMembershipDocument,
+    "\n  mutation RealtimeCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { accessToken sealedSession }\n  }\n": typeof types.RealtimeCreateSessionDocument,
+    "\n  query RealtimeLatestCursor { events(first: 1) { edges { node { cursor } } } }\n": typeof types.RealtimeLatestCursorDocument,
+    "\n  mutation RealtimeSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { version } }\n  }\n": typeof types.RealtimeSetEnabledDocument,
+    "\n  mutation RealtimeSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": typeof types.RealtimeSetRuleDocument,
+    "\n  mutation RealtimeAddOrganization($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { version } }\n  }\n": typeof types.RealtimeAddOrganizationDocument,
+    "\n  mutation RealtimeRemoveOrganization($input: RemoveFeatureFlagOrganizationInput!) {\n    removeFeatureFlagOrganization(input: $input) { rule { version } }\n  }\n": typeof types.RealtimeRemoveOrganizationDocument,
+    "\n  mutation RealtimeDeleteFlag($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { slug }\n  }\n": typeof types.RealtimeDeleteFlagDocument,
+    "\n  mutation RealtimeDeleteOrganization($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n": typeof types.RealtimeDeleteOrganizationDocument,
+    "\n  query RealtimeFlagRules($environment: String!) {\n    featureFlags(first: 100) {\n      edges { node { slug rule(environment: $environment) { enabled organizationRule organizationIds } } }\n    }\n  }\n": typeof types.RealtimeFlagRulesDocument,
+    "\n  query RealtimeOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n": typeof types.RealtimeOrganizationFlagsDocument,
+    "\n  subscription RealtimeFeatureFlagsChanged($after: String) {\n    featureFlagsChanged(after: $after) {\n      cursor organizationId environment featureFlags added removed reason occurredAt\n    }\n  }\n": typeof types.RealtimeFeatureFlagsChangedDocument,
+    "\n  subscription RealtimeEvents($environment: String!, $after: String) {\n    events(environment: $environment, after: $after) { cursor type flagSlug environment { slug } }\n  }\n": typeof types.RealtimeEventsDocument,
     "\n  mutation OrganizationsCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id name externalId createdAt updatedAt } }\n  }\n": typeof types.OrganizationsCreateDocument,
     "\n  mutation OrganizationsUpdate($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { organization { id name externalId } }\n  }\n": typeof types.OrganizationsUpdateDocument,
     "\n  mutation OrganizationsDelete($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n": typeof types.OrganizationsDeleteDocument,
@@ -61,7 +77,7 @@ type Documents = {
     "\n  mutation PersistenceAddOrganization($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { version } }\n  }\n": typeof types.PersistenceAddOrganizationDocument,
     "\n  mutation PersistenceSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { version } }\n  }\n": typeof types.PersistenceSetEnabledDocument,
     "\n  mutation PersistenceCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret }\n  }\n": typeof types.PersistenceCreateKeyDocument,
-    "\n  query PersistenceSnapshot($organizationId: ID!) {\n    environments { id slug clientId }\n    featureFlags(first: 50) { edges { node { id slug name tags rule(environment: \"sandbox\") { enabled organizationRule organizationIds version updatedBy } } } }\n    organizations(first: 50) { edges { node { id name externalId } } }\n    organization(id: $organizationId) { featureFlags(environment: \"sandbox\") }\n    events(first: 100) { edges { node { id type actorId before after } } }\n    apiKeys { id name }\n  }\n": typeof types.PersistenceSnapshotDocument,
+    "\n  query PersistenceSnapshot($organizationId: ID!) {\n    environments { id slug clientId }\n    featureFlags(first: 10) { edges { node { id slug name tags rule(environment: \"sandbox\") { enabled organizationRule organizationIds version updatedBy } } } }\n    organizations(first: 10) { edges { node { id name externalId } } }\n    organization(id: $organizationId) { featureFlags(environment: \"sandbox\") }\n    events(first: 30) { edges { node { id type actorId before after } } }\n    apiKeys { id name }\n  }\n": typeof types.PersistenceSnapshotDocument,
     "\n  mutation RulesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.RulesCreateFlagDocument,
     "\n  mutation RulesCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.RulesCreateOrganizationDocument,
     "\n  mutation RulesSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) {\n      rule { enabled organizationRule version updatedBy updatedAt environment { slug } }\n      featureFlag { slug }\n    }\n  }\n": typeof types.RulesSetEnabledDocument,
@@ -70,13 +86,48 @@ type Documents = {
     "\n  mutation RulesRemoveOrganization($input: RemoveFeatureFlagOrganizationInput!) {\n    removeFeatureFlagOrganization(input: $input) { rule { organizationRule organizationIds version } }\n  }\n": typeof types.RulesRemoveOrganizationDocument,
     "\n  query RulesRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { rule(environment: $environment) { enabled organizationRule organizationIds version } }\n  }\n": typeof types.RulesRuleDocument,
     "\n  query RulesEvents($flagSlug: String!) {\n    events(flagSlug: $flagSlug, first: 100) { edges { node { type actorId before after environment { slug } } } }\n  }\n": typeof types.RulesEventsDocument,
+    "\n  mutation SessionsCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.SessionsCreateOrganizationDocument,
+    "\n  mutation SessionsCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.SessionsCreateFlagDocument,
+    "\n  mutation SessionsAddFlagOrganization($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { version } }\n  }\n": typeof types.SessionsAddFlagOrganizationDocument,
+    "\n  mutation SessionsSetFlagEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { enabled } }\n  }\n": typeof types.SessionsSetFlagEnabledDocument,
+    "\n  mutation SessionsCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.SessionsCreateUserDocument,
+    "\n  mutation SessionsCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id role } }\n  }\n": typeof types.SessionsCreateMembershipDocument,
+    "\n  mutation SessionsDeleteMembership($input: DeleteOrganizationMembershipInput!) {\n    deleteOrganizationMembership(input: $input) { deletedOrganizationMembershipId }\n  }\n": typeof types.SessionsDeleteMembershipDocument,
+    "\n  mutation SessionsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) {\n      sealedSession accessToken refreshToken\n      session { id expiresAt revokedAt user { id email } organization { id } environment { slug } }\n    }\n  }\n": typeof types.SessionsCreateSessionDocument,
+    "\n  mutation SessionsRefreshSession($input: RefreshSessionInput!) {\n    refreshSession(input: $input) {\n      sealedSession\n      session { id organizationId role permissions featureFlags accessToken expiresAt user { id email } }\n    }\n  }\n": typeof types.SessionsRefreshSessionDocument,
+    "\n  mutation SessionsRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) { session { id revokedAt revokedReason } }\n  }\n": typeof types.SessionsRevokeSessionDocument,
+    "\n  mutation SessionsSignOut($input: SignOutInput!) {\n    signOut(input: $input) { sessionId }\n  }\n": typeof types.SessionsSignOutDocument,
+    "\n  query SessionsList($userId: ID, $organizationId: ID) {\n    sessions(userId: $userId, organizationId: $organizationId) { id organization { id } }\n  }\n": typeof types.SessionsListDocument,
+    "\n  query SessionsEvents($type: String) {\n    events(type: $type, first: 20) { edges { node { type organizationId after } } }\n  }\n": typeof types.SessionsEventsDocument,
     "\n  mutation SmokeCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id slug rule(environment: \"sandbox\") { enabled organizationRule version } } }\n  }\n": typeof types.SmokeCreateFlagDocument,
+    "\n  mutation TokensCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.TokensCreateOrganizationDocument,
+    "\n  mutation TokensCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.TokensCreateUserDocument,
+    "\n  mutation TokensCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.TokensCreateMembershipDocument,
+    "\n  mutation TokensCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession accessToken refreshToken session { id } }\n  }\n": typeof types.TokensCreateSessionDocument,
+    "\n  mutation TokensRefreshSession($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { accessToken } }\n  }\n": typeof types.TokensRefreshSessionDocument,
+    "\n  mutation UsersCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.UsersCreateOrganizationDocument,
+    "\n  mutation UsersCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id email firstName lastName emailVerified externalId createdAt } }\n  }\n": typeof types.UsersCreateUserDocument,
+    "\n  mutation UsersUpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) { user { id email firstName lastName emailVerified externalId } }\n  }\n": typeof types.UsersUpdateUserDocument,
+    "\n  mutation UsersDeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) { deletedUserId }\n  }\n": typeof types.UsersDeleteUserDocument,
+    "\n  mutation UsersCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) {\n      organizationMembership { id role status user { id } organization { id } }\n    }\n  }\n": typeof types.UsersCreateMembershipDocument,
+    "\n  mutation UsersDeleteMembership($input: DeleteOrganizationMembershipInput!) {\n    deleteOrganizationMembership(input: $input) { deletedOrganizationMembershipId }\n  }\n": typeof types.UsersDeleteMembershipDocument,
+    "\n  query UsersUser($id: ID!) {\n    user(id: $id) { id email memberships { id role organization { id name } } }\n  }\n": typeof types.UsersUserDocument,
+    "\n  query UsersList($search: String, $first: Int) {\n    users(search: $search, first: $first) { edges { node { id email } } }\n  }\n": typeof types.UsersListDocument,
+    "\n  query UsersOrganizationMembers($id: ID!) {\n    organization(id: $id) { memberships { id role user { id email } } }\n  }\n": typeof types.UsersOrganizationMembersDocument,
+    "\n  query UsersEvents($type: String) {\n    events(type: $type, first: 50) { edges { node { type actorType organizationId before after } } }\n  }\n": typeof types.UsersEventsDocument,
     "\n  mutation WorkosCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id slug } }\n  }\n": typeof types.WorkosCreateFlagDocument,
     "\n  mutation WorkosCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.WorkosCreateOrganizationDocument,
     "\n  mutation WorkosSetOrganizationRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": typeof types.WorkosSetOrganizationRuleDocument,
     "\n  query WorkosFlagRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { rule(environment: $environment) { enabled organizationRule organizationIds } }\n  }\n": typeof types.WorkosFlagRuleDocument,
     "\n  query WorkosOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n": typeof types.WorkosOrganizationFlagsDocument,
     "\n  query WorkosFlagEvents($flagSlug: String!) {\n    events(flagSlug: $flagSlug, environment: \"sandbox\", first: 50) { edges { node { type actorId } } }\n  }\n": typeof types.WorkosFlagEventsDocument,
+    "\n  mutation WebhooksCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { secret webhookEndpoint { id url events enabled environment { slug } } }\n  }\n": typeof types.WebhooksCreateEndpointDocument,
+    "\n  mutation WebhooksDeleteEndpoint($input: DeleteWebhookEndpointInput!) {\n    deleteWebhookEndpoint(input: $input) { deletedWebhookEndpointId }\n  }\n": typeof types.WebhooksDeleteEndpointDocument,
+    "\n  query WebhooksEndpoints {\n    webhookEndpoints { id url deliveries { eventId status attempts lastStatusCode lastError deliveredAt } }\n  }\n": typeof types.WebhooksEndpointsDocument,
+    "\n  mutation WebhooksCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.WebhooksCreateFlagDocument,
+    "\n  mutation WebhooksUpdateFlag($input: UpdateFeatureFlagInput!) {\n    updateFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.WebhooksUpdateFlagDocument,
+    "\n  mutation WebhooksDeleteFlag($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { deletedFeatureFlagId }\n  }\n": typeof types.WebhooksDeleteFlagDocument,
+    "\n  mutation WebhooksCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.WebhooksCreateOrganizationDocument,
 };
 const documents: Documents = {
     "\n  query AuthCurrentEnvironment {\n    currentEnvironment { slug kind }\n  }\n": types.AuthCurrentEnvironmentDocument,
@@ -111,6 +162,22 @@ const documents: Documents = {
     "\n  query FlagsBySlug($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { id slug name description tags rule(environment: $environment) { enabled organizationRule version } }\n  }\n": types.FlagsBySlugDocument,
     "\n  query FlagsList($tag: String, $search: String, $first: Int, $after: String) {\n    featureFlags(tag: $tag, search: $search, first: $first, after: $after) {\n      edges { cursor node { slug } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.FlagsListDocument,
     "\n  query FlagsEvents($flagSlug: String) {\n    events(flagSlug: $flagSlug, first: 50) { edges { node { type flagSlug before after } } }\n  }\n": types.FlagsEventsDocument,
+    "\n  mutation RealtimeCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.RealtimeCreateOrganizationDocument,
+    "\n  mutation RealtimeCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.RealtimeCreateFlagDocument,
+    "\n  mutation RealtimeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.RealtimeCreateUserDocument,
+    "\n  mutation RealtimeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.RealtimeCreateMembershipDocument,
+    "\n  mutation RealtimeCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { accessToken sealedSession }\n  }\n": types.RealtimeCreateSessionDocument,
+    "\n  query RealtimeLatestCursor { events(first: 1) { edges { node { cursor } } } }\n": types.RealtimeLatestCursorDocument,
+    "\n  mutation RealtimeSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { version } }\n  }\n": types.RealtimeSetEnabledDocument,
+    "\n  mutation RealtimeSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": types.RealtimeSetRuleDocument,
+    "\n  mutation RealtimeAddOrganization($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { version } }\n  }\n": types.RealtimeAddOrganizationDocument,
+    "\n  mutation RealtimeRemoveOrganization($input: RemoveFeatureFlagOrganizationInput!) {\n    removeFeatureFlagOrganization(input: $input) { rule { version } }\n  }\n": types.RealtimeRemoveOrganizationDocument,
+    "\n  mutation RealtimeDeleteFlag($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { slug }\n  }\n": types.RealtimeDeleteFlagDocument,
+    "\n  mutation RealtimeDeleteOrganization($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n": types.RealtimeDeleteOrganizationDocument,
+    "\n  query RealtimeFlagRules($environment: String!) {\n    featureFlags(first: 100) {\n      edges { node { slug rule(environment: $environment) { enabled organizationRule organizationIds } } }\n    }\n  }\n": types.RealtimeFlagRulesDocument,
+    "\n  query RealtimeOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n": types.RealtimeOrganizationFlagsDocument,
+    "\n  subscription RealtimeFeatureFlagsChanged($after: String) {\n    featureFlagsChanged(after: $after) {\n      cursor organizationId environment featureFlags added removed reason occurredAt\n    }\n  }\n": types.RealtimeFeatureFlagsChangedDocument,
+    "\n  subscription RealtimeEvents($environment: String!, $after: String) {\n    events(environment: $environment, after: $after) { cursor type flagSlug environment { slug } }\n  }\n": types.RealtimeEventsDocument,
     "\n  mutation OrganizationsCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id name externalId createdAt updatedAt } }\n  }\n": types.OrganizationsCreateDocument,
     "\n  mutation OrganizationsUpdate($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { organization { id name externalId } }\n  }\n": types.OrganizationsUpdateDocument,
     "\n  mutation OrganizationsDelete($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n": types.OrganizationsDeleteDocument,
@@ -126,7 +193,7 @@ const documents: Documents = {
     "\n  mutation PersistenceAddOrganization($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { version } }\n  }\n": types.PersistenceAddOrganizationDocument,
     "\n  mutation PersistenceSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { version } }\n  }\n": types.PersistenceSetEnabledDocument,
     "\n  mutation PersistenceCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret }\n  }\n": types.PersistenceCreateKeyDocument,
-    "\n  query PersistenceSnapshot($organizationId: ID!) {\n    environments { id slug clientId }\n    featureFlags(first: 50) { edges { node { id slug name tags rule(environment: \"sandbox\") { enabled organizationRule organizationIds version updatedBy } } } }\n    organizations(first: 50) { edges { node { id name externalId } } }\n    organization(id: $organizationId) { featureFlags(environment: \"sandbox\") }\n    events(first: 100) { edges { node { id type actorId before after } } }\n    apiKeys { id name }\n  }\n": types.PersistenceSnapshotDocument,
+    "\n  query PersistenceSnapshot($organizationId: ID!) {\n    environments { id slug clientId }\n    featureFlags(first: 10) { edges { node { id slug name tags rule(environment: \"sandbox\") { enabled organizationRule organizationIds version updatedBy } } } }\n    organizations(first: 10) { edges { node { id name externalId } } }\n    organization(id: $organizationId) { featureFlags(environment: \"sandbox\") }\n    events(first: 30) { edges { node { id type actorId before after } } }\n    apiKeys { id name }\n  }\n": types.PersistenceSnapshotDocument,
     "\n  mutation RulesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.RulesCreateFlagDocument,
     "\n  mutation RulesCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.RulesCreateOrganizationDocument,
     "\n  mutation RulesSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) {\n      rule { enabled organizationRule version updatedBy updatedAt environment { slug } }\n      featureFlag { slug }\n    }\n  }\n": types.RulesSetEnabledDocument,
@@ -135,13 +202,48 @@ const documents: Documents = {
     "\n  mutation RulesRemoveOrganization($input: RemoveFeatureFlagOrganizationInput!) {\n    removeFeatureFlagOrganization(input: $input) { rule { organizationRule organizationIds version } }\n  }\n": types.RulesRemoveOrganizationDocument,
     "\n  query RulesRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { rule(environment: $environment) { enabled organizationRule organizationIds version } }\n  }\n": types.RulesRuleDocument,
     "\n  query RulesEvents($flagSlug: String!) {\n    events(flagSlug: $flagSlug, first: 100) { edges { node { type actorId before after environment { slug } } } }\n  }\n": types.RulesEventsDocument,
+    "\n  mutation SessionsCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.SessionsCreateOrganizationDocument,
+    "\n  mutation SessionsCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.SessionsCreateFlagDocument,
+    "\n  mutation SessionsAddFlagOrganization($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { version } }\n  }\n": types.SessionsAddFlagOrganizationDocument,
+    "\n  mutation SessionsSetFlagEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { enabled } }\n  }\n": types.SessionsSetFlagEnabledDocument,
+    "\n  mutation SessionsCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.SessionsCreateUserDocument,
+    "\n  mutation SessionsCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id role } }\n  }\n": types.SessionsCreateMembershipDocument,
+    "\n  mutation SessionsDeleteMembership($input: DeleteOrganizationMembershipInput!) {\n    deleteOrganizationMembership(input: $input) { deletedOrganizationMembershipId }\n  }\n": types.SessionsDeleteMembershipDocument,
+    "\n  mutation SessionsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) {\n      sealedSession accessToken refreshToken\n      session { id expiresAt revokedAt user { id email } organization { id } environment { slug } }\n    }\n  }\n": types.SessionsCreateSessionDocument,
+    "\n  mutation SessionsRefreshSession($input: RefreshSessionInput!) {\n    refreshSession(input: $input) {\n      sealedSession\n      session { id organizationId role permissions featureFlags accessToken expiresAt user { id email } }\n    }\n  }\n": types.SessionsRefreshSessionDocument,
+    "\n  mutation SessionsRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) { session { id revokedAt revokedReason } }\n  }\n": types.SessionsRevokeSessionDocument,
+    "\n  mutation SessionsSignOut($input: SignOutInput!) {\n    signOut(input: $input) { sessionId }\n  }\n": types.SessionsSignOutDocument,
+    "\n  query SessionsList($userId: ID, $organizationId: ID) {\n    sessions(userId: $userId, organizationId: $organizationId) { id organization { id } }\n  }\n": types.SessionsListDocument,
+    "\n  query SessionsEvents($type: String) {\n    events(type: $type, first: 20) { edges { node { type organizationId after } } }\n  }\n": types.SessionsEventsDocument,
     "\n  mutation SmokeCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id slug rule(environment: \"sandbox\") { enabled organizationRule version } } }\n  }\n": types.SmokeCreateFlagDocument,
+    "\n  mutation TokensCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.TokensCreateOrganizationDocument,
+    "\n  mutation TokensCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.TokensCreateUserDocument,
+    "\n  mutation TokensCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.TokensCreateMembershipDocument,
+    "\n  mutation TokensCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession accessToken refreshToken session { id } }\n  }\n": types.TokensCreateSessionDocument,
+    "\n  mutation TokensRefreshSession($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { accessToken } }\n  }\n": types.TokensRefreshSessionDocument,
+    "\n  mutation UsersCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.UsersCreateOrganizationDocument,
+    "\n  mutation UsersCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id email firstName lastName emailVerified externalId createdAt } }\n  }\n": types.UsersCreateUserDocument,
+    "\n  mutation UsersUpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) { user { id email firstName lastName emailVerified externalId } }\n  }\n": types.UsersUpdateUserDocument,
+    "\n  mutation UsersDeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) { deletedUserId }\n  }\n": types.UsersDeleteUserDocument,
+    "\n  mutation UsersCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) {\n      organizationMembership { id role status user { id } organization { id } }\n    }\n  }\n": types.UsersCreateMembershipDocument,
+    "\n  mutation UsersDeleteMembership($input: DeleteOrganizationMembershipInput!) {\n    deleteOrganizationMembership(input: $input) { deletedOrganizationMembershipId }\n  }\n": types.UsersDeleteMembershipDocument,
+    "\n  query UsersUser($id: ID!) {\n    user(id: $id) { id email memberships { id role organization { id name } } }\n  }\n": types.UsersUserDocument,
+    "\n  query UsersList($search: String, $first: Int) {\n    users(search: $search, first: $first) { edges { node { id email } } }\n  }\n": types.UsersListDocument,
+    "\n  query UsersOrganizationMembers($id: ID!) {\n    organization(id: $id) { memberships { id role user { id email } } }\n  }\n": types.UsersOrganizationMembersDocument,
+    "\n  query UsersEvents($type: String) {\n    events(type: $type, first: 50) { edges { node { type actorType organizationId before after } } }\n  }\n": types.UsersEventsDocument,
     "\n  mutation WorkosCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id slug } }\n  }\n": types.WorkosCreateFlagDocument,
     "\n  mutation WorkosCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.WorkosCreateOrganizationDocument,
     "\n  mutation WorkosSetOrganizationRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": types.WorkosSetOrganizationRuleDocument,
     "\n  query WorkosFlagRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { rule(environment: $environment) { enabled organizationRule organizationIds } }\n  }\n": types.WorkosFlagRuleDocument,
     "\n  query WorkosOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n": types.WorkosOrganizationFlagsDocument,
     "\n  query WorkosFlagEvents($flagSlug: String!) {\n    events(flagSlug: $flagSlug, environment: \"sandbox\", first: 50) { edges { node { type actorId } } }\n  }\n": types.WorkosFlagEventsDocument,
+    "\n  mutation WebhooksCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { secret webhookEndpoint { id url events enabled environment { slug } } }\n  }\n": types.WebhooksCreateEndpointDocument,
+    "\n  mutation WebhooksDeleteEndpoint($input: DeleteWebhookEndpointInput!) {\n    deleteWebhookEndpoint(input: $input) { deletedWebhookEndpointId }\n  }\n": types.WebhooksDeleteEndpointDocument,
+    "\n  query WebhooksEndpoints {\n    webhookEndpoints { id url deliveries { eventId status attempts lastStatusCode lastError deliveredAt } }\n  }\n": types.WebhooksEndpointsDocument,
+    "\n  mutation WebhooksCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.WebhooksCreateFlagDocument,
+    "\n  mutation WebhooksUpdateFlag($input: UpdateFeatureFlagInput!) {\n    updateFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.WebhooksUpdateFlagDocument,
+    "\n  mutation WebhooksDeleteFlag($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { deletedFeatureFlagId }\n  }\n": types.WebhooksDeleteFlagDocument,
+    "\n  mutation WebhooksCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.WebhooksCreateOrganizationDocument,
 };
 
 /**
@@ -289,6 +391,70 @@ export function graphql(source: "\n  query FlagsEvents($flagSlug: String) {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation RealtimeCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"): (typeof documents)["\n  mutation RealtimeCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RealtimeCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"): (typeof documents)["\n  mutation RealtimeCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RealtimeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n"): (typeof documents)["\n  mutation RealtimeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RealtimeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n"): (typeof documents)["\n  mutation RealtimeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RealtimeCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { accessToken sealedSession }\n  }\n"): (typeof documents)["\n  mutation RealtimeCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { accessToken sealedSession }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RealtimeLatestCursor { events(first: 1) { edges { node { cursor } } } }\n"): (typeof documents)["\n  query RealtimeLatestCursor { events(first: 1) { edges { node { cursor } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RealtimeSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { version } }\n  }\n"): (typeof documents)["\n  mutation RealtimeSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RealtimeSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n"): (typeof documents)["\n  mutation RealtimeSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RealtimeAddOrganization($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { version } }\n  }\n"): (typeof documents)["\n  mutation RealtimeAddOrganization($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RealtimeRemoveOrganization($input: RemoveFeatureFlagOrganizationInput!) {\n    removeFeatureFlagOrganization(input: $input) { rule { version } }\n  }\n"): (typeof documents)["\n  mutation RealtimeRemoveOrganization($input: RemoveFeatureFlagOrganizationInput!) {\n    removeFeatureFlagOrganization(input: $input) { rule { version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RealtimeDeleteFlag($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { slug }\n  }\n"): (typeof documents)["\n  mutation RealtimeDeleteFlag($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { slug }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RealtimeDeleteOrganization($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n"): (typeof documents)["\n  mutation RealtimeDeleteOrganization($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RealtimeFlagRules($environment: String!) {\n    featureFlags(first: 100) {\n      edges { node { slug rule(environment: $environment) { enabled organizationRule organizationIds } } }\n    }\n  }\n"): (typeof documents)["\n  query RealtimeFlagRules($environment: String!) {\n    featureFlags(first: 100) {\n      edges { node { slug rule(environment: $environment) { enabled organizationRule organizationIds } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RealtimeOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n"): (typeof documents)["\n  query RealtimeOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RealtimeFeatureFlagsChanged($after: String) {\n    featureFlagsChanged(after: $after) {\n      cursor organizationId environment featureFlags added removed reason occurredAt\n    }\n  }\n"): (typeof documents)["\n  subscription RealtimeFeatureFlagsChanged($after: String) {\n    featureFlagsChanged(after: $after) {\n      cursor organizationId environment featureFlags added removed reason occurredAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RealtimeEvents($environment: String!, $after: String) {\n    events(environment: $environment, after: $after) { cursor type flagSlug environment { slug } }\n  }\n"): (typeof documents)["\n  subscription RealtimeEvents($environment: String!, $after: String) {\n    events(environment: $environment, after: $after) { cursor type flagSlug environment { slug } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation OrganizationsCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id name externalId createdAt updatedAt } }\n  }\n"): (typeof documents)["\n  mutation OrganizationsCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id name externalId createdAt updatedAt } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -349,7 +515,7 @@ export function graphql(source: "\n  mutation PersistenceCreateKey($input: Creat
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PersistenceSnapshot($organizationId: ID!) {\n    environments { id slug clientId }\n    featureFlags(first: 50) { edges { node { id slug name tags rule(environment: \"sandbox\") { enabled organizationRule organizationIds version updatedBy } } } }\n    organizations(first: 50) { edges { node { id name externalId } } }\n    organization(id: $organizationId) { featureFlags(environment: \"sandbox\") }\n    events(first: 100) { edges { node { id type actorId before after } } }\n    apiKeys { id name }\n  }\n"): (typeof documents)["\n  query PersistenceSnapshot($organizationId: ID!) {\n    environments { id slug clientId }\n    featureFlags(first: 50) { edges { node { id slug name tags rule(environment: \"sandbox\") { enabled organizationRule organizationIds version updatedBy } } } }\n    organizations(first: 50) { edges { node { id name externalId } } }\n    organization(id: $organizationId) { featureFlags(environment: \"sandbox\") }\n    events(first: 100) { edges { node { id type actorId before after } } }\n    apiKeys { id name }\n  }\n"];
+export function graphql(source: "\n  query PersistenceSnapshot($organizationId: ID!) {\n    environments { id slug clientId }\n    featureFlags(first: 10) { edges { node { id slug name tags rule(environment: \"sandbox\") { enabled organizationRule organizationIds version updatedBy } } } }\n    organizations(first: 10) { edges { node { id name externalId } } }\n    organization(id: $organizationId) { featureFlags(environment: \"sandbox\") }\n    events(first: 30) { edges { node { id type actorId before after } } }\n    apiKeys { id name }\n  }\n"): (typeof documents)["\n  query PersistenceSnapshot($organizationId: ID!) {\n    environments { id slug clientId }\n    featureFlags(first: 10) { edges { node { id slug name tags rule(environment: \"sandbox\") { enabled organizationRule organizationIds version updatedBy } } } }\n    organizations(first: 10) { edges { node { id name externalId } } }\n    organization(id: $organizationId) { featureFlags(environment: \"sandbox\") }\n    events(first: 30) { edges { node { id type actorId before after } } }\n    apiKeys { id name }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -385,7 +551,119 @@ export function graphql(source: "\n  query RulesEvents($flagSlug: String!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation SessionsCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"): (typeof documents)["\n  mutation SessionsCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SessionsCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"): (typeof documents)["\n  mutation SessionsCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SessionsAddFlagOrganization($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { version } }\n  }\n"): (typeof documents)["\n  mutation SessionsAddFlagOrganization($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SessionsSetFlagEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { enabled } }\n  }\n"): (typeof documents)["\n  mutation SessionsSetFlagEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { enabled } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SessionsCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n"): (typeof documents)["\n  mutation SessionsCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SessionsCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id role } }\n  }\n"): (typeof documents)["\n  mutation SessionsCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id role } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SessionsDeleteMembership($input: DeleteOrganizationMembershipInput!) {\n    deleteOrganizationMembership(input: $input) { deletedOrganizationMembershipId }\n  }\n"): (typeof documents)["\n  mutation SessionsDeleteMembership($input: DeleteOrganizationMembershipInput!) {\n    deleteOrganizationMembership(input: $input) { deletedOrganizationMembershipId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SessionsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) {\n      sealedSession accessToken refreshToken\n      session { id expiresAt revokedAt user { id email } organization { id } environment { slug } }\n    }\n  }\n"): (typeof documents)["\n  mutation SessionsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) {\n      sealedSession accessToken refreshToken\n      session { id expiresAt revokedAt user { id email } organization { id } environment { slug } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SessionsRefreshSession($input: RefreshSessionInput!) {\n    refreshSession(input: $input) {\n      sealedSession\n      session { id organizationId role permissions featureFlags accessToken expiresAt user { id email } }\n    }\n  }\n"): (typeof documents)["\n  mutation SessionsRefreshSession($input: RefreshSessionInput!) {\n    refreshSession(input: $input) {\n      sealedSession\n      session { id organizationId role permissions featureFlags accessToken expiresAt user { id email } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SessionsRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) { session { id revokedAt revokedReason } }\n  }\n"): (typeof documents)["\n  mutation SessionsRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) { session { id revokedAt revokedReason } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SessionsSignOut($input: SignOutInput!) {\n    signOut(input: $input) { sessionId }\n  }\n"): (typeof documents)["\n  mutation SessionsSignOut($input: SignOutInput!) {\n    signOut(input: $input) { sessionId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SessionsList($userId: ID, $organizationId: ID) {\n    sessions(userId: $userId, organizationId: $organizationId) { id organization { id } }\n  }\n"): (typeof documents)["\n  query SessionsList($userId: ID, $organizationId: ID) {\n    sessions(userId: $userId, organizationId: $organizationId) { id organization { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SessionsEvents($type: String) {\n    events(type: $type, first: 20) { edges { node { type organizationId after } } }\n  }\n"): (typeof documents)["\n  query SessionsEvents($type: String) {\n    events(type: $type, first: 20) { edges { node { type organizationId after } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation SmokeCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id slug rule(environment: \"sandbox\") { enabled organizationRule version } } }\n  }\n"): (typeof documents)["\n  mutation SmokeCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id slug rule(environment: \"sandbox\") { enabled organizationRule version } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TokensCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"): (typeof documents)["\n  mutation TokensCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TokensCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n"): (typeof documents)["\n  mutation TokensCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TokensCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n"): (typeof documents)["\n  mutation TokensCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TokensCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession accessToken refreshToken session { id } }\n  }\n"): (typeof documents)["\n  mutation TokensCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession accessToken refreshToken session { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TokensRefreshSession($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { accessToken } }\n  }\n"): (typeof documents)["\n  mutation TokensRefreshSession($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { accessToken } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UsersCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"): (typeof documents)["\n  mutation UsersCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UsersCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id email firstName lastName emailVerified externalId createdAt } }\n  }\n"): (typeof documents)["\n  mutation UsersCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id email firstName lastName emailVerified externalId createdAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UsersUpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) { user { id email firstName lastName emailVerified externalId } }\n  }\n"): (typeof documents)["\n  mutation UsersUpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) { user { id email firstName lastName emailVerified externalId } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UsersDeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) { deletedUserId }\n  }\n"): (typeof documents)["\n  mutation UsersDeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) { deletedUserId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UsersCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) {\n      organizationMembership { id role status user { id } organization { id } }\n    }\n  }\n"): (typeof documents)["\n  mutation UsersCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) {\n      organizationMembership { id role status user { id } organization { id } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UsersDeleteMembership($input: DeleteOrganizationMembershipInput!) {\n    deleteOrganizationMembership(input: $input) { deletedOrganizationMembershipId }\n  }\n"): (typeof documents)["\n  mutation UsersDeleteMembership($input: DeleteOrganizationMembershipInput!) {\n    deleteOrganizationMembership(input: $input) { deletedOrganizationMembershipId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsersUser($id: ID!) {\n    user(id: $id) { id email memberships { id role organization { id name } } }\n  }\n"): (typeof documents)["\n  query UsersUser($id: ID!) {\n    user(id: $id) { id email memberships { id role organization { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsersList($search: String, $first: Int) {\n    users(search: $search, first: $first) { edges { node { id email } } }\n  }\n"): (typeof documents)["\n  query UsersList($search: String, $first: Int) {\n    users(search: $search, first: $first) { edges { node { id email } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsersOrganizationMembers($id: ID!) {\n    organization(id: $id) { memberships { id role user { id email } } }\n  }\n"): (typeof documents)["\n  query UsersOrganizationMembers($id: ID!) {\n    organization(id: $id) { memberships { id role user { id email } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsersEvents($type: String) {\n    events(type: $type, first: 50) { edges { node { type actorType organizationId before after } } }\n  }\n"): (typeof documents)["\n  query UsersEvents($type: String) {\n    events(type: $type, first: 50) { edges { node { type actorType organizationId before after } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -410,6 +688,34 @@ export function graphql(source: "\n  query WorkosOrganizationFlags($id: ID!, $en
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WorkosFlagEvents($flagSlug: String!) {\n    events(flagSlug: $flagSlug, environment: \"sandbox\", first: 50) { edges { node { type actorId } } }\n  }\n"): (typeof documents)["\n  query WorkosFlagEvents($flagSlug: String!) {\n    events(flagSlug: $flagSlug, environment: \"sandbox\", first: 50) { edges { node { type actorId } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebhooksCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { secret webhookEndpoint { id url events enabled environment { slug } } }\n  }\n"): (typeof documents)["\n  mutation WebhooksCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { secret webhookEndpoint { id url events enabled environment { slug } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebhooksDeleteEndpoint($input: DeleteWebhookEndpointInput!) {\n    deleteWebhookEndpoint(input: $input) { deletedWebhookEndpointId }\n  }\n"): (typeof documents)["\n  mutation WebhooksDeleteEndpoint($input: DeleteWebhookEndpointInput!) {\n    deleteWebhookEndpoint(input: $input) { deletedWebhookEndpointId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhooksEndpoints {\n    webhookEndpoints { id url deliveries { eventId status attempts lastStatusCode lastError deliveredAt } }\n  }\n"): (typeof documents)["\n  query WebhooksEndpoints {\n    webhookEndpoints { id url deliveries { eventId status attempts lastStatusCode lastError deliveredAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebhooksCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"): (typeof documents)["\n  mutation WebhooksCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebhooksUpdateFlag($input: UpdateFeatureFlagInput!) {\n    updateFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"): (typeof documents)["\n  mutation WebhooksUpdateFlag($input: UpdateFeatureFlagInput!) {\n    updateFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebhooksDeleteFlag($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { deletedFeatureFlagId }\n  }\n"): (typeof documents)["\n  mutation WebhooksDeleteFlag($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { deletedFeatureFlagId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebhooksCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"): (typeof documents)["\n  mutation WebhooksCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

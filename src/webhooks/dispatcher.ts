@@ -1,0 +1,276 @@
+import { createHmac } from 'node:crypto';
+import { prisma } from '../db/index.ts';
+import type { ChangeFeed } from '../domain/change-feed.ts';
+import { endpointSecret, webhookEventTypeOf } from '../domain/webhooks.ts';
+import { newId } from '../ids.ts';
+import { logger } from '../logger.ts';
+import { webhookPayload } from './payload.ts';
+
+export interface WebhookDispatcherOptions {
+  /** How often to look for new events and due retries besides change notifications. */
+  pollMs: number;
+  /** First retry delay; each later one doubles, up to `maxRetryDelayMs`. Default 10 s. */
+  retryBaseMs?: number;
+  /** Default 6 h. */
+  maxRetryDelayMs?: number;
+  /** Attempts before a delivery is marked `failed`. Default 16 (about 2 days at the defaults). */
+  maxAttempts?: number;
+  /** Per request. Default 10 s. */
+  requestTimeoutMs?: number;
+}
+
+/** Where the enqueuer is in the event log, kept in ServerState so a restart resumes there. */
+export const webhookCursorKey = 'webhooks.cursor';
+const eventPageSize = 500;
+const claimBatchSize = 20;
+
+/**
+ * WorkOS's signature header: `t=<unix ms>, v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`, which
+ * the SDK's `webhooks.constructEvent` verifies.
+ */
+export function signatureHeader(secret: string, body: string, timestamp = Date.now()): string {
+  const digest = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+  return `t=${timestamp}, v1=${digest}`;
+}
+
+/**
+ * Delivers webhook events from the event log, at least once, surviving restarts and safe with
+ * several instances on one database:
+ *
+ * 1. Enqueue: under a row lock on the cursor in ServerState, read the events after it, insert
+ *    one WebhookDelivery row per (subscribed endpoint, event) and move the cursor, in one
+ *    transaction. A crash before the commit loses nothing; after it, the rows are there.
+ * 2. Deliver: claim due rows with `FOR UPDATE SKIP LOCKED`, pushing their `nextAttemptAt` a
+ *    lease into the future (so no other instance takes them while a request is in flight, and
+ *    a crashed instance's claims come due again), POST each one signed, then record success,
+ *    or schedule a retry with exponential back-off, or give up after `maxAttempts`.
+ *
+ * It runs when the change feed brings a flag event, when a retry comes due, and every `pollMs`.
+ */
+export class WebhookDispatcher {
+  private readonly retryBaseMs: number;
+  private readonly maxRetryDelayMs: number;
+  private readonly maxAttempts: number;
+  private readonly requestTimeoutMs: number;
+  private readonly leaseMs: number;
+  private running: Promise<void> | undefined;
+  private rerun = false;
+  private stopped = true;
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private stopRequests = new AbortController();
+  private unfollow: (() => void) | undefined;
+
+  constructor(private readonly options: WebhookDispatcherOptions) {
+    this.retryBaseMs = options.retryBaseMs ?? 10_000;
+    this.maxRetryDelayMs = options.maxRetryDelayMs ?? 6 * 3600_000;
+    this.maxAttempts = options.maxAttempts ?? 16;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
+    this.leaseMs = this.requestTimeoutMs * 3;
+  }
+
+  start(feed: ChangeFeed): void {
+    this.stopped = false;
+    this.stopRequests = new AbortController();
+    this.unfollow = feed.onEvent((event) => {
+      if (webhookEventTypeOf(event.type)) this.wake();
+    });
+    const poll = setInterval(() => this.wake(), this.options.pollMs);
+    poll.unref();
+    this.timers.add(poll);
+    this.wake();
+  }
+
+  /** Stops, aborting requests in flight (their claims are released for the next run). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.unfollow?.();
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.stopRequests.abort();
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Runs soon; calls during a run make it go round once more. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.rerun = true;
+      return;
+    }
+    this.running = (async () => {
+      do {
+        this.rerun = false;
+        try {
+          while (!this.stopped && (await this.enqueue())) {}
+          while (!this.stopped && (await this.deliverDue())) {}
+        } catch (error) {
+          // The database may be briefly unreachable; the next poll retries.
+          logger.warn({ err: error }, 'webhooks: dispatching failed');
+        }
+      } while (this.rerun && !this.stopped);
+    })().finally(() => {
+      this.running = undefined;
+    });
+  }
+
+  /** One page of events into deliveries. True when there may be more. */
+  private async enqueue(): Promise<boolean> {
+    return prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`
+          INSERT INTO "ServerState" ("key", "value", "updatedAt")
+          VALUES (${webhookCursorKey}, '0', now()) ON CONFLICT ("key") DO NOTHING`;
+        // Another instance enqueuing right now holds the row: nothing to do here.
+        const locked = await tx.$queryRaw<{ value: string }[]>`
+          SELECT "value" FROM "ServerState" WHERE "key" = ${webhookCursorKey} FOR UPDATE SKIP LOCKED`;
+        const cursorValue = locked[0]?.value;
+        if (cursorValue === undefined) return false;
+        const events = await tx.event.findMany({
+          where: { id: { gt: BigInt(cursorValue) } },
+          orderBy: { id: 'asc' },
+          take: eventPageSize,
+          select: { id: true, type: true, environmentId: true, createdAt: true },
+        });
+        const last = events.at(-1);
+        if (!last) return false;
+        const relevant = events.filter((event) => webhookEventTypeOf(event.type));
+        if (relevant.length > 0) {
+          const endpoints = await tx.webhookEndpoint.findMany({
+            where: { enabled: true },
+            select: { id: true, environmentId: true, events: true, createdAt: true },
+          });
+          const deliveries: { id: string; endpointId: string; eventId: bigint }[] = [];
+          for (const event of relevant) {
+            const type = webhookEventTypeOf(event.type) as string;
+            for (const endpoint of endpoints) {
+              // Flag definitions concern every environment; rule changes only their own.
+              if (event.environmentId !== null && event.environmentId !== endpoint.environmentId) continue;
+              if (!endpoint.events.includes(type)) continue;
+              // An endpoint receives what happened after it was registered.
+              if (endpoint.createdAt > event.createdAt) continue;
+              deliveries.push({ id: newId('wd'), endpointId: endpoint.id, eventId: event.id });
+            }
+          }
+          if (deliveries.length > 0) {
+            await tx.webhookDelivery.createMany({ data: deliveries, skipDuplicates: true });
+          }
+        }
+        await tx.serverState.update({
+          where: { key: webhookCursorKey },
+          data: { value: String(last.id) },
+        });
+        return events.length === eventPageSize;
+      },
+      { maxWait: 10_000, timeout: 20_000 },
+    );
+  }
+
+  /** Claims and sends one batch of due deliveries. True when a full batch was claimed. */
+  private async deliverDue(): Promise<boolean> {
+    const claimed = await prisma.$queryRaw<
+      { id: string; endpointId: string; eventId: bigint; attempts: number }[]
+    >`
+      UPDATE "WebhookDelivery" AS d
+      SET "attempts" = d."attempts" + 1,
+          "nextAttemptAt" = now() + ${this.leaseMs}::float8 * interval '1 millisecond'
+      FROM (
+        SELECT "id" FROM "WebhookDelivery"
+        WHERE "status" = 'pending' AND "nextAttemptAt" <= now()
+        ORDER BY "nextAttemptAt", "eventId"
+        LIMIT ${claimBatchSize}
+        FOR UPDATE SKIP LOCKED
+      ) AS due
+      WHERE d."id" = due."id"
+      RETURNING d."id", d."endpointId", d."eventId", d."attempts"`;
+    await Promise.all(claimed.map((delivery) => this.attempt(delivery)));
+    return claimed.length === claimBatchSize;
+  }
+
+  private async attempt(delivery: { id: string; endpointId: string; eventId: bigint; attempts: number }) {
+    const [endpoint, event] = await Promise.all([
+      prisma.webhookEndpoint.findUnique({ where: { id: delivery.endpointId } }),
+      prisma.event.findUnique({ where: { id: delivery.eventId } }),
+    ]);
+    // A deleted endpoint takes its deliveries with it (cascade).
+    if (!endpoint) return;
+    if (!endpoint.enabled) {
+      await this.finish(delivery.id, 'skipped', null, 'The endpoint is disabled.');
+      return;
+    }
+    const payload = event ? await webhookPayload(event, endpoint.environmentId) : null;
+    if (!payload) {
+      await this.finish(
+        delivery.id,
+        'skipped',
+        null,
+        'The event no longer exists or is not a webhook event.',
+      );
+      return;
+    }
+    const body = JSON.stringify(payload);
+    let status: number | null = null;
+    let failure: string | null = null;
+    try {
+      const response = await fetch(endpoint.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Pennant-Webhooks/1',
+          'workos-signature': signatureHeader(await endpointSecret(endpoint), body),
+        },
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.any([AbortSignal.timeout(this.requestTimeoutMs), this.stopRequests.signal]),
+      });
+      status = response.status;
+      await response.body?.cancel().catch(() => undefined);
+      if (status >= 200 && status < 300) {
+        await this.finish(delivery.id, 'delivered', status, null);
+        return;
+      }
+      failure = `The endpoint answered HTTP ${status}.`;
+    } catch (error) {
+      if (this.stopRequests.signal.aborted) {
+        // Stopping is not the endpoint's fault: release the claim without counting it.
+        await prisma.$executeRaw`
+          UPDATE "WebhookDelivery" SET "attempts" = "attempts" - 1, "nextAttemptAt" = now()
+          WHERE "id" = ${delivery.id}`;
+        return;
+      }
+      failure = error instanceof Error ? `${error.name}: ${error.message}` : 'The request failed.';
+    }
+    if (delivery.attempts >= this.maxAttempts) {
+      logger.warn({ deliveryId: delivery.id, endpointId: endpoint.id }, 'webhooks: delivery failed for good');
+      await this.finish(delivery.id, 'failed', status, failure);
+      return;
+    }
+    const delayMs = this.retryDelayMs(delivery.attempts);
+    await prisma.$executeRaw`
+      UPDATE "WebhookDelivery"
+      SET "nextAttemptAt" = now() + ${delayMs}::float8 * interval '1 millisecond',
+          "lastStatusCode" = ${status}, "lastError" = ${failure}
+      WHERE "id" = ${delivery.id}`;
+    if (!this.stopped) {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        this.wake();
+      }, delayMs + 5);
+      timer.unref();
+      this.timers.add(timer);
+    }
+  }
+
+  /** Exponential back-off with ±20 % jitter, so failing endpoints are not hit in lockstep. */
+  private retryDelayMs(attempts: number): number {
+    const base = Math.min(this.retryBaseMs * 2 ** (attempts - 1), this.maxRetryDelayMs);
+    return Math.round(base * (0.8 + Math.random() * 0.4));
+  }
+
+  private async finish(id: string, status: string, statusCode: number | null, error: string | null) {
+    await prisma.$executeRaw`
+      UPDATE "WebhookDelivery"
+      SET "status" = ${status}, "lastStatusCode" = ${statusCode}, "lastError" = ${error},
+          "deliveredAt" = CASE WHEN ${status}::text = 'delivered' THEN now() ELSE "deliveredAt" END
+      WHERE "id" = ${id}`;
+  }
+}

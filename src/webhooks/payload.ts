@@ -1,0 +1,107 @@
+import { prisma } from '../db/index.ts';
+import type { RuleSnapshot } from '../domain/evaluation.ts';
+import { type WebhookEventType, webhookEventTypeOf } from '../domain/webhooks.ts';
+import type { Event } from '../generated/prisma/client.ts';
+import type { FeatureFlagWire } from '../rest/wire.ts';
+
+/** WorkOS's event envelope (`EventResponse` in the SDK); `constructEvent` deserializes it. */
+export interface WorkOSEventPayload {
+  id: string;
+  event: WebhookEventType;
+  data: FeatureFlagWire;
+  created_at: string;
+  context: { environment_id: string };
+}
+
+/** The flag fields events record (see `flagRecord` in domain/flags.ts). */
+interface FlagRecord {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  tags: string[];
+}
+
+type RuleFields = Pick<RuleSnapshot, 'enabled' | 'organizationRule'>;
+
+const newRule: RuleFields = { enabled: false, organizationRule: 'NONE' };
+
+/**
+ * The payload of one event for one environment, built from the event log alone: the flag and its
+ * rule in that environment as they were when the event happened. So every attempt of a delivery
+ * sends the same body, however much changed since, and a delivery made after a restart is
+ * exactly the one that was due.
+ */
+export async function webhookPayload(
+  event: Event,
+  environmentId: string,
+): Promise<WorkOSEventPayload | null> {
+  const type = webhookEventTypeOf(event.type);
+  if (!type || !event.flagId) return null;
+  const flagId = event.flagId;
+  let flag: FlagRecord | null;
+  let rule: RuleFields;
+  switch (event.type) {
+    case 'flag.created':
+      flag = event.after as unknown as FlagRecord;
+      rule = newRule;
+      break;
+    case 'flag.updated':
+      flag = event.after as unknown as FlagRecord;
+      rule = await ruleAt(flagId, environmentId, event.id);
+      break;
+    case 'flag.deleted': {
+      const before = event.before as unknown as FlagRecord & { rules?: RuleSnapshot[] };
+      flag = before;
+      rule = before.rules?.find((r) => r.environmentId === environmentId) ?? newRule;
+      break;
+    }
+    default:
+      flag = await flagAt(flagId, event.id);
+      rule = event.after as unknown as RuleSnapshot;
+  }
+  if (!flag) return null;
+  const created = await prisma.event.findFirst({
+    where: { flagId, type: 'flag.created' },
+    orderBy: { id: 'asc' },
+    select: { createdAt: true },
+  });
+  return {
+    id: `event_${event.id}`,
+    event: type,
+    data: {
+      object: 'feature_flag',
+      id: flag.id,
+      slug: flag.slug,
+      name: flag.name,
+      description: flag.description,
+      tags: flag.tags,
+      enabled: rule.enabled,
+      default_value: rule.organizationRule === 'ALL',
+      created_at: (created?.createdAt ?? event.createdAt).toISOString(),
+      updated_at: event.createdAt.toISOString(),
+    },
+    created_at: event.createdAt.toISOString(),
+    context: { environment_id: environmentId },
+  };
+}
+
+/** The flag's name, description and tags as of an event: the last definition event up to it. */
+async function flagAt(flagId: string, eventId: bigint): Promise<FlagRecord | null> {
+  const definition = await prisma.event.findFirst({
+    where: { flagId, id: { lte: eventId }, type: { in: ['flag.created', 'flag.updated'] } },
+    orderBy: { id: 'desc' },
+    select: { after: true },
+  });
+  return (definition?.after as unknown as FlagRecord | undefined) ?? null;
+}
+
+/** The rule in an environment just before an event: the last rule event, or a new rule's state. */
+async function ruleAt(flagId: string, environmentId: string, eventId: bigint): Promise<RuleFields> {
+  const change = await prisma.event.findFirst({
+    where: { flagId, environmentId, id: { lt: eventId }, type: { in: ['flag.toggled', 'rule.updated'] } },
+    orderBy: { id: 'desc' },
+    select: { after: true },
+  });
+  return (change?.after as unknown as RuleSnapshot | undefined) ?? newRule;
+}
