@@ -16,6 +16,12 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
     const value = Reflect.get(current, property, current);
     return typeof value === 'function' ? value.bind(current) : value;
   },
+  // Pothos finds model delegates with `'apiKey' in client`; without this trap the check would
+  // look at the empty target and every fallback load (e.g. a relation on a payload) would fail.
+  has(_target, property) {
+    if (!current) throw new Error('The database is not open yet.');
+    return Reflect.has(current, property);
+  },
 });
 
 export { Prisma } from '../generated/prisma/client.ts';
