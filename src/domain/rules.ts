@@ -71,6 +71,8 @@ async function changeRule(
   eventType: 'flag.toggled' | 'rule.updated',
   expectedVersion: number | null | undefined,
   decide: (current: RuleSnapshot) => RuleChange,
+  /** The input field that named the organizations, for BAD_USER_INPUT. */
+  organizationsField = 'organizationIds',
 ): Promise<RuleSnapshot> {
   return commitChange(async (tx) => {
     const located = await tx.featureFlagRule.findFirst({
@@ -107,7 +109,7 @@ async function changeRule(
     ) {
       return before;
     }
-    await checkOrganizationsExist(tx, organizationIds, before.organizationIds);
+    await checkOrganizationsExist(tx, organizationsField, organizationIds, before.organizationIds);
     await tx.featureFlagRule.update({
       where: { id: before.ruleId },
       data: {
@@ -151,14 +153,12 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
 
 async function checkOrganizationsExist(
   tx: Transaction,
+  field: string,
   organizationIds: readonly string[],
   alreadyChosen: readonly string[],
 ): Promise<void> {
   if (organizationIds.length > maxOrganizationsPerRule) {
-    throw new BadUserInputError(
-      'organizationIds',
-      `A rule may choose at most ${maxOrganizationsPerRule} organizations.`,
-    );
+    throw new BadUserInputError(field, `A rule may choose at most ${maxOrganizationsPerRule} organizations.`);
   }
   const known = new Set(alreadyChosen);
   const toCheck = organizationIds.filter((id) => !known.has(id));
@@ -171,7 +171,7 @@ async function checkOrganizationsExist(
   const missing = toCheck.filter((id) => !foundIds.has(id));
   if (missing.length > 0) {
     throw new BadUserInputError(
-      'organizationIds',
+      field,
       `Unknown organization${missing.length > 1 ? 's' : ''}: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}.`,
     );
   }
@@ -214,10 +214,18 @@ export function addFeatureFlagOrganization(
   environmentId: string,
   organizationId: string,
 ): Promise<RuleSnapshot> {
-  return changeRule(actor, flagSlug, environmentId, 'rule.updated', null, (current) => ({
-    organizationRule: current.organizationRule === 'NONE' ? 'SOME' : current.organizationRule,
-    organizationIds: [...current.organizationIds, organizationId],
-  }));
+  return changeRule(
+    actor,
+    flagSlug,
+    environmentId,
+    'rule.updated',
+    null,
+    (current) => ({
+      organizationRule: current.organizationRule === 'NONE' ? 'SOME' : current.organizationRule,
+      organizationIds: [...current.organizationIds, organizationId],
+    }),
+    'organizationId',
+  );
 }
 
 export function removeFeatureFlagOrganization(
