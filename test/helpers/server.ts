@@ -61,6 +61,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     production: await makeKey(running.createdEnvironments, 'production'),
   };
   let port = running.port;
+  let stopped = false;
   const server: TestServer = {
     get url() {
       return `http://127.0.0.1:${port}`;
@@ -86,15 +87,19 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       return { ...body, status: response.status, headers: response.headers };
     },
     async stop() {
+      if (stopped) return;
+      stopped = true;
       await app.stop();
     },
     async restart() {
+      await server.stop();
+      stopped = false;
       app = buildApp({ ...config, port });
       running = await app.start();
       port = running.port;
     },
     async close() {
-      await app.stop();
+      await server.stop();
       await postgres?.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
