@@ -1,0 +1,220 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from './gql/index.ts';
+import { dataOf, errorCode, startTestServer, type TestServer } from './helpers/server.ts';
+
+const CreateFlag = graphql(`
+  mutation FlagsCreate($input: CreateFeatureFlagInput!) {
+    createFeatureFlag(input: $input) {
+      featureFlag {
+        id
+        slug
+        name
+        description
+        tags
+        sandbox: rule(environment: "sandbox") { enabled organizationRule organizationIds version updatedBy }
+      }
+    }
+  }
+`);
+
+const UpdateFlag = graphql(`
+  mutation FlagsUpdate($input: UpdateFeatureFlagInput!) {
+    updateFeatureFlag(input: $input) { featureFlag { id slug name description tags } }
+  }
+`);
+
+const DeleteFlag = graphql(`
+  mutation FlagsDelete($input: DeleteFeatureFlagInput!) {
+    deleteFeatureFlag(input: $input) { deletedFeatureFlagId slug }
+  }
+`);
+
+const FlagBySlug = graphql(`
+  query FlagsBySlug($slug: String!, $environment: String!) {
+    featureFlag(slug: $slug) { id slug name description tags rule(environment: $environment) { enabled organizationRule version } }
+  }
+`);
+
+const FlagList = graphql(`
+  query FlagsList($tag: String, $search: String, $first: Int, $after: String) {
+    featureFlags(tag: $tag, search: $search, first: $first, after: $after) {
+      edges { cursor node { slug } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
+
+const FlagEvents = graphql(`
+  query FlagsEvents($flagSlug: String) {
+    events(flagSlug: $flagSlug, first: 50) { edges { node { type flagSlug before after } } }
+  }
+`);
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+async function createFlag(
+  slug: string,
+  extra: { tags?: string[]; description?: string; name?: string } = {},
+) {
+  const response = await server.request(CreateFlag, { input: { slug, name: extra.name ?? slug, ...extra } });
+  return dataOf(response).createFeatureFlag.featureFlag;
+}
+
+describe('createFeatureFlag', () => {
+  it('creates a flag that is disabled with rule NONE in every environment', async () => {
+    const flag = await createFlag('new-billing', {
+      name: '  New billing  ',
+      description: 'The new billing page',
+      tags: ['billing', 'beta', 'billing'],
+    });
+    expect(flag).toMatchObject({
+      slug: 'new-billing',
+      name: 'New billing',
+      description: 'The new billing page',
+      tags: ['beta', 'billing'],
+      sandbox: { enabled: false, organizationRule: 'NONE', organizationIds: [], version: 1 },
+    });
+    expect(flag.id).toMatch(/^flag_[0-9A-Z]{26}$/);
+    const production = await server.request(
+      FlagBySlug,
+      { slug: 'new-billing', environment: 'production' },
+      { apiKey: server.keys.production },
+    );
+    expect(dataOf(production).featureFlag?.rule).toEqual({
+      enabled: false,
+      organizationRule: 'NONE',
+      version: 1,
+    });
+  });
+
+  it.each([
+    ['slug', { slug: 'Not A Slug', name: 'x' }],
+    ['slug', { slug: '', name: 'x' }],
+    ['slug', { slug: 'double--dash', name: 'x' }],
+    ['slug', { slug: 'a'.repeat(65), name: 'x' }],
+    ['name', { slug: 'ok-slug', name: '   ' }],
+    ['name', { slug: 'ok-slug', name: 'bad\u0007name' }],
+    ['description', { slug: 'ok-slug', name: 'x', description: 'd'.repeat(2001) }],
+    ['tags', { slug: 'ok-slug', name: 'x', tags: ['Has Space'] }],
+    ['tags', { slug: 'ok-slug', name: 'x', tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }],
+  ])('rejects a bad %s as BAD_USER_INPUT naming the field, and writes nothing', async (field, input) => {
+    const response = await server.request(CreateFlag, { input });
+    expect(errorCode(response)).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.extensions?.field).toBe(field);
+    expect(response.data).toBeNull();
+    const lookup = await server.request(FlagBySlug, { slug: 'ok-slug', environment: 'sandbox' });
+    expect(dataOf(lookup).featureFlag).toBeNull();
+  });
+
+  it('rejects a duplicate slug as CONFLICT and keeps the first flag unchanged', async () => {
+    await createFlag('duplicate-me', { name: 'First' });
+    const response = await server.request(CreateFlag, { input: { slug: 'duplicate-me', name: 'Second' } });
+    expect(errorCode(response)).toBe('CONFLICT');
+    expect(response.errors?.[0]?.message).not.toMatch(/prisma|constraint|P2002/i);
+    const lookup = await server.request(FlagBySlug, { slug: 'duplicate-me', environment: 'sandbox' });
+    expect(dataOf(lookup).featureFlag?.name).toBe('First');
+    const events = dataOf(await server.request(FlagEvents, { flagSlug: 'duplicate-me' }));
+    expect(events.events.edges.map((e) => e.node.type)).toEqual(['flag.created']);
+  });
+});
+
+describe('updateFeatureFlag', () => {
+  it('changes only the fields given and records before and after', async () => {
+    await createFlag('to-update', { name: 'Before', description: 'old', tags: ['a'] });
+    const response = await server.request(UpdateFlag, {
+      input: { slug: 'to-update', name: 'After', tags: ['b', 'c'] },
+    });
+    expect(dataOf(response).updateFeatureFlag.featureFlag).toMatchObject({
+      slug: 'to-update',
+      name: 'After',
+      description: 'old',
+      tags: ['b', 'c'],
+    });
+    const events = dataOf(await server.request(FlagEvents, { flagSlug: 'to-update' }));
+    const updated = events.events.edges.find((e) => e.node.type === 'flag.updated')?.node;
+    expect(updated?.before).toMatchObject({ name: 'Before', tags: ['a'] });
+    expect(updated?.after).toMatchObject({ name: 'After', tags: ['b', 'c'] });
+  });
+
+  it('answers NOT_FOUND for an unknown slug', async () => {
+    const response = await server.request(UpdateFlag, { input: { slug: 'no-such-flag', name: 'x' } });
+    expect(errorCode(response)).toBe('NOT_FOUND');
+  });
+
+  it('rejects a bad name as BAD_USER_INPUT and leaves the flag as it was', async () => {
+    await createFlag('update-bad', { name: 'Kept' });
+    const response = await server.request(UpdateFlag, {
+      input: { slug: 'update-bad', name: '', tags: ['fine'] },
+    });
+    expect(errorCode(response)).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.extensions?.field).toBe('name');
+    const lookup = dataOf(await server.request(FlagBySlug, { slug: 'update-bad', environment: 'sandbox' }));
+    expect(lookup.featureFlag).toMatchObject({ name: 'Kept', tags: [] });
+  });
+});
+
+describe('deleteFeatureFlag', () => {
+  it('deletes the flag in every environment and records its rules', async () => {
+    const flag = await createFlag('to-delete');
+    const response = await server.request(DeleteFlag, { input: { slug: 'to-delete' } });
+    expect(dataOf(response).deleteFeatureFlag).toEqual({ deletedFeatureFlagId: flag.id, slug: 'to-delete' });
+    const lookup = await server.request(FlagBySlug, { slug: 'to-delete', environment: 'sandbox' });
+    expect(dataOf(lookup).featureFlag).toBeNull();
+    const events = dataOf(await server.request(FlagEvents, { flagSlug: 'to-delete' }));
+    const deleted = events.events.edges.find((e) => e.node.type === 'flag.deleted')?.node;
+    expect((deleted?.before as { rules?: unknown[] } | undefined)?.rules).toHaveLength(2);
+    // The slug is free again.
+    await createFlag('to-delete');
+  });
+
+  it('answers NOT_FOUND for an unknown slug', async () => {
+    const response = await server.request(DeleteFlag, { input: { slug: 'never-existed' } });
+    expect(errorCode(response)).toBe('NOT_FOUND');
+  });
+});
+
+describe('featureFlags connection', () => {
+  beforeAll(async () => {
+    await createFlag('list-alpha', { tags: ['listing', 'team-a'], description: 'Searchable Needle here' });
+    await createFlag('list-beta', { tags: ['listing'], name: 'Beta NEEDLE' });
+    await createFlag('list-gamma', { tags: ['listing', 'team-a'] });
+  });
+
+  it('filters by tag', async () => {
+    const data = dataOf(await server.request(FlagList, { tag: 'team-a' }));
+    expect(data.featureFlags.edges.map((e) => e.node.slug)).toEqual(['list-alpha', 'list-gamma']);
+  });
+
+  it('searches slug, name and description, ignoring case', async () => {
+    const data = dataOf(await server.request(FlagList, { search: 'needle' }));
+    expect(data.featureFlags.edges.map((e) => e.node.slug)).toEqual(['list-alpha', 'list-beta']);
+    const bySlug = dataOf(await server.request(FlagList, { search: 'GAMMA' }));
+    expect(bySlug.featureFlags.edges.map((e) => e.node.slug)).toEqual(['list-gamma']);
+  });
+
+  it('combines tag and search', async () => {
+    const data = dataOf(await server.request(FlagList, { tag: 'team-a', search: 'needle' }));
+    expect(data.featureFlags.edges.map((e) => e.node.slug)).toEqual(['list-alpha']);
+  });
+
+  it('pages oldest first with first/after', async () => {
+    const first = dataOf(await server.request(FlagList, { tag: 'listing', first: 2 }));
+    expect(first.featureFlags.edges.map((e) => e.node.slug)).toEqual(['list-alpha', 'list-beta']);
+    expect(first.featureFlags.pageInfo.hasNextPage).toBe(true);
+    const second = dataOf(
+      await server.request(FlagList, {
+        tag: 'listing',
+        first: 2,
+        after: first.featureFlags.pageInfo.endCursor,
+      }),
+    );
+    expect(second.featureFlags.edges.map((e) => e.node.slug)).toEqual(['list-gamma']);
+    expect(second.featureFlags.pageInfo.hasNextPage).toBe(false);
+  });
+});
