@@ -26,6 +26,7 @@ type Documents = {
     "\n  query AuthFlagRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { slug rule(environment: $environment) { enabled version } }\n  }\n": typeof types.AuthFlagRuleDocument,
     "\n  query AuthOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n": typeof types.AuthOrganizationFlagsDocument,
     "\n  query AuthEvents($environment: String) {\n    events(environment: $environment, first: 5) { edges { node { type } } }\n  }\n": typeof types.AuthEventsDocument,
+    "\n  query CliCurrentEnvironment {\n    currentEnvironment { slug }\n  }\n": typeof types.CliCurrentEnvironmentDocument,
     "\n  mutation EvaluationCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.EvaluationCreateFlagDocument,
     "\n  mutation EvaluationCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.EvaluationCreateOrganizationDocument,
     "\n  mutation EvaluationSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": typeof types.EvaluationSetRuleDocument,
@@ -121,6 +122,12 @@ type Documents = {
     "\n  query WorkosFlagRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { rule(environment: $environment) { enabled organizationRule organizationIds } }\n  }\n": typeof types.WorkosFlagRuleDocument,
     "\n  query WorkosOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n": typeof types.WorkosOrganizationFlagsDocument,
     "\n  query WorkosFlagEvents($flagSlug: String!) {\n    events(flagSlug: $flagSlug, environment: \"sandbox\", first: 50) { edges { node { type actorId } } }\n  }\n": typeof types.WorkosFlagEventsDocument,
+    "\n  mutation WorkosSessionsSetupOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.WorkosSessionsSetupOrganizationDocument,
+    "\n  mutation WorkosSessionsCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.WorkosSessionsCreateFlagDocument,
+    "\n  mutation WorkosSessionsCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.WorkosSessionsCreateUserDocument,
+    "\n  mutation WorkosSessionsCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.WorkosSessionsCreateMembershipDocument,
+    "\n  mutation WorkosSessionsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession refreshToken }\n  }\n": typeof types.WorkosSessionsCreateSessionDocument,
+    "\n  query WorkosSessionsCurrentEnvironment { currentEnvironment { clientId } }\n": typeof types.WorkosSessionsCurrentEnvironmentDocument,
     "\n  mutation WebhooksCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { secret webhookEndpoint { id url events enabled environment { slug } } }\n  }\n": typeof types.WebhooksCreateEndpointDocument,
     "\n  mutation WebhooksDeleteEndpoint($input: DeleteWebhookEndpointInput!) {\n    deleteWebhookEndpoint(input: $input) { deletedWebhookEndpointId }\n  }\n": typeof types.WebhooksDeleteEndpointDocument,
     "\n  query WebhooksEndpoints {\n    webhookEndpoints { id url deliveries { eventId status attempts lastStatusCode lastError deliveredAt } }\n  }\n": typeof types.WebhooksEndpointsDocument,
@@ -142,6 +149,7 @@ const documents: Documents = {
     "\n  query AuthFlagRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { slug rule(environment: $environment) { enabled version } }\n  }\n": types.AuthFlagRuleDocument,
     "\n  query AuthOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n": types.AuthOrganizationFlagsDocument,
     "\n  query AuthEvents($environment: String) {\n    events(environment: $environment, first: 5) { edges { node { type } } }\n  }\n": types.AuthEventsDocument,
+    "\n  query CliCurrentEnvironment {\n    currentEnvironment { slug }\n  }\n": types.CliCurrentEnvironmentDocument,
     "\n  mutation EvaluationCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.EvaluationCreateFlagDocument,
     "\n  mutation EvaluationCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.EvaluationCreateOrganizationDocument,
     "\n  mutation EvaluationSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": types.EvaluationSetRuleDocument,
@@ -237,6 +245,12 @@ const documents: Documents = {
     "\n  query WorkosFlagRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { rule(environment: $environment) { enabled organizationRule organizationIds } }\n  }\n": types.WorkosFlagRuleDocument,
     "\n  query WorkosOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n": types.WorkosOrganizationFlagsDocument,
     "\n  query WorkosFlagEvents($flagSlug: String!) {\n    events(flagSlug: $flagSlug, environment: \"sandbox\", first: 50) { edges { node { type actorId } } }\n  }\n": types.WorkosFlagEventsDocument,
+    "\n  mutation WorkosSessionsSetupOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.WorkosSessionsSetupOrganizationDocument,
+    "\n  mutation WorkosSessionsCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.WorkosSessionsCreateFlagDocument,
+    "\n  mutation WorkosSessionsCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.WorkosSessionsCreateUserDocument,
+    "\n  mutation WorkosSessionsCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.WorkosSessionsCreateMembershipDocument,
+    "\n  mutation WorkosSessionsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession refreshToken }\n  }\n": types.WorkosSessionsCreateSessionDocument,
+    "\n  query WorkosSessionsCurrentEnvironment { currentEnvironment { clientId } }\n": types.WorkosSessionsCurrentEnvironmentDocument,
     "\n  mutation WebhooksCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { secret webhookEndpoint { id url events enabled environment { slug } } }\n  }\n": types.WebhooksCreateEndpointDocument,
     "\n  mutation WebhooksDeleteEndpoint($input: DeleteWebhookEndpointInput!) {\n    deleteWebhookEndpoint(input: $input) { deletedWebhookEndpointId }\n  }\n": types.WebhooksDeleteEndpointDocument,
     "\n  query WebhooksEndpoints {\n    webhookEndpoints { id url deliveries { eventId status attempts lastStatusCode lastError deliveredAt } }\n  }\n": types.WebhooksEndpointsDocument,
@@ -308,6 +322,10 @@ export function graphql(source: "\n  query AuthOrganizationFlags($id: ID!, $envi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuthEvents($environment: String) {\n    events(environment: $environment, first: 5) { edges { node { type } } }\n  }\n"): (typeof documents)["\n  query AuthEvents($environment: String) {\n    events(environment: $environment, first: 5) { edges { node { type } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CliCurrentEnvironment {\n    currentEnvironment { slug }\n  }\n"): (typeof documents)["\n  query CliCurrentEnvironment {\n    currentEnvironment { slug }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -688,6 +706,30 @@ export function graphql(source: "\n  query WorkosOrganizationFlags($id: ID!, $en
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WorkosFlagEvents($flagSlug: String!) {\n    events(flagSlug: $flagSlug, environment: \"sandbox\", first: 50) { edges { node { type actorId } } }\n  }\n"): (typeof documents)["\n  query WorkosFlagEvents($flagSlug: String!) {\n    events(flagSlug: $flagSlug, environment: \"sandbox\", first: 50) { edges { node { type actorId } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorkosSessionsSetupOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"): (typeof documents)["\n  mutation WorkosSessionsSetupOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorkosSessionsCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"): (typeof documents)["\n  mutation WorkosSessionsCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorkosSessionsCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n"): (typeof documents)["\n  mutation WorkosSessionsCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorkosSessionsCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n"): (typeof documents)["\n  mutation WorkosSessionsCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorkosSessionsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession refreshToken }\n  }\n"): (typeof documents)["\n  mutation WorkosSessionsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession refreshToken }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkosSessionsCurrentEnvironment { currentEnvironment { clientId } }\n"): (typeof documents)["\n  query WorkosSessionsCurrentEnvironment { currentEnvironment { clientId } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
