@@ -79,6 +79,10 @@ type Documents = {
     "\n  mutation PersistenceSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { version } }\n  }\n": typeof types.PersistenceSetEnabledDocument,
     "\n  mutation PersistenceCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret }\n  }\n": typeof types.PersistenceCreateKeyDocument,
     "\n  query PersistenceSnapshot($organizationId: ID!) {\n    environments { id slug clientId }\n    featureFlags(first: 10) { edges { node { id slug name tags rule(environment: \"sandbox\") { enabled organizationRule organizationIds version updatedBy } } } }\n    organizations(first: 10) { edges { node { id name externalId } } }\n    organization(id: $organizationId) { featureFlags(environment: \"sandbox\") }\n    events(first: 30) { edges { node { id type actorId before after } } }\n    apiKeys { id name }\n  }\n": typeof types.PersistenceSnapshotDocument,
+    "\n  mutation QueryCountCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.QueryCountCreateFlagDocument,
+    "\n  mutation QueryCountCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.QueryCountCreateOrganizationDocument,
+    "\n  mutation QueryCountSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": typeof types.QueryCountSetRuleDocument,
+    "\n  query QueryCountFlagsWithRules {\n    featureFlags(first: 50) {\n      edges {\n        node {\n          slug\n          rule(environment: \"sandbox\") {\n            enabled\n            organizationRule\n            organizationIds\n            version\n            updatedAt\n            updatedBy\n            environment { slug }\n            organizations { id name }\n          }\n        }\n      }\n    }\n  }\n": typeof types.QueryCountFlagsWithRulesDocument,
     "\n  mutation RulesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.RulesCreateFlagDocument,
     "\n  mutation RulesCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.RulesCreateOrganizationDocument,
     "\n  mutation RulesSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) {\n      rule { enabled organizationRule version updatedBy updatedAt environment { slug } }\n      featureFlag { slug }\n    }\n  }\n": typeof types.RulesSetEnabledDocument,
@@ -128,6 +132,9 @@ type Documents = {
     "\n  mutation WorkosSessionsCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.WorkosSessionsCreateMembershipDocument,
     "\n  mutation WorkosSessionsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession refreshToken }\n  }\n": typeof types.WorkosSessionsCreateSessionDocument,
     "\n  query WorkosSessionsCurrentEnvironment { currentEnvironment { clientId } }\n": typeof types.WorkosSessionsCurrentEnvironmentDocument,
+    "\n  mutation InstancesCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n": typeof types.InstancesCreateEndpointDocument,
+    "\n  query InstancesDeliveries {\n    webhookEndpoints { deliveries(first: 100) { eventId status attempts } }\n  }\n": typeof types.InstancesDeliveriesDocument,
+    "\n  mutation InstancesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.InstancesCreateFlagDocument,
     "\n  mutation WebhooksCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { secret webhookEndpoint { id url events enabled environment { slug } } }\n  }\n": typeof types.WebhooksCreateEndpointDocument,
     "\n  mutation WebhooksDeleteEndpoint($input: DeleteWebhookEndpointInput!) {\n    deleteWebhookEndpoint(input: $input) { deletedWebhookEndpointId }\n  }\n": typeof types.WebhooksDeleteEndpointDocument,
     "\n  query WebhooksEndpoints {\n    webhookEndpoints { id url deliveries { eventId status attempts lastStatusCode lastError deliveredAt } }\n  }\n": typeof types.WebhooksEndpointsDocument,
@@ -202,6 +209,10 @@ const documents: Documents = {
     "\n  mutation PersistenceSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { version } }\n  }\n": types.PersistenceSetEnabledDocument,
     "\n  mutation PersistenceCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret }\n  }\n": types.PersistenceCreateKeyDocument,
     "\n  query PersistenceSnapshot($organizationId: ID!) {\n    environments { id slug clientId }\n    featureFlags(first: 10) { edges { node { id slug name tags rule(environment: \"sandbox\") { enabled organizationRule organizationIds version updatedBy } } } }\n    organizations(first: 10) { edges { node { id name externalId } } }\n    organization(id: $organizationId) { featureFlags(environment: \"sandbox\") }\n    events(first: 30) { edges { node { id type actorId before after } } }\n    apiKeys { id name }\n  }\n": types.PersistenceSnapshotDocument,
+    "\n  mutation QueryCountCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.QueryCountCreateFlagDocument,
+    "\n  mutation QueryCountCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.QueryCountCreateOrganizationDocument,
+    "\n  mutation QueryCountSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": types.QueryCountSetRuleDocument,
+    "\n  query QueryCountFlagsWithRules {\n    featureFlags(first: 50) {\n      edges {\n        node {\n          slug\n          rule(environment: \"sandbox\") {\n            enabled\n            organizationRule\n            organizationIds\n            version\n            updatedAt\n            updatedBy\n            environment { slug }\n            organizations { id name }\n          }\n        }\n      }\n    }\n  }\n": types.QueryCountFlagsWithRulesDocument,
     "\n  mutation RulesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.RulesCreateFlagDocument,
     "\n  mutation RulesCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.RulesCreateOrganizationDocument,
     "\n  mutation RulesSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) {\n      rule { enabled organizationRule version updatedBy updatedAt environment { slug } }\n      featureFlag { slug }\n    }\n  }\n": types.RulesSetEnabledDocument,
@@ -251,6 +262,9 @@ const documents: Documents = {
     "\n  mutation WorkosSessionsCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.WorkosSessionsCreateMembershipDocument,
     "\n  mutation WorkosSessionsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession refreshToken }\n  }\n": types.WorkosSessionsCreateSessionDocument,
     "\n  query WorkosSessionsCurrentEnvironment { currentEnvironment { clientId } }\n": types.WorkosSessionsCurrentEnvironmentDocument,
+    "\n  mutation InstancesCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n": types.InstancesCreateEndpointDocument,
+    "\n  query InstancesDeliveries {\n    webhookEndpoints { deliveries(first: 100) { eventId status attempts } }\n  }\n": types.InstancesDeliveriesDocument,
+    "\n  mutation InstancesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.InstancesCreateFlagDocument,
     "\n  mutation WebhooksCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { secret webhookEndpoint { id url events enabled environment { slug } } }\n  }\n": types.WebhooksCreateEndpointDocument,
     "\n  mutation WebhooksDeleteEndpoint($input: DeleteWebhookEndpointInput!) {\n    deleteWebhookEndpoint(input: $input) { deletedWebhookEndpointId }\n  }\n": types.WebhooksDeleteEndpointDocument,
     "\n  query WebhooksEndpoints {\n    webhookEndpoints { id url deliveries { eventId status attempts lastStatusCode lastError deliveredAt } }\n  }\n": types.WebhooksEndpointsDocument,
@@ -537,6 +551,22 @@ export function graphql(source: "\n  query PersistenceSnapshot($organizationId: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation QueryCountCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"): (typeof documents)["\n  mutation QueryCountCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation QueryCountCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"): (typeof documents)["\n  mutation QueryCountCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation QueryCountSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n"): (typeof documents)["\n  mutation QueryCountSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QueryCountFlagsWithRules {\n    featureFlags(first: 50) {\n      edges {\n        node {\n          slug\n          rule(environment: \"sandbox\") {\n            enabled\n            organizationRule\n            organizationIds\n            version\n            updatedAt\n            updatedBy\n            environment { slug }\n            organizations { id name }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query QueryCountFlagsWithRules {\n    featureFlags(first: 50) {\n      edges {\n        node {\n          slug\n          rule(environment: \"sandbox\") {\n            enabled\n            organizationRule\n            organizationIds\n            version\n            updatedAt\n            updatedBy\n            environment { slug }\n            organizations { id name }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation RulesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"): (typeof documents)["\n  mutation RulesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -730,6 +760,18 @@ export function graphql(source: "\n  mutation WorkosSessionsCreateSession($input
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WorkosSessionsCurrentEnvironment { currentEnvironment { clientId } }\n"): (typeof documents)["\n  query WorkosSessionsCurrentEnvironment { currentEnvironment { clientId } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InstancesCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n"): (typeof documents)["\n  mutation InstancesCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InstancesDeliveries {\n    webhookEndpoints { deliveries(first: 100) { eventId status attempts } }\n  }\n"): (typeof documents)["\n  query InstancesDeliveries {\n    webhookEndpoints { deliveries(first: 100) { eventId status attempts } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InstancesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"): (typeof documents)["\n  mutation InstancesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
