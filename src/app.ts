@@ -15,6 +15,9 @@ import { flagState } from './domain/flag-state.ts';
 import type { Environment } from './generated/prisma/client.ts';
 import { createPennantYoga, type PennantYoga } from './graphql/yoga.ts';
 import { logger } from './logger.ts';
+import { authenticateConnection, type Principal } from './realtime/credentials.ts';
+import { realtimeFanOut } from './realtime/fan-out.ts';
+import { type RedisChangeNotifier, startRedisChangeNotifier } from './realtime/redis-notifier.ts';
 import { workosRoutes } from './rest/index.ts';
 import { operationalRoutes, useRoutes } from './routes.ts';
 import { WebhookDispatcher } from './webhooks/dispatcher.ts';
@@ -35,6 +38,7 @@ export function buildApp(config: Config) {
   let server: Server | undefined;
   let webSocketServer: WebSocketServer | undefined;
   const stopFollowing: (() => void)[] = [];
+  let redisNotifier: RedisChangeNotifier | undefined;
   let webhookDispatcher: WebhookDispatcher | undefined;
 
   async function start(): Promise<RunningApp> {
@@ -46,7 +50,16 @@ export function buildApp(config: Config) {
 
     await flagState.load();
     stopFollowing.push(flagState.follow(changeFeed), apiKeyAuthenticator.follow(changeFeed));
+    // After the flag-state cache, so subscriptions see each change already applied.
+    stopFollowing.push(realtimeFanOut.follow(changeFeed));
     await changeFeed.start(config.changePollMs);
+    if (config.redisUrl) {
+      redisNotifier = startRedisChangeNotifier({
+        url: config.redisUrl,
+        channelPrefix: config.redisPrefix,
+        feed: changeFeed,
+      });
+    }
     webhookDispatcher = new WebhookDispatcher({
       pollMs: config.changePollMs,
       retryBaseMs: config.webhookRetryBaseMs,
@@ -56,7 +69,7 @@ export function buildApp(config: Config) {
     const yoga = createPennantYoga(config, [useRoutes([...operationalRoutes(), ...workosRoutes()])]);
     server = createServer(yoga);
     webSocketServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
-    serveGraphQLOverWebSocket(webSocketServer, yoga);
+    serveGraphQLOverWebSocket(webSocketServer, yoga, config);
 
     await new Promise<void>((resolve, reject) => {
       server?.once('error', reject);
@@ -70,6 +83,8 @@ export function buildApp(config: Config) {
 
   /** Stops accepting, closes WebSockets with 1001 (going away), then the database. */
   async function stop(): Promise<void> {
+    await redisNotifier?.stop();
+    redisNotifier = undefined;
     for (const unsubscribe of stopFollowing.splice(0)) unsubscribe();
     changeFeed.stop();
     await webhookDispatcher?.stop();
@@ -93,9 +108,26 @@ export function buildApp(config: Config) {
  * graphql-ws on the HTTP server's port and path. Operations run through `yoga.getEnveloped`,
  * so they share the schema, plugins and context (authentication included) with HTTP.
  */
-function serveGraphQLOverWebSocket(webSocketServer: WebSocketServer, yoga: PennantYoga): void {
-  useServer<Record<string, unknown>, { request: IncomingMessage; socket: WebSocket }>(
+function serveGraphQLOverWebSocket(
+  webSocketServer: WebSocketServer,
+  yoga: PennantYoga,
+  config: Config,
+): void {
+  useServer<Record<string, unknown>, { request: IncomingMessage; socket: WebSocket; principal?: Principal }>(
     {
+      // No `connection_init` within this time: graphql-ws closes with 4408.
+      connectionInitWaitTimeout: config.webSocketInitTimeoutMs,
+      // A missing or bad credential: returning false closes with 4403 (Forbidden).
+      onConnect: async (context) => {
+        const principal = await authenticateConnection(
+          context.connectionParams,
+          requestFromUpgrade(context.extra.request),
+          config,
+        );
+        if (!principal) return false;
+        context.extra.principal = principal;
+        return true;
+      },
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args),
       subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args),
       onSubscribe: async (context, _id, params) => {
@@ -103,6 +135,7 @@ function serveGraphQLOverWebSocket(webSocketServer: WebSocketServer, yoga: Penna
         const enveloped = yoga.getEnveloped({
           request,
           connectionParams: context.connectionParams,
+          principal: context.extra.principal,
           socket: context.extra.socket,
           params,
         });

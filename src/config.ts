@@ -15,6 +15,10 @@ export interface Config {
   database: DatabaseTarget;
   /** `REDIS_URL`: when set, change messages cross instances through Redis pub/sub. */
   redisUrl: string | undefined;
+  /** `PENNANT_WS_INIT_TIMEOUT_MS`: a WebSocket that sends no `connection_init` in time is closed with 4408, default 3000. */
+  webSocketInitTimeoutMs: number;
+  /** `PENNANT_REDIS_PREFIX`, default `pennant`: prefix of Redis keys (rate limits), so runs can share a Redis. */
+  redisPrefix: string;
   /** `PENNANT_SECRET`: encrypts signing keys at rest; generated into `dataDir` when unset. */
   secret: string | undefined;
   /** `PENNANT_COOKIE_PASSWORD` (≥ 32 characters; `id:password,…` for rotation, first seals). */
@@ -109,6 +113,14 @@ function cookiePasswords(env: Env): Config['cookiePasswords'] {
   return passwords;
 }
 
+function redisPrefix(env: Env): string {
+  const prefix = env.PENNANT_REDIS_PREFIX || 'pennant';
+  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(prefix)) {
+    throw new ConfigError('PENNANT_REDIS_PREFIX must be 1 to 64 letters, digits, or _ . : -');
+  }
+  return prefix;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const port = integer(env, 'PORT', 4000, 0, 65535);
   const dataDir = path.resolve(env.PENNANT_DATA_DIR || './.pennant');
@@ -136,6 +148,8 @@ export function loadConfig(env: Env = process.env): Config {
       ? { kind: 'postgres', url: databaseUrl }
       : { kind: 'pglite', dataDir: path.join(dataDir, 'pgdata') },
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    webSocketInitTimeoutMs: integer(env, 'PENNANT_WS_INIT_TIMEOUT_MS', 3000, 100, 60_000),
+    redisPrefix: redisPrefix(env),
     secret,
     cookiePasswords: cookiePasswords(env),
     cookieName: env.PENNANT_COOKIE_NAME || 'wos-session',

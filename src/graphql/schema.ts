@@ -5,6 +5,7 @@ import './environment.ts';
 import './organization.ts';
 import './flag.ts';
 import './event.ts';
+import './subscription.ts';
 import './webhook.ts';
 
 /** The schema, sorted so that the printed `schema.graphql` diffs cleanly. */

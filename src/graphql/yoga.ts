@@ -1,21 +1,55 @@
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, createYoga, type Plugin, type YogaInitialContext } from 'graphql-yoga';
 import type { Config } from '../config.ts';
-import { apiKeyAuthenticator } from '../domain/api-keys.ts';
+import { apiKeyAuthenticator, isApiKeySecretShape } from '../domain/api-keys.ts';
 import { PennantError } from '../errors.ts';
 import { logger } from '../logger.ts';
+import { cookieValue, originMayUseCookie, type Principal, sessionOf } from '../realtime/credentials.ts';
 import type { GraphQLContext } from './context.ts';
 import { schema } from './schema.ts';
 
 /** Context for HTTP requests and (through `yoga.getEnveloped`) WebSocket operations alike. */
 export interface WebSocketInitialContext {
   connectionParams?: Readonly<Record<string, unknown>>;
+  /** WebSocket: who the connection authenticated as at `connection_init` (see app.ts). */
+  principal?: Principal;
 }
 
 const bearerPattern = /^Bearer\s+(\S+)$/i;
 
-async function createContext(initial: YogaInitialContext & WebSocketInitialContext): Promise<GraphQLContext> {
+/** An access token (a JWT) rather than an API key in `Authorization: Bearer`. */
+const jwtPattern = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+/** HTTP (SSE included): the session cookie, when the Origin may use it, or a bearer access token. */
+async function sessionOfRequest(request: Request | undefined, config: Config) {
+  if (!request) return null;
+  const cookie = cookieValue(request.headers.get('cookie'), config.cookieName);
+  if (cookie !== undefined && originMayUseCookie(request, config.allowedOrigins)) {
+    const session = await sessionOf({ sealedSession: cookie });
+    if (session) return session;
+  }
+  const bearer = bearerPattern.exec(request.headers.get('authorization') ?? '')?.[1];
+  if (bearer && !isApiKeySecretShape(bearer) && jwtPattern.test(bearer)) {
+    return sessionOf({ accessToken: bearer });
+  }
+  return null;
+}
+
+async function createContext(
+  initial: YogaInitialContext & WebSocketInitialContext,
+  config: Config,
+): Promise<GraphQLContext> {
   const request = initial.request;
+  if (initial.principal) {
+    return {
+      request,
+      apiKey: initial.principal.apiKey,
+      apiKeyRejected: false,
+      session: initial.principal.session,
+      responseHeaders: new Headers(),
+    };
+  }
+  const session = await sessionOfRequest(request, config);
   const header = request?.headers.get('authorization') ?? null;
   const fromConnection = initial.connectionParams?.apiKey;
   const credential =
@@ -24,10 +58,10 @@ async function createContext(initial: YogaInitialContext & WebSocketInitialConte
       : header
         ? (bearerPattern.exec(header)?.[1] ?? '')
         : null;
-  if (credential === null)
-    return { request, apiKey: null, apiKeyRejected: false, responseHeaders: new Headers() };
+  if (credential === null || (session && !isApiKeySecretShape(credential)))
+    return { request, apiKey: null, apiKeyRejected: false, session, responseHeaders: new Headers() };
   const apiKey = await apiKeyAuthenticator.authenticate(credential);
-  return { request, apiKey, apiKeyRejected: apiKey === null, responseHeaders: new Headers() };
+  return { request, apiKey, apiKeyRejected: apiKey === null, session, responseHeaders: new Headers() };
 }
 
 /** Errors with a stable code pass through; anything unexpected is logged and masked. */
@@ -71,7 +105,7 @@ function useResponseHeaders(): Plugin<GraphQLContext> {
 export function createPennantYoga(config: Config, plugins: Plugin[] = []) {
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
-    context: createContext,
+    context: (initial) => createContext(initial, config),
     graphqlEndpoint: '/graphql',
     graphiql: config.production ? false : { subscriptionsProtocol: 'WS' },
     landingPage: false,

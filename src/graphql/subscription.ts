@@ -1,0 +1,84 @@
+import { prisma } from '../db/index.ts';
+import { parseCursor } from '../domain/events.ts';
+import { UnauthenticatedError } from '../errors.ts';
+import { type FeatureFlagsChange, realtimeFanOut } from '../realtime/fan-out.ts';
+import { environmentArgument } from './auth.ts';
+import { builder } from './builder.ts';
+import { EventType } from './event.ts';
+
+builder.subscriptionType({
+  description:
+    'Real-time streams, over WebSocket (graphql-ws, `graphql-transport-ws`, on /graphql) or Server-Sent Events.',
+});
+
+const FeatureFlagsChangeType = builder.objectRef<FeatureFlagsChange>('FeatureFlagsChange').implement({
+  description: 'An organization’s enabled flags changed in an environment.',
+  fields: (t) => ({
+    cursor: t.exposeString('cursor', {
+      description: 'The event that made the change: pass it as `after` to resume without loss.',
+    }),
+    organizationId: t.exposeID('organizationId'),
+    environment: t.exposeString('environment', { description: 'The environment’s slug.' }),
+    environmentId: t.exposeID('environmentId'),
+    featureFlags: t.exposeStringList('featureFlags', {
+      description: 'Slugs of every flag enabled for the organization now, sorted.',
+    }),
+    added: t.exposeStringList('added', { description: 'Flags that became enabled.' }),
+    removed: t.exposeStringList('removed', { description: 'Flags that stopped being enabled.' }),
+    reason: t.exposeString('reason', {
+      description:
+        'The event type that caused it (`flag.toggled`, `rule.updated`, `flag.deleted`, `organization.deleted`), or `replay`: the changes missed since `after`, collapsed into one.',
+    }),
+    occurredAt: t.expose('occurredAt', { type: 'DateTime' }),
+  }),
+});
+
+const afterArgumentDescription =
+  'Resume after this cursor: what happened since is replayed first, then the stream continues live, without gap or duplicate.';
+
+builder.subscriptionFields((t) => ({
+  featureFlagsChanged: t.field({
+    type: FeatureFlagsChangeType,
+    description:
+      'For a signed-in session (its organization and environment): a message each time the organization’s enabled flags change, and only then. Authenticate with `{ accessToken }` or `{ sealedSession }` in `connection_init`, or the session cookie.',
+    args: { after: t.arg.string({ required: false, description: afterArgumentDescription }) },
+    subscribe: async (_root, args, context) => {
+      const session = context.session;
+      if (!session) {
+        throw new UnauthenticatedError(
+          'A signed-in session is required: send { accessToken } or { sealedSession } in connection_init, or the session cookie.',
+        );
+      }
+      const after = args.after == null ? null : parseCursor(args.after);
+      const environment = await prisma.environment.findUniqueOrThrow({
+        where: { id: session.environmentId },
+        select: { slug: true },
+      });
+      return realtimeFanOut.subscribeFeatureFlags(
+        {
+          environmentId: session.environmentId,
+          environmentSlug: environment.slug,
+          organizationId: session.organizationId,
+        },
+        after,
+      );
+    },
+    resolve: (change) => change,
+  }),
+  events: t.field({
+    type: EventType,
+    description:
+      'The live audit log of the caller’s environment (and of changes that concern every environment), every change as recorded. API key only, its own environment only.',
+    authScopes: { apiKey: true },
+    args: {
+      environment: t.arg.string(),
+      after: t.arg.string({ required: false, description: afterArgumentDescription }),
+    },
+    subscribe: async (_root, args, context) => {
+      const environment = await environmentArgument(context, args.environment);
+      const after = args.after == null ? null : parseCursor(args.after);
+      return realtimeFanOut.subscribeEvents(environment.id, after);
+    },
+    resolve: (event) => event,
+  }),
+}));

@@ -1,0 +1,343 @@
+import { prisma } from '../db/index.ts';
+import type { ChangeFeed } from '../domain/change-feed.ts';
+import { isFlagEnabledForOrganization } from '../domain/evaluation.ts';
+import { flagState } from '../domain/flag-state.ts';
+import { BadUserInputError } from '../errors.ts';
+import type { Event } from '../generated/prisma/client.ts';
+import { logger } from '../logger.ts';
+import {
+  affects,
+  enabledAfter,
+  type FlagSetChange,
+  flagSetChangesOf,
+  flagSetEventTypes,
+} from './flag-set-changes.ts';
+import { PushQueue } from './push-queue.ts';
+
+/** One `featureFlagsChanged` message: an organization's enabled flags changed in an environment. */
+export interface FeatureFlagsChange {
+  /** The event id: pass it as `after` to resume. */
+  cursor: string;
+  organizationId: string;
+  environmentId: string;
+  /** The environment's slug. */
+  environment: string;
+  /** Every flag enabled for the organization in the environment now, sorted. */
+  featureFlags: string[];
+  added: string[];
+  removed: string[];
+  /** The event type that caused it, or `replay` for the collapsed catch-up after `after`. */
+  reason: string;
+  occurredAt: Date;
+}
+
+/** The subscribers of one organization in one environment share their current flag set. */
+interface OrganizationGroup {
+  organizationId: string;
+  environmentId: string;
+  environmentSlug: string;
+  /** The organization's enabled flags as of the feed position, sorted. */
+  featureFlags: string[];
+  subscribers: Set<PushQueue<FeatureFlagsChange>>;
+}
+
+const replayPageSize = 500;
+
+/**
+ * Hands each change of the change feed to the subscriptions it concerns. The feed delivers
+ * every committed change of every instance once, in event-log order, so each instance computes
+ * its own subscribers' messages from the same events.
+ *
+ * Flag-set subscribers are indexed by environment, then organization. A change is turned once
+ * into a `FlagSetChange` from the rule's recorded before and after states; its scope names the
+ * organizations it may concern (a list, or everyone except a list), so a change to a SOME list
+ * visits only the listed organizations that have subscribers, and each visited group decides
+ * in O(1) through the evaluation function. No change scans every organization.
+ *
+ * Resuming (`after`): a subscription registers live first (holding live messages), remembers
+ * the feed position P at that instant, reads the log from `after` to P, delivers that replay,
+ * then the held live messages (all after P): no gap, no duplicate.
+ */
+export class RealtimeFanOut {
+  private feed: ChangeFeed | undefined;
+  /** environmentId → organizationId → group */
+  private readonly flagSetGroups = new Map<string, Map<string, OrganizationGroup>>();
+  /** environmentId → `events` subscribers */
+  private readonly eventSubscribers = new Map<string, Set<PushQueue<Event>>>();
+
+  follow(feed: ChangeFeed): () => void {
+    this.feed = feed;
+    const unsubscribe = feed.onEvent((event) => this.dispatch(event));
+    return () => {
+      unsubscribe();
+      this.closeAll();
+      this.feed = undefined;
+    };
+  }
+
+  /** Subscribers currently registered (for tests and metrics). */
+  get subscriberCount(): number {
+    let count = 0;
+    for (const groups of this.flagSetGroups.values())
+      for (const group of groups.values()) count += group.subscribers.size;
+    for (const subscribers of this.eventSubscribers.values()) count += subscribers.size;
+    return count;
+  }
+
+  /** The live audit stream of one environment (and of changes that concern every environment). */
+  async subscribeEvents(environmentId: string, after: bigint | null): Promise<PushQueue<Event>> {
+    const position = await this.catchUp(after);
+    const queue = new PushQueue<Event>({ held: after !== null });
+    let subscribers = this.eventSubscribers.get(environmentId);
+    if (!subscribers) {
+      subscribers = new Set();
+      this.eventSubscribers.set(environmentId, subscribers);
+    }
+    subscribers.add(queue);
+    queue.onClose(() => {
+      const current = this.eventSubscribers.get(environmentId);
+      current?.delete(queue);
+      if (current?.size === 0) this.eventSubscribers.delete(environmentId);
+    });
+    if (after !== null) {
+      this.replayEvents(environmentId, after, position).then(
+        (replay) => queue.release(replay),
+        (error: unknown) => this.replayFailed(queue, error),
+      );
+    }
+    return queue;
+  }
+
+  /** An organization's enabled-flag changes in one environment. */
+  async subscribeFeatureFlags(
+    target: { environmentId: string; environmentSlug: string; organizationId: string },
+    after: bigint | null,
+  ): Promise<PushQueue<FeatureFlagsChange>> {
+    const position = await this.catchUp(after);
+    const queue = new PushQueue<FeatureFlagsChange>({ held: after !== null });
+    // From here to the end of the function nothing awaits: the group's set is the state at
+    // `position`, and every later change reaches the queue (held until the replay is out).
+    let groups = this.flagSetGroups.get(target.environmentId);
+    if (!groups) {
+      groups = new Map();
+      this.flagSetGroups.set(target.environmentId, groups);
+    }
+    let group = groups.get(target.organizationId);
+    if (!group) {
+      group = {
+        ...target,
+        featureFlags: flagState.enabledFlagSlugs(target.environmentId, target.organizationId),
+        subscribers: new Set(),
+      };
+      groups.set(target.organizationId, group);
+    }
+    group.subscribers.add(queue);
+    const joined = group;
+    queue.onClose(() => {
+      joined.subscribers.delete(queue);
+      const current = this.flagSetGroups.get(joined.environmentId);
+      if (joined.subscribers.size === 0 && current?.get(joined.organizationId) === joined) {
+        current.delete(joined.organizationId);
+        if (current.size === 0) this.flagSetGroups.delete(joined.environmentId);
+      }
+    });
+    if (after !== null) {
+      const featureFlagsAtPosition = group.featureFlags;
+      this.replayFeatureFlags(target, after, position, featureFlagsAtPosition).then(
+        (replay) => queue.release(replay ? [replay] : []),
+        (error: unknown) => this.replayFailed(queue, error),
+      );
+    }
+    return queue;
+  }
+
+  /**
+   * Makes the feed current (so a cursor handed out by another instance is not ahead of it)
+   * and checks `after`. Returns the feed position.
+   */
+  private async catchUp(after: bigint | null): Promise<bigint> {
+    const feed = this.feed;
+    if (!feed) throw new Error('The real-time fan-out is not following a change feed.');
+    await feed.pull();
+    if (after !== null && after > feed.position) {
+      throw new BadUserInputError('after', '`after` is not a cursor of this event log (it is ahead of it).');
+    }
+    return feed.position;
+  }
+
+  private replayFailed<T>(queue: PushQueue<T>, error: unknown): void {
+    logger.warn({ err: error }, 'subscription replay failed');
+    queue.fail(error);
+  }
+
+  /** Events of the environment (or of every environment) in (after, position]. */
+  private async replayEvents(environmentId: string, after: bigint, position: bigint): Promise<Event[]> {
+    const replay: Event[] = [];
+    let cursor = after;
+    for (;;) {
+      const page = await prisma.event.findMany({
+        where: {
+          id: { gt: cursor, lte: position },
+          OR: [{ environmentId }, { environmentId: null }],
+        },
+        orderBy: { id: 'asc' },
+        take: replayPageSize,
+      });
+      replay.push(...page);
+      if (page.length < replayPageSize) return replay;
+      cursor = page[page.length - 1]?.id ?? position;
+    }
+  }
+
+  /**
+   * What changed for the organization in (after, position], collapsed into one message with
+   * the set at `position`; null when its set is the same as at `after`. A flag's state at
+   * `after` is the `before` of the first change to it in the range; untouched flags did not
+   * change.
+   */
+  private async replayFeatureFlags(
+    target: { environmentId: string; environmentSlug: string; organizationId: string },
+    after: bigint,
+    position: bigint,
+    featureFlagsAtPosition: string[],
+  ): Promise<FeatureFlagsChange | null> {
+    const enabledAtAfter = new Map<string, boolean>();
+    let occurredAt: Date | undefined;
+    let cursor = after;
+    for (;;) {
+      const page = await prisma.event.findMany({
+        where: {
+          id: { gt: cursor, lte: position },
+          type: { in: [...flagSetEventTypes] },
+          OR: [{ environmentId: target.environmentId }, { environmentId: null }],
+        },
+        orderBy: { id: 'asc' },
+        take: replayPageSize,
+      });
+      for (const event of page) {
+        for (const change of flagSetChangesOf(event)) {
+          if (change.environmentId !== target.environmentId) continue;
+          if (!enabledAtAfter.has(change.flagSlug)) {
+            enabledAtAfter.set(
+              change.flagSlug,
+              change.before !== null && isFlagEnabledForOrganization(change.before, target.organizationId),
+            );
+          }
+          if (affects(change, target.organizationId)) occurredAt = change.occurredAt;
+        }
+      }
+      if (page.length < replayPageSize) break;
+      cursor = page[page.length - 1]?.id ?? position;
+    }
+    const now = new Set(featureFlagsAtPosition);
+    const added = featureFlagsAtPosition.filter((slug) => enabledAtAfter.get(slug) === false);
+    const removed = [...enabledAtAfter]
+      .filter(([slug, wasEnabled]) => wasEnabled && !now.has(slug))
+      .map(([slug]) => slug)
+      .sort();
+    if (added.length === 0 && removed.length === 0) return null;
+    return {
+      cursor: String(position),
+      organizationId: target.organizationId,
+      environmentId: target.environmentId,
+      environment: target.environmentSlug,
+      featureFlags: featureFlagsAtPosition,
+      added,
+      removed,
+      reason: 'replay',
+      occurredAt: occurredAt ?? new Date(),
+    };
+  }
+
+  /** Runs inside the feed's dispatch, after the flag-state cache has applied the event. */
+  private dispatch(event: Event): void {
+    this.dispatchEvent(event);
+    for (const change of flagSetChangesOf(event)) this.dispatchFlagSetChange(change);
+    if (event.type === 'organization.deleted' && event.organizationId) {
+      this.organizationDeleted(event, event.organizationId);
+    }
+  }
+
+  private dispatchEvent(event: Event): void {
+    if (event.environmentId === null) {
+      for (const subscribers of this.eventSubscribers.values())
+        for (const queue of subscribers) queue.push(event);
+      return;
+    }
+    for (const queue of this.eventSubscribers.get(event.environmentId) ?? []) queue.push(event);
+  }
+
+  private dispatchFlagSetChange(change: FlagSetChange): void {
+    const groups = this.flagSetGroups.get(change.environmentId);
+    if (!groups) return;
+    const listed = change.scope.kind === 'listed' ? change.scope.organizationIds : undefined;
+    if (listed && listed.size < groups.size) {
+      for (const organizationId of listed) {
+        const group = groups.get(organizationId);
+        if (group) this.applyToGroup(group, change);
+      }
+      return;
+    }
+    for (const group of groups.values()) this.applyToGroup(group, change);
+  }
+
+  private applyToGroup(group: OrganizationGroup, change: FlagSetChange): void {
+    if (!affects(change, group.organizationId)) return;
+    const slug = change.flagSlug;
+    const has = group.featureFlags.includes(slug);
+    const gained = enabledAfter(change, group.organizationId);
+    // Both checks guard against a change the group's set already reflects (e.g. the cache
+    // was loaded after it): an event goes out only when the set really changes.
+    if (gained === has) return;
+    group.featureFlags = gained
+      ? [...group.featureFlags, slug].sort()
+      : group.featureFlags.filter((flag) => flag !== slug);
+    const message: FeatureFlagsChange = {
+      cursor: String(change.cursor),
+      organizationId: group.organizationId,
+      environmentId: group.environmentId,
+      environment: group.environmentSlug,
+      featureFlags: group.featureFlags,
+      added: gained ? [slug] : [],
+      removed: gained ? [] : [slug],
+      reason: change.reason,
+      occurredAt: change.occurredAt,
+    };
+    for (const queue of group.subscribers) queue.push(message);
+  }
+
+  /** A deleted organization has no flags; its subscriptions get that last message and end. */
+  private organizationDeleted(event: Event, organizationId: string): void {
+    for (const groups of this.flagSetGroups.values()) {
+      const group = groups.get(organizationId);
+      if (!group) continue;
+      groups.delete(organizationId);
+      const message: FeatureFlagsChange = {
+        cursor: String(event.id),
+        organizationId,
+        environmentId: group.environmentId,
+        environment: group.environmentSlug,
+        featureFlags: [],
+        added: [],
+        removed: group.featureFlags,
+        reason: event.type,
+        occurredAt: event.createdAt,
+      };
+      for (const queue of group.subscribers) {
+        if (group.featureFlags.length > 0) queue.push(message);
+        queue.end();
+      }
+    }
+  }
+
+  private closeAll(): void {
+    for (const groups of [...this.flagSetGroups.values()])
+      for (const group of [...groups.values()]) for (const queue of [...group.subscribers]) queue.end();
+    for (const subscribers of [...this.eventSubscribers.values()])
+      for (const queue of [...subscribers]) queue.end();
+    this.flagSetGroups.clear();
+    this.eventSubscribers.clear();
+  }
+}
+
+export const realtimeFanOut = new RealtimeFanOut();
