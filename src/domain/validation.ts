@@ -65,3 +65,14 @@ export function validExternalId(field: string, value: string | null | undefined)
   }
   return value;
 }
+
+/**
+ * Free text used to filter a list (search, tag, slug, type). PostgreSQL rejects NUL in text, so
+ * without this check such input would surface as an internal error instead of bad input.
+ */
+export function validFilterText(field: string, value: string, maxLength = 200): string {
+  if (value.length > maxLength || controlCharacters.test(value)) {
+    throw new BadUserInputError(field, `${field} must be at most ${maxLength} printable characters.`);
+  }
+  return value;
+}

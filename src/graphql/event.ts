@@ -1,4 +1,5 @@
 import { prisma } from '../db/index.ts';
+import { validFilterText } from '../domain/validation.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { apiKeyOf, environmentArgument } from './auth.ts';
 import { builder } from './builder.ts';
@@ -47,8 +48,8 @@ builder.queryFields((t) => ({
       const where: Prisma.EventWhereInput = {
         OR: [{ environmentId: environment.id }, { environmentId: null }],
       };
-      if (args.flagSlug) where.flagSlug = args.flagSlug;
-      if (args.type) where.type = args.type;
+      if (args.flagSlug) where.flagSlug = validFilterText('flagSlug', args.flagSlug);
+      if (args.type) where.type = validFilterText('type', args.type);
       return prisma.event.findMany({ ...query, where, orderBy: { id: 'desc' } });
     },
   }),

@@ -8,7 +8,7 @@ import {
   setFeatureFlagEnabled,
   setOrganizationRule,
 } from '../domain/rules.ts';
-import { validId } from '../domain/validation.ts';
+import { validFilterText, validId } from '../domain/validation.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { environmentArgument } from './auth.ts';
 import { builder } from './builder.ts';
@@ -114,12 +114,13 @@ builder.queryFields((t) => ({
     },
     resolve: (query, _root, args) => {
       const where: Prisma.FeatureFlagWhereInput = {};
-      if (args.tag) where.tags = { has: args.tag };
+      if (args.tag) where.tags = { has: validFilterText('tag', args.tag) };
       if (args.search) {
+        const search = validFilterText('search', args.search);
         where.OR = [
-          { slug: { contains: args.search, mode: 'insensitive' } },
-          { name: { contains: args.search, mode: 'insensitive' } },
-          { description: { contains: args.search, mode: 'insensitive' } },
+          { slug: { contains: search, mode: 'insensitive' } },
+          { name: { contains: search, mode: 'insensitive' } },
+          { description: { contains: search, mode: 'insensitive' } },
         ];
       }
       return prisma.featureFlag.findMany({ ...query, where });

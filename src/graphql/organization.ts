@@ -1,7 +1,7 @@
 import { prisma } from '../db/index.ts';
 import { flagState } from '../domain/flag-state.ts';
 import { createOrganization, deleteOrganization, updateOrganization } from '../domain/organizations.ts';
-import { validId } from '../domain/validation.ts';
+import { validFilterText, validId } from '../domain/validation.ts';
 import { environmentArgument } from './auth.ts';
 import { builder } from './builder.ts';
 import { actorOf } from './context.ts';
@@ -37,18 +37,17 @@ builder.queryFields((t) => ({
     description: 'Organizations, oldest first; `search` matches name or external id.',
     authScopes: { apiKey: true },
     args: { search: t.arg.string({ required: false }) },
-    resolve: (query, _root, args) =>
-      prisma.organization.findMany({
+    resolve: (query, _root, args) => {
+      const search = args.search ? validFilterText('search', args.search) : undefined;
+      return prisma.organization.findMany({
         ...query,
-        where: args.search
+        where: search
           ? {
-              OR: [
-                { name: { contains: args.search, mode: 'insensitive' } },
-                { externalId: { equals: args.search } },
-              ],
+              OR: [{ name: { contains: search, mode: 'insensitive' } }, { externalId: { equals: search } }],
             }
           : undefined,
-      }),
+      });
+    },
   }),
   organization: t.prismaField({
     type: OrganizationType,
