@@ -214,6 +214,12 @@ describe('the event log', () => {
     expect(rules).toHaveLength(2);
   });
 
+  it('answers BAD_USER_INPUT for a NUL in a filter', async () => {
+    const nul = await server.request(Events, { first: 5, flagSlug: 'a\u0000' });
+    expect(errorCode(nul)).toBe('BAD_USER_INPUT');
+    expect(nul.errors?.[0]?.extensions?.field).toBe('flagSlug');
+  });
+
   it('answers FORBIDDEN for another environment’s log', async () => {
     expect(errorCode(await server.request(Events, { environment: 'production' }))).toBe('FORBIDDEN');
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prisma } from '../src/db/index.ts';
 import { graphql } from './gql/index.ts';
 import { dataOf, errorCode, startTestServer, type TestServer } from './helpers/server.ts';
 
@@ -216,5 +217,31 @@ describe('featureFlags connection', () => {
     );
     expect(second.featureFlags.edges.map((e) => e.node.slug)).toEqual(['list-gamma']);
     expect(second.featureFlags.pageInfo.hasNextPage).toBe(false);
+  });
+});
+
+describe('unexpected errors', () => {
+  it('are masked as INTERNAL_SERVER_ERROR without internals', async () => {
+    // A real fault: the table disappears under the running server.
+    await prisma.$executeRawUnsafe('ALTER TABLE "FeatureFlag" RENAME TO "FeatureFlagAway"');
+    try {
+      const response = await server.request(FlagList, {});
+      expect(response.errors).toEqual([
+        {
+          message: 'Unexpected error.',
+          path: ['featureFlags'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        },
+      ]);
+    } finally {
+      await prisma.$executeRawUnsafe('ALTER TABLE "FeatureFlagAway" RENAME TO "FeatureFlag"');
+    }
+    dataOf(await server.request(FlagList, { first: 1 }));
+  });
+
+  it('a NUL character in search is bad input, not an internal error', async () => {
+    const response = await server.request(FlagList, { search: 'a\u0000b' });
+    expect(errorCode(response)).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.extensions?.field).toBe('search');
   });
 });

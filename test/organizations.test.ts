@@ -228,6 +228,12 @@ describe('organization queries', () => {
     expect(seen).toEqual(ids);
   });
 
+  it('answers BAD_USER_INPUT for a NUL in search', async () => {
+    const nul = await server.request(OrganizationList, { search: '\u0000' });
+    expect(errorCode(nul)).toBe('BAD_USER_INPUT');
+    expect(nul.errors?.[0]?.extensions?.field).toBe('search');
+  });
+
   it('searches by name, ignoring case, and by exact externalId', async () => {
     await createOrganization('Searchable Initech', 'initech-42');
     const byName = dataOf(await server.request(OrganizationList, { search: 'INITECH' }));

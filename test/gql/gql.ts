@@ -83,6 +83,8 @@ type Documents = {
     "\n  mutation QueryCountCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.QueryCountCreateOrganizationDocument,
     "\n  mutation QueryCountSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": typeof types.QueryCountSetRuleDocument,
     "\n  query QueryCountFlagsWithRules {\n    featureFlags(first: 50) {\n      edges {\n        node {\n          slug\n          rule(environment: \"sandbox\") {\n            enabled\n            organizationRule\n            organizationIds\n            version\n            updatedAt\n            updatedBy\n            environment { slug }\n            organizations { id name }\n          }\n        }\n      }\n    }\n  }\n": typeof types.QueryCountFlagsWithRulesDocument,
+    "\n  mutation RealtimeVolumeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.RealtimeVolumeCreateUserDocument,
+    "\n  mutation RealtimeVolumeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.RealtimeVolumeCreateMembershipDocument,
     "\n  mutation RulesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.RulesCreateFlagDocument,
     "\n  mutation RulesCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.RulesCreateOrganizationDocument,
     "\n  mutation RulesSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) {\n      rule { enabled organizationRule version updatedBy updatedAt environment { slug } }\n      featureFlag { slug }\n    }\n  }\n": typeof types.RulesSetEnabledDocument,
@@ -131,6 +133,8 @@ type Documents = {
     "\n  mutation WorkosSessionsCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.WorkosSessionsCreateUserDocument,
     "\n  mutation WorkosSessionsCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.WorkosSessionsCreateMembershipDocument,
     "\n  mutation WorkosSessionsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession refreshToken }\n  }\n": typeof types.WorkosSessionsCreateSessionDocument,
+    "\n  subscription WorkosSessionsFlagsChanged($after: String) {\n    featureFlagsChanged(after: $after) { featureFlags added reason }\n  }\n": typeof types.WorkosSessionsFlagsChangedDocument,
+    "\n  query WorkosSessionsFlagCreatedEvent($flagSlug: String!) {\n    events(flagSlug: $flagSlug, type: \"flag.created\", first: 1) { edges { node { cursor } } }\n  }\n": typeof types.WorkosSessionsFlagCreatedEventDocument,
     "\n  query WorkosSessionsCurrentEnvironment { currentEnvironment { clientId } }\n": typeof types.WorkosSessionsCurrentEnvironmentDocument,
     "\n  mutation InstancesCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n": typeof types.InstancesCreateEndpointDocument,
     "\n  query InstancesDeliveries {\n    webhookEndpoints { deliveries(first: 100) { eventId status attempts } }\n  }\n": typeof types.InstancesDeliveriesDocument,
@@ -213,6 +217,8 @@ const documents: Documents = {
     "\n  mutation QueryCountCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.QueryCountCreateOrganizationDocument,
     "\n  mutation QueryCountSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": types.QueryCountSetRuleDocument,
     "\n  query QueryCountFlagsWithRules {\n    featureFlags(first: 50) {\n      edges {\n        node {\n          slug\n          rule(environment: \"sandbox\") {\n            enabled\n            organizationRule\n            organizationIds\n            version\n            updatedAt\n            updatedBy\n            environment { slug }\n            organizations { id name }\n          }\n        }\n      }\n    }\n  }\n": types.QueryCountFlagsWithRulesDocument,
+    "\n  mutation RealtimeVolumeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.RealtimeVolumeCreateUserDocument,
+    "\n  mutation RealtimeVolumeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.RealtimeVolumeCreateMembershipDocument,
     "\n  mutation RulesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.RulesCreateFlagDocument,
     "\n  mutation RulesCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.RulesCreateOrganizationDocument,
     "\n  mutation RulesSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) {\n      rule { enabled organizationRule version updatedBy updatedAt environment { slug } }\n      featureFlag { slug }\n    }\n  }\n": types.RulesSetEnabledDocument,
@@ -261,6 +267,8 @@ const documents: Documents = {
     "\n  mutation WorkosSessionsCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.WorkosSessionsCreateUserDocument,
     "\n  mutation WorkosSessionsCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.WorkosSessionsCreateMembershipDocument,
     "\n  mutation WorkosSessionsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession refreshToken }\n  }\n": types.WorkosSessionsCreateSessionDocument,
+    "\n  subscription WorkosSessionsFlagsChanged($after: String) {\n    featureFlagsChanged(after: $after) { featureFlags added reason }\n  }\n": types.WorkosSessionsFlagsChangedDocument,
+    "\n  query WorkosSessionsFlagCreatedEvent($flagSlug: String!) {\n    events(flagSlug: $flagSlug, type: \"flag.created\", first: 1) { edges { node { cursor } } }\n  }\n": types.WorkosSessionsFlagCreatedEventDocument,
     "\n  query WorkosSessionsCurrentEnvironment { currentEnvironment { clientId } }\n": types.WorkosSessionsCurrentEnvironmentDocument,
     "\n  mutation InstancesCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n": types.InstancesCreateEndpointDocument,
     "\n  query InstancesDeliveries {\n    webhookEndpoints { deliveries(first: 100) { eventId status attempts } }\n  }\n": types.InstancesDeliveriesDocument,
@@ -567,6 +575,14 @@ export function graphql(source: "\n  query QueryCountFlagsWithRules {\n    featu
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation RealtimeVolumeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n"): (typeof documents)["\n  mutation RealtimeVolumeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RealtimeVolumeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n"): (typeof documents)["\n  mutation RealtimeVolumeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation RulesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"): (typeof documents)["\n  mutation RulesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -756,6 +772,14 @@ export function graphql(source: "\n  mutation WorkosSessionsCreateMembership($in
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation WorkosSessionsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession refreshToken }\n  }\n"): (typeof documents)["\n  mutation WorkosSessionsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession refreshToken }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WorkosSessionsFlagsChanged($after: String) {\n    featureFlagsChanged(after: $after) { featureFlags added reason }\n  }\n"): (typeof documents)["\n  subscription WorkosSessionsFlagsChanged($after: String) {\n    featureFlagsChanged(after: $after) { featureFlags added reason }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkosSessionsFlagCreatedEvent($flagSlug: String!) {\n    events(flagSlug: $flagSlug, type: \"flag.created\", first: 1) { edges { node { cursor } } }\n  }\n"): (typeof documents)["\n  query WorkosSessionsFlagCreatedEvent($flagSlug: String!) {\n    events(flagSlug: $flagSlug, type: \"flag.created\", first: 1) { edges { node { cursor } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

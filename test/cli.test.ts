@@ -1,0 +1,191 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { graphql } from './gql/index.ts';
+import { dataOf, startTestServer } from './helpers/server.ts';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const CurrentEnvironment = graphql(`
+  query CliCurrentEnvironment {
+    currentEnvironment { slug }
+  }
+`);
+
+const folders: string[] = [];
+async function freshDataDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'pennant-cli-'));
+  folders.push(dir);
+  return dir;
+}
+afterAll(async () => {
+  for (const dir of folders) await rm(dir, { recursive: true, force: true });
+});
+
+/** The child's environment: ours without database or port settings, plus `env`. */
+function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _database, PORT: _port, TEST_DATABASE_URL: _test, ...rest } = process.env;
+  return { ...rest, LOG_LEVEL: 'info', NODE_ENV: 'test', ...env };
+}
+
+function run(command: string, args: string[], env: Record<string, string>) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(command, args, { cwd: projectRoot, env: childEnv(env) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+interface RunningServer {
+  child: ChildProcess;
+  /** The URL from the log line. */
+  url: string;
+  output: () => string;
+  stop: () => Promise<number | null>;
+}
+
+/** `npm start`'s command (`tsx src/main.ts`), run until it logs that it listens. */
+function startServer(dataDir: string): Promise<RunningServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: projectRoot,
+    env: childEnv({ PORT: '0', HOST: '127.0.0.1', PENNANT_DATA_DIR: dataDir }),
+  });
+  let stdout = '';
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no listening line in time:\n${stdout}`)), 60_000);
+    child.stdout?.on('data', (chunk) => {
+      stdout += chunk;
+      const match = /"url":"([^"]+)"/.exec(stdout);
+      // Keys are printed right after the log line; wait for them when there are any.
+      if (match && (!/API key for/.test(stdout) || (stdout.match(/sk_(test|live)_\S+/g) ?? []).length >= 2)) {
+        clearTimeout(timer);
+        setTimeout(
+          () =>
+            resolve({
+              child,
+              url: match[1] ?? '',
+              output: () => stdout,
+              stop: () => {
+                child.kill('SIGTERM');
+                return exited;
+              },
+            }),
+          300,
+        );
+      }
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${stdout}`));
+    });
+  });
+}
+
+async function currentEnvironmentOf(graphqlUrl: string, apiKey: string): Promise<unknown> {
+  const response = await fetch(graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+    body: JSON.stringify({ query: '{ currentEnvironment { slug } }' }),
+  });
+  return ((await response.json()) as { data?: { currentEnvironment?: { slug: string } } }).data
+    ?.currentEnvironment?.slug;
+}
+
+describe('npm run keys:create', () => {
+  it('on a fresh data folder prints only a sk_test_ secret that then authenticates', async () => {
+    const dataDir = await freshDataDir();
+    const result = await run('npm', ['run', '--silent', 'keys:create', '--', '--environment', 'sandbox'], {
+      PENNANT_DATA_DIR: dataDir,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^sk_test_[A-Za-z0-9_-]{43}\n$/);
+
+    const server = await startTestServer({ env: { PENNANT_DATA_DIR: dataDir, DATABASE_URL: '' } });
+    try {
+      const response = await server.request(CurrentEnvironment, {}, { apiKey: result.stdout.trim() });
+      expect(dataOf(response).currentEnvironment.slug).toBe('sandbox');
+    } finally {
+      await server.close();
+    }
+
+    const unknown = await run('npm', ['run', '--silent', 'keys:create', '--', '--environment', 'nowhere'], {
+      PENNANT_DATA_DIR: dataDir,
+    });
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stdout).toBe('');
+    expect(unknown.stderr).toMatch(/Environment "nowhere" was not found/);
+  });
+});
+
+describe('npm start', () => {
+  it('logs one line with the real URL and database, and prints one key per environment on first start only', async () => {
+    const dataDir = await freshDataDir();
+    const first = await startServer(dataDir);
+    try {
+      const port = Number(new URL(first.url).port);
+      expect(port).toBeGreaterThan(0);
+      expect(first.url).toBe(`http://127.0.0.1:${port}/graphql`);
+      const listening = first
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('"url"'));
+      expect(listening).toHaveLength(1);
+      expect(listening[0]).toContain(`listening on http://127.0.0.1:${port}/graphql`);
+      expect(listening[0]).toContain(`PGlite) in ${path.join(dataDir, 'pgdata')}`);
+
+      const keys = first.output().match(/sk_(test|live)_[A-Za-z0-9_-]{43}/g) ?? [];
+      expect(keys).toHaveLength(2);
+      const sandboxKey = keys.find((key) => key.startsWith('sk_test_')) ?? '';
+      const productionKey = keys.find((key) => key.startsWith('sk_live_')) ?? '';
+      expect(await currentEnvironmentOf(first.url, sandboxKey)).toBe('sandbox');
+      expect(await currentEnvironmentOf(first.url, productionKey)).toBe('production');
+    } finally {
+      expect(await first.stop()).toBe(0);
+    }
+
+    const second = await startServer(dataDir);
+    try {
+      expect(second.output()).not.toMatch(/sk_(test|live)_/);
+    } finally {
+      expect(await second.stop()).toBe(0);
+    }
+  });
+
+  it.each([
+    ['not a URL', 'not a url'],
+    ['another protocol', 'mysql://localhost/pennant'],
+  ])('stops with a configuration message when DATABASE_URL is %s', async (_label, value) => {
+    const result = await run(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      DATABASE_URL: value,
+      PORT: '0',
+      PENNANT_DATA_DIR: await freshDataDir(),
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.code).not.toBeNull();
+    expect(result.stderr).toMatch(/^Configuration error: DATABASE_URL /);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits non-zero, saying so, when the database cannot be reached', async () => {
+    const result = await run(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      DATABASE_URL: 'postgresql://127.0.0.1:1/pennant',
+      PORT: '0',
+      PENNANT_DATA_DIR: await freshDataDir(),
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout + result.stderr).toMatch(/Pennant failed to start/);
+    expect(result.stdout + result.stderr).toMatch(/reach database server at `127\.0\.0\.1:1`/);
+  });
+});
