@@ -1,7 +1,10 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { WorkOS } from '@workos-inc/node';
+import { print } from 'graphql';
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { createGuideApp } from './fixtures/workos-guide-app.mjs';
 import { graphql } from './gql/index.ts';
 import { dataOf, startTestServer, type TestServer } from './helpers/server.ts';
@@ -30,6 +33,16 @@ const CreateMembership = graphql(`
 const CreateSession = graphql(`
   mutation WorkosSessionsCreateSession($input: CreateSessionInput!) {
     createSession(input: $input) { sealedSession refreshToken }
+  }
+`);
+const FlagsChanged = graphql(`
+  subscription WorkosSessionsFlagsChanged($after: String) {
+    featureFlagsChanged(after: $after) { featureFlags added reason }
+  }
+`);
+const FlagCreatedEvent = graphql(`
+  query WorkosSessionsFlagCreatedEvent($flagSlug: String!) {
+    events(flagSlug: $flagSlug, type: "flag.created", first: 1) { edges { node { cursor } } }
   }
 `);
 const CurrentEnvironment = graphql(`
@@ -243,5 +256,34 @@ describe('the WorkOS guide’s Express app against Pennant', () => {
     await expect(
       workos.featureFlags.listUserFeatureFlags({ userId: 'user_01HZZZZZZZZZZZZZZZZZZZZZZZ' }),
     ).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('REST changes reach GraphQL subscriptions like mutations do', async () => {
+    dataOf(await server.request(CreateFlag, { input: { slug: 'live-banner', name: 'Live banner' } }));
+    const { sealedSession } = await signIn();
+    const client = createClient({
+      url: `${server.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { sealedSession },
+      retryAttempts: 0,
+    });
+    try {
+      // Resuming after the flag's creation, so a change made before the subscription is
+      // registered is replayed rather than missed.
+      const after = dataOf(await server.request(FlagCreatedEvent, { flagSlug: 'live-banner' })).events
+        .edges[0]?.node.cursor;
+      const subscription = client.iterate({ query: print(FlagsChanged), variables: { after } });
+      const next = subscription.next();
+      await workos.featureFlags.enableFeatureFlag('live-banner');
+      await workos.featureFlags.addFlagTarget({ slug: 'live-banner', targetId: organizationId });
+      const message = (await next).value as {
+        data?: { featureFlagsChanged: { added: string[]; reason: string } };
+      };
+      expect(message.data?.featureFlagsChanged.added).toEqual(['live-banner']);
+      expect(['rule.updated', 'replay']).toContain(message.data?.featureFlagsChanged.reason);
+      await subscription.return?.();
+    } finally {
+      await client.dispose();
+    }
   });
 });

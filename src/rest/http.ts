@@ -32,7 +32,7 @@ export function errorResponse(error: unknown, requestId: string): Response {
     if (error.code === 'INVALID_GRANT') {
       return json({ error: 'invalid_grant', error_description: error.message }, status, headers);
     }
-    const retryAfter = error.details.retryAfterSeconds;
+    const retryAfter = error.details.retryAfter;
     return json({ code, message: error.message, ...fieldOf(error) }, status, {
       ...headers,
       ...(typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {}),
