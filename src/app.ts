@@ -12,6 +12,7 @@ import { apiKeyAuthenticator } from './domain/api-keys.ts';
 import { changeFeed } from './domain/change-feed.ts';
 import { ensureDefaultEnvironments } from './domain/environments.ts';
 import { flagState } from './domain/flag-state.ts';
+import { initializeSessions, setAccessTokenIssuer } from './domain/sessions.ts';
 import type { Environment } from './generated/prisma/client.ts';
 import { createPennantYoga, type PennantYoga } from './graphql/yoga.ts';
 import { logger } from './logger.ts';
@@ -20,6 +21,7 @@ import { realtimeFanOut } from './realtime/fan-out.ts';
 import { type RedisChangeNotifier, startRedisChangeNotifier } from './realtime/redis-notifier.ts';
 import { workosRoutes } from './rest/index.ts';
 import { operationalRoutes, useRoutes } from './routes.ts';
+import { sessionRoutes } from './session-http.ts';
 import { WebhookDispatcher } from './webhooks/dispatcher.ts';
 
 export interface RunningApp {
@@ -47,6 +49,8 @@ export function buildApp(config: Config) {
     const applied = await applyPendingMigrations(database.adapterFactory);
     if (applied.length > 0) logger.info({ migrations: applied }, 'applied database migrations');
     const createdEnvironments = await ensureDefaultEnvironments(systemActor);
+    // Secrets (configured or generated into the data folder) and the access-token signing key.
+    await initializeSessions({ ...config, issuer: config.issuer ?? `http://localhost:${config.port}` });
 
     await flagState.load();
     stopFollowing.push(flagState.follow(changeFeed), apiKeyAuthenticator.follow(changeFeed));
@@ -66,7 +70,7 @@ export function buildApp(config: Config) {
     });
     webhookDispatcher.start(changeFeed);
 
-    const yoga = createPennantYoga(config, [useRoutes([...operationalRoutes(), ...workosRoutes()])]);
+    const yoga = createPennantYoga(config, [useRoutes([...operationalRoutes(), ...sessionRoutes(), ...workosRoutes()])]);
     server = createServer(yoga);
     webSocketServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
     serveGraphQLOverWebSocket(webSocketServer, yoga, config);
@@ -76,6 +80,8 @@ export function buildApp(config: Config) {
       server?.listen(config.port, config.host, () => resolve());
     });
     const { port } = server.address() as AddressInfo;
+    // The default issuer names the port, known only now when PORT is 0.
+    if (!config.issuer) setAccessTokenIssuer(`http://localhost:${port}`);
     const host =
       !config.host || config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     return { url: `http://${host}:${port}`, port, database, createdEnvironments, yoga };

@@ -92,7 +92,11 @@ export function createUser(actor: Actor, input: UserInput): Promise<User> {
   });
 }
 
-export function updateUser(actor: Actor, id: string, input: Partial<UserInput>): Promise<User> {
+export function updateUser(
+  actor: Actor,
+  id: string,
+  input: Partial<Omit<UserInput, 'email'>> & { email?: string | null },
+): Promise<User> {
   const data: Partial<Pick<User, 'email' | 'firstName' | 'lastName' | 'emailVerified' | 'externalId'>> = {};
   if (input.email !== undefined && input.email !== null) data.email = validEmail('email', input.email);
   if (input.firstName !== undefined) data.firstName = validPersonName('firstName', input.firstName);

@@ -5,6 +5,8 @@ import './environment.ts';
 import './organization.ts';
 import './flag.ts';
 import './event.ts';
+import './user.ts';
+import './session.ts';
 import './subscription.ts';
 import './webhook.ts';
 

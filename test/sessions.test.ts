@@ -1,0 +1,490 @@
+import { defaults, seal, unseal } from 'iron-webcrypto';
+import { createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prisma } from '../src/db/index.ts';
+import { authenticateSessionCredential, refreshWithRefreshToken } from '../src/domain/sessions.ts';
+import { activeSigningKey } from '../src/domain/signing-keys.ts';
+import { graphql } from './gql/index.ts';
+import { dataOf, errorCode, startTestServer, type TestServer } from './helpers/server.ts';
+
+const cookiePassword = 'a-test-cookie-password-of-at-least-32-characters';
+const graceSeconds = 2;
+
+const CreateOrganization = graphql(`
+  mutation SessionsCreateOrganization($input: CreateOrganizationInput!) {
+    createOrganization(input: $input) { organization { id } }
+  }
+`);
+const CreateFlag = graphql(`
+  mutation SessionsCreateFlag($input: CreateFeatureFlagInput!) {
+    createFeatureFlag(input: $input) { featureFlag { id } }
+  }
+`);
+const AddFlagOrganization = graphql(`
+  mutation SessionsAddFlagOrganization($input: AddFeatureFlagOrganizationInput!) {
+    addFeatureFlagOrganization(input: $input) { rule { version } }
+  }
+`);
+const SetFlagEnabled = graphql(`
+  mutation SessionsSetFlagEnabled($input: SetFeatureFlagEnabledInput!) {
+    setFeatureFlagEnabled(input: $input) { rule { enabled } }
+  }
+`);
+const CreateUser = graphql(`
+  mutation SessionsCreateUser($input: CreateUserInput!) {
+    createUser(input: $input) { user { id } }
+  }
+`);
+const CreateMembership = graphql(`
+  mutation SessionsCreateMembership($input: CreateOrganizationMembershipInput!) {
+    createOrganizationMembership(input: $input) { organizationMembership { id role } }
+  }
+`);
+const DeleteMembership = graphql(`
+  mutation SessionsDeleteMembership($input: DeleteOrganizationMembershipInput!) {
+    deleteOrganizationMembership(input: $input) { deletedOrganizationMembershipId }
+  }
+`);
+const CreateSession = graphql(`
+  mutation SessionsCreateSession($input: CreateSessionInput!) {
+    createSession(input: $input) {
+      sealedSession accessToken refreshToken
+      session { id expiresAt revokedAt user { id email } organization { id } environment { slug } }
+    }
+  }
+`);
+const RefreshSession = graphql(`
+  mutation SessionsRefreshSession($input: RefreshSessionInput!) {
+    refreshSession(input: $input) {
+      sealedSession
+      session { id organizationId role permissions featureFlags accessToken expiresAt user { id email } }
+    }
+  }
+`);
+const RevokeSession = graphql(`
+  mutation SessionsRevokeSession($input: RevokeSessionInput!) {
+    revokeSession(input: $input) { session { id revokedAt revokedReason } }
+  }
+`);
+const SignOut = graphql(`
+  mutation SessionsSignOut($input: SignOutInput!) {
+    signOut(input: $input) { sessionId }
+  }
+`);
+const Sessions = graphql(`
+  query SessionsList($userId: ID, $organizationId: ID) {
+    sessions(userId: $userId, organizationId: $organizationId) { id organization { id } }
+  }
+`);
+const Events = graphql(`
+  query SessionsEvents($type: String) {
+    events(type: $type, first: 20) { edges { node { type organizationId after } } }
+  }
+`);
+
+let server: TestServer;
+let issuer: string;
+let jwks: ReturnType<typeof createRemoteJWKSet>;
+
+beforeAll(async () => {
+  server = await startTestServer({
+    env: { PENNANT_COOKIE_PASSWORD: cookiePassword, PENNANT_REFRESH_GRACE: String(graceSeconds) },
+  });
+  issuer = `http://localhost:${new URL(server.url).port}`;
+  jwks = createRemoteJWKSet(new URL(`${server.url}/.well-known/jwks.json`));
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** jose with only the JWKS endpoint, the issuer and the algorithm: what an app does. */
+async function verifyWithJwks(token: string) {
+  const { payload, protectedHeader } = await jwtVerify(token, jwks, { issuer, algorithms: ['RS256'] });
+  return { payload, protectedHeader };
+}
+
+let counter = 0;
+async function organization(name = 'Acme'): Promise<string> {
+  const result = await server.request(CreateOrganization, { input: { name } });
+  return dataOf(result).createOrganization.organization.id;
+}
+async function member(organizationId: string): Promise<{ userId: string; membershipId: string }> {
+  counter += 1;
+  const user = dataOf(
+    await server.request(CreateUser, {
+      input: { email: `user${counter}@example.com`, firstName: 'Ada', lastName: 'Lovelace' },
+    }),
+  ).createUser.user;
+  const membership = dataOf(
+    await server.request(CreateMembership, { input: { userId: user.id, organizationId } }),
+  ).createOrganizationMembership.organizationMembership;
+  return { userId: user.id, membershipId: membership.id };
+}
+async function signIn(organizationId: string, apiKey = server.keys.sandbox) {
+  const { userId, membershipId } = await member(organizationId);
+  const created = dataOf(
+    await server.request(CreateSession, { input: { userId, organizationId } }, { apiKey }),
+  ).createSession;
+  return { userId, membershipId, ...created };
+}
+function refresh(sealedSession: string, organizationId?: string) {
+  return server.request(RefreshSession, { input: { sealedSession, organizationId } }, { apiKey: null });
+}
+function openSeal(sealed: string, password = cookiePassword) {
+  const [iron] = sealed.split('~');
+  return unseal(iron as string, { 1: password }, { ...defaults, ttl: 0 }) as Promise<{
+    accessToken: string;
+    refreshToken: string;
+    user: { object: string; id: string; email: string };
+    organizationId: string;
+  }>;
+}
+function expectCleanError(result: { errors?: { message: string; extensions?: Record<string, unknown> }[] }) {
+  const error = result.errors?.[0];
+  expect(error).toBeDefined();
+  expect(JSON.stringify(error)).not.toMatch(/\bat .+\.ts:\d+|stacktrace|"stack"/i);
+}
+
+describe('the seed flow over HTTP', () => {
+  it('carries the organization’s flags in the token and picks up dashboard changes on refresh', async () => {
+    const organizationId = await organization('Seed Org');
+    dataOf(await server.request(CreateFlag, { input: { slug: 'new-billing', name: 'New billing' } }));
+    const signedIn = await signIn(organizationId);
+    expect(signedIn.session.environment.slug).toBe('sandbox');
+    expect(signedIn.session.user.id).toBe(signedIn.userId);
+
+    const first = await verifyWithJwks(signedIn.accessToken);
+    expect(first.payload).toMatchObject({
+      iss: issuer,
+      sub: signedIn.userId,
+      sid: signedIn.session.id,
+      org_id: organizationId,
+      role: 'member',
+      permissions: [],
+      feature_flags: [],
+    });
+    expect(typeof first.payload.jti).toBe('string');
+    expect((first.payload.exp ?? 0) - (first.payload.iat ?? 0)).toBe(300);
+    expect(first.protectedHeader.kid).toEqual(expect.any(String));
+
+    // The dashboard enables the flag for the organization.
+    dataOf(
+      await server.request(AddFlagOrganization, {
+        input: { slug: 'new-billing', environment: 'sandbox', organizationId },
+      }),
+    );
+    dataOf(
+      await server.request(SetFlagEnabled, {
+        input: { slug: 'new-billing', environment: 'sandbox', enabled: true },
+      }),
+    );
+
+    const refreshed = dataOf(await refresh(signedIn.sealedSession)).refreshSession;
+    expect(refreshed.session.featureFlags).toEqual(['new-billing']);
+    expect(refreshed.session.id).toBe(signedIn.session.id);
+    expect(refreshed.session.organizationId).toBe(organizationId);
+    const second = await verifyWithJwks(refreshed.session.accessToken);
+    expect(second.payload.feature_flags).toEqual(['new-billing']);
+    expect(second.payload.sid).toBe(signedIn.session.id);
+    expect(new Date(refreshed.session.expiresAt).getTime()).toBe((second.payload.exp ?? 0) * 1000);
+
+    // The new seal opens with iron-webcrypto and holds WorkOS's sealed-session shape.
+    const content = await openSeal(refreshed.sealedSession);
+    expect(content.accessToken).toBe(refreshed.session.accessToken);
+    expect(content.organizationId).toBe(organizationId);
+    expect(content.user).toMatchObject({ object: 'user', id: signedIn.userId });
+    expect(content.refreshToken).not.toBe(signedIn.refreshToken);
+  });
+
+  it('the sealed session and the access token authenticate the session', async () => {
+    const organizationId = await organization();
+    const signedIn = await signIn(organizationId);
+    const principal = {
+      sessionId: signedIn.session.id,
+      userId: signedIn.userId,
+      organizationId,
+      environmentId: expect.any(String),
+    };
+    await expect(authenticateSessionCredential({ accessToken: signedIn.accessToken })).resolves.toEqual(
+      principal,
+    );
+    await expect(authenticateSessionCredential({ sealedSession: signedIn.sealedSession })).resolves.toEqual(
+      principal,
+    );
+    await expect(authenticateSessionCredential({})).rejects.toMatchObject({ code: 'INVALID_SESSION' });
+  });
+
+  it('switches organization when the user is a member there, FORBIDDEN otherwise', async () => {
+    const first = await organization('First');
+    const second = await organization('Second');
+    const stranger = await organization('Stranger');
+    const signedIn = await signIn(first);
+    dataOf(
+      await server.request(CreateMembership, {
+        input: { userId: signedIn.userId, organizationId: second, role: 'admin' },
+      }),
+    );
+
+    const forbidden = await refresh(signedIn.sealedSession, stranger);
+    expect(errorCode(forbidden)).toBe('FORBIDDEN');
+    expectCleanError(forbidden);
+
+    const switched = dataOf(await refresh(signedIn.sealedSession, second)).refreshSession;
+    expect(switched.session.organizationId).toBe(second);
+    expect(switched.session.role).toBe('admin');
+    expect((await verifyWithJwks(switched.session.accessToken)).payload.org_id).toBe(second);
+    expect((await openSeal(switched.sealedSession)).organizationId).toBe(second);
+  });
+
+  it('uses and replaces the session cookie when no sealed session is passed', async () => {
+    const organizationId = await organization();
+    const signedIn = await signIn(organizationId);
+    const result = await server.request(
+      RefreshSession,
+      { input: {} },
+      { apiKey: null, headers: { cookie: `other=1; wos-session=${signedIn.sealedSession}` } },
+    );
+    const refreshed = dataOf(result).refreshSession;
+    const cookie = result.headers.get('set-cookie') ?? '';
+    expect(cookie).toContain(`wos-session=${refreshed.sealedSession}`);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    // The test server is reached on 127.0.0.1: no Secure flag on localhost.
+    expect(cookie).not.toMatch(/Secure/);
+
+    const withoutCookie = await server.request(RefreshSession, { input: {} }, { apiKey: null });
+    expect(errorCode(withoutCookie)).toBe('INVALID_SESSION');
+
+    const signedOut = await server.request(
+      SignOut,
+      { input: {} },
+      { apiKey: null, headers: { cookie: `wos-session=${refreshed.sealedSession}` } },
+    );
+    expect(dataOf(signedOut).signOut.sessionId).toBe(signedIn.session.id);
+    expect(signedOut.headers.get('set-cookie')).toMatch(/^wos-session=; .*Max-Age=0/);
+    expect(errorCode(await refresh(refreshed.sealedSession))).toBe('INVALID_GRANT');
+  });
+
+  it('lists active sessions and revokes one; a revoked session cannot refresh or authenticate', async () => {
+    const organizationId = await organization();
+    const signedIn = await signIn(organizationId);
+    const listed = dataOf(await server.request(Sessions, { userId: signedIn.userId })).sessions;
+    expect(listed.map((s) => s.id)).toEqual([signedIn.session.id]);
+    expect(dataOf(await server.request(Sessions, { organizationId })).sessions).toHaveLength(1);
+    expect(errorCode(await server.request(Sessions, {}))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await server.request(Sessions, { userId: signedIn.userId }, { apiKey: null }))).toBe(
+      'UNAUTHENTICATED',
+    );
+
+    const revoked = dataOf(await server.request(RevokeSession, { input: { id: signedIn.session.id } }))
+      .revokeSession.session;
+    expect(revoked.revokedReason).toBe('revoked');
+    expect(dataOf(await server.request(Sessions, { userId: signedIn.userId })).sessions).toEqual([]);
+    const result = await refresh(signedIn.sealedSession);
+    expect(errorCode(result)).toBe('INVALID_GRANT');
+    expectCleanError(result);
+    await expect(authenticateSessionCredential({ accessToken: signedIn.accessToken })).rejects.toMatchObject({
+      code: 'INVALID_SESSION',
+    });
+    await expect(
+      authenticateSessionCredential({ sealedSession: signedIn.sealedSession }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_SESSION',
+    });
+  });
+
+  it('signOut with the sealed session ends it', async () => {
+    const organizationId = await organization();
+    const signedIn = await signIn(organizationId);
+    const result = await server.request(
+      SignOut,
+      { input: { sealedSession: signedIn.sealedSession } },
+      { apiKey: null },
+    );
+    expect(dataOf(result).signOut.sessionId).toBe(signedIn.session.id);
+    expect(errorCode(await refresh(signedIn.sealedSession))).toBe('INVALID_GRANT');
+  });
+
+  it('createSession checks the membership and its input', async () => {
+    const organizationId = await organization();
+    const other = await organization('Other');
+    const { userId } = await member(organizationId);
+    const forbidden = await server.request(CreateSession, { input: { userId, organizationId: other } });
+    expect(errorCode(forbidden)).toBe('FORBIDDEN');
+    const badId = await server.request(CreateSession, { input: { userId: 'nope', organizationId } });
+    expect(errorCode(badId)).toBe('BAD_USER_INPUT');
+    const noKey = await server.request(
+      CreateSession,
+      { input: { userId, organizationId } },
+      { apiKey: null },
+    );
+    expect(errorCode(noKey)).toBe('UNAUTHENTICATED');
+    const created = await server.request(CreateSession, { input: { userId, organizationId } });
+    expect(dataOf(created).createSession.session.organization.id).toBe(organizationId);
+    const events = dataOf(await server.request(Events, { type: 'session.created' })).events.edges;
+    expect(events.some((edge) => edge.node.organizationId === organizationId)).toBe(true);
+  });
+});
+
+describe('bad input', () => {
+  let sealedSession: string;
+  beforeAll(async () => {
+    sealedSession = (await signIn(await organization())).sealedSession;
+  });
+
+  async function expectInvalidSession(seal: string) {
+    const result = await refresh(seal);
+    expect(result.status).toBe(200);
+    expect(errorCode(result)).toBe('INVALID_SESSION');
+    expectCleanError(result);
+    await expect(authenticateSessionCredential({ sealedSession: seal })).rejects.toMatchObject({
+      code: 'INVALID_SESSION',
+    });
+  }
+
+  it('a tampered seal', async () => {
+    const parts = sealedSession.split('*');
+    const data = parts[4] as string;
+    const flipped = (data[10] === 'A' ? 'B' : 'A') + data.slice(11);
+    parts[4] = data.slice(0, 10) + flipped;
+    await expectInvalidSession(parts.join('*'));
+  });
+
+  it('a seal made with another password', async () => {
+    const content = await openSeal(sealedSession);
+    const other = await seal(
+      content,
+      { id: '1', secret: 'another-password-that-is-at-least-32-characters' },
+      { ...defaults, ttl: 0 },
+    );
+    await expectInvalidSession(`${other}~2`);
+  });
+
+  it('a truncated seal, garbage, and an empty string', async () => {
+    await expectInvalidSession(sealedSession.slice(0, sealedSession.length - 20));
+    await expectInvalidSession(sealedSession.slice(0, 40));
+    await expectInvalidSession('Fe26.2**********');
+    await expectInvalidSession('not a seal at all');
+    await expectInvalidSession('Fe26.2*1*%%%*$$$*@@@**!!!*###~2');
+    await expectInvalidSession('x'.repeat(100_000));
+    const empty = await refresh('');
+    expect(errorCode(empty)).toBe('INVALID_SESSION');
+  });
+
+  it('a seal whose content is not a session', async () => {
+    const other = await seal(
+      { hello: 'world' },
+      { id: '1', secret: cookiePassword },
+      { ...defaults, ttl: 0 },
+    );
+    await expectInvalidSession(`${other}~2`);
+  });
+
+  it('an expired access token inside: the token is refused, the seal still refreshes', async () => {
+    const signedIn = await signIn(await organization());
+    const content = await openSeal(signedIn.sealedSession);
+    const key = await activeSigningKey();
+    const claims = decodeJwt(content.accessToken);
+    const expired = await new SignJWT({ ...claims, iat: claims.iat! - 3600, exp: claims.iat! - 3000 })
+      .setProtectedHeader({ alg: key.algorithm, kid: key.kid })
+      .sign(key.privateKey);
+    await expect(verifyWithJwks(expired)).rejects.toMatchObject({ code: 'ERR_JWT_EXPIRED' });
+    await expect(authenticateSessionCredential({ accessToken: expired })).rejects.toMatchObject({
+      code: 'INVALID_SESSION',
+    });
+    const resealed = await seal(
+      { ...content, accessToken: expired },
+      { id: '1', secret: cookiePassword },
+      { ...defaults, ttl: 0 },
+    );
+    const refreshed = dataOf(await refresh(`${resealed}~2`)).refreshSession;
+    expect((await verifyWithJwks(refreshed.session.accessToken)).payload.sid).toBe(signedIn.session.id);
+  });
+
+  it('a retry within the grace window gets the same answer; reuse after it revokes the session', async () => {
+    const organizationId = await organization('Reuse');
+    const signedIn = await signIn(organizationId);
+    const first = dataOf(await refresh(signedIn.sealedSession)).refreshSession;
+    const retry = dataOf(await refresh(signedIn.sealedSession)).refreshSession;
+    expect(retry.session.accessToken).toBe(first.session.accessToken);
+    expect((await openSeal(retry.sealedSession)).refreshToken).toBe(
+      (await openSeal(first.sealedSession)).refreshToken,
+    );
+
+    // The raw refresh token is as good a credential as the seal, with the same rules.
+    await expect(refreshWithRefreshToken({ refreshToken: signedIn.refreshToken })).resolves.toMatchObject({
+      accessToken: first.session.accessToken,
+    });
+
+    await new Promise((resolve) => setTimeout(resolve, graceSeconds * 1000 + 300));
+    const reused = await refresh(signedIn.sealedSession);
+    expect(errorCode(reused)).toBe('INVALID_GRANT');
+    expectCleanError(reused);
+    // The whole session is revoked: the newest seal no longer works either.
+    expect(errorCode(await refresh(first.sealedSession))).toBe('INVALID_GRANT');
+    const session = await prisma.session.findUniqueOrThrow({ where: { id: signedIn.session.id } });
+    expect(session.revokedReason).toBe('refresh_token_reused');
+    const events = dataOf(await server.request(Events, { type: 'session.refresh_token_reused' })).events
+      .edges;
+    expect(events.map((edge) => edge.node.after)).toContainEqual(
+      expect.objectContaining({ sessionId: signedIn.session.id }),
+    );
+  });
+
+  it('a concurrent double refresh: both get the same answer, the session stays', async () => {
+    const signedIn = await signIn(await organization());
+    const [a, b] = await Promise.all([refresh(signedIn.sealedSession), refresh(signedIn.sealedSession)]);
+    expect(dataOf(a).refreshSession.session.accessToken).toBe(dataOf(b).refreshSession.session.accessToken);
+    expect(dataOf(await refresh(dataOf(a).refreshSession.sealedSession)).refreshSession.session.id).toBe(
+      signedIn.session.id,
+    );
+  });
+
+  it('sessions of another environment are invisible to this environment’s key', async () => {
+    const organizationId = await organization('Prod org');
+    const production = await signIn(organizationId, server.keys.production);
+    expect(production.session.environment.slug).toBe('production');
+    const sandboxList = dataOf(await server.request(Sessions, { userId: production.userId })).sessions;
+    expect(sandboxList).toEqual([]);
+    const productionList = dataOf(
+      await server.request(Sessions, { userId: production.userId }, { apiKey: server.keys.production }),
+    ).sessions;
+    expect(productionList.map((s) => s.id)).toEqual([production.session.id]);
+    expect(errorCode(await server.request(RevokeSession, { input: { id: production.session.id } }))).toBe(
+      'NOT_FOUND',
+    );
+    const sandbox = await prisma.environment.findUniqueOrThrow({ where: { slug: 'sandbox' } });
+    await expect(
+      refreshWithRefreshToken({ refreshToken: production.refreshToken, environmentId: sandbox.id }),
+    ).rejects.toMatchObject({ code: 'INVALID_GRANT' });
+    const principal = await authenticateSessionCredential({ accessToken: production.accessToken });
+    expect(principal.environmentId).not.toBe(sandbox.id);
+  });
+
+  it('a user removed from the organization cannot refresh', async () => {
+    const organizationId = await organization('Removal');
+    const signedIn = await signIn(organizationId);
+    dataOf(await server.request(DeleteMembership, { input: { id: signedIn.membershipId } }));
+    const result = await refresh(signedIn.sealedSession);
+    expect(errorCode(result)).toBe('INVALID_GRANT');
+    expectCleanError(result);
+    await expect(authenticateSessionCredential({ accessToken: signedIn.accessToken })).rejects.toMatchObject({
+      code: 'INVALID_SESSION',
+    });
+  });
+
+  it('an unknown or malformed refresh token', async () => {
+    await expect(refreshWithRefreshToken({ refreshToken: 'nope' })).rejects.toMatchObject({
+      code: 'INVALID_GRANT',
+    });
+    await expect(refreshWithRefreshToken({ refreshToken: '' })).rejects.toMatchObject({
+      code: 'INVALID_GRANT',
+    });
+    await expect(refreshWithRefreshToken({ refreshToken: 'x'.repeat(10_000) })).rejects.toMatchObject({
+      code: 'INVALID_GRANT',
+    });
+    await expect(
+      refreshWithRefreshToken({ refreshToken: 'nope', organizationId: 'not-an-id' }),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+});

@@ -1,0 +1,266 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { defaults, unseal } from 'iron-webcrypto';
+import {
+  base64url,
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  decodeJwt,
+  decodeProtectedHeader,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type JWK,
+  jwtVerify,
+  SignJWT,
+} from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prisma } from '../src/db/index.ts';
+import { cookiePasswordFileName, secretFileName } from '../src/domain/secrets.ts';
+import { authenticateSessionCredential } from '../src/domain/sessions.ts';
+import { clearSigningKeyCache, rotateSigningKey } from '../src/domain/signing-keys.ts';
+import { graphql } from './gql/index.ts';
+import { dataOf, errorCode, startTestServer, type TestServer } from './helpers/server.ts';
+
+const CreateOrganization = graphql(`
+  mutation TokensCreateOrganization($input: CreateOrganizationInput!) {
+    createOrganization(input: $input) { organization { id } }
+  }
+`);
+const CreateUser = graphql(`
+  mutation TokensCreateUser($input: CreateUserInput!) {
+    createUser(input: $input) { user { id } }
+  }
+`);
+const CreateMembership = graphql(`
+  mutation TokensCreateMembership($input: CreateOrganizationMembershipInput!) {
+    createOrganizationMembership(input: $input) { organizationMembership { id } }
+  }
+`);
+const CreateSession = graphql(`
+  mutation TokensCreateSession($input: CreateSessionInput!) {
+    createSession(input: $input) { sealedSession accessToken refreshToken session { id } }
+  }
+`);
+const RefreshSession = graphql(`
+  mutation TokensRefreshSession($input: RefreshSessionInput!) {
+    refreshSession(input: $input) { sealedSession session { accessToken } }
+  }
+`);
+
+// No PENNANT_SECRET / PENNANT_COOKIE_PASSWORD: the server generates both into its data folder.
+let server: TestServer;
+let issuer: string;
+let organizationId: string;
+let userId: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  issuer = `http://localhost:${new URL(server.url).port}`;
+  organizationId = dataOf(await server.request(CreateOrganization, { input: { name: 'Tokens' } }))
+    .createOrganization.organization.id;
+  userId = dataOf(await server.request(CreateUser, { input: { email: 'tokens@example.com' } })).createUser
+    .user.id;
+  dataOf(await server.request(CreateMembership, { input: { userId, organizationId } }));
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+async function signIn() {
+  return dataOf(await server.request(CreateSession, { input: { userId, organizationId } })).createSession;
+}
+async function jwksKeys(): Promise<JWK[]> {
+  const response = await fetch(`${server.url}/.well-known/jwks.json`);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toMatch(/application\/json/);
+  return ((await response.json()) as { keys: JWK[] }).keys;
+}
+function expectRejected(token: string) {
+  return expect(authenticateSessionCredential({ accessToken: token })).rejects.toMatchObject({
+    code: 'INVALID_SESSION',
+  });
+}
+
+describe('secrets generated into the data folder', () => {
+  it('keeps the server secret and cookie password in 0600 files', async () => {
+    for (const name of [secretFileName, cookiePasswordFileName]) {
+      const file = path.join(server.config.dataDir, name);
+      expect((await stat(file)).mode & 0o777).toBe(0o600);
+      expect((await readFile(file, 'utf8')).trim().length).toBeGreaterThanOrEqual(32);
+    }
+  });
+
+  it('the seal opens with iron-webcrypto given the password, in WorkOS’s shape', async () => {
+    const password = (
+      await readFile(path.join(server.config.dataDir, cookiePasswordFileName), 'utf8')
+    ).trim();
+    const created = await signIn();
+    expect(created.sealedSession).toMatch(/^Fe26\.2\*1\*.+~2$/);
+    const [iron] = created.sealedSession.split('~');
+    const content = (await unseal(iron as string, { 1: password }, { ...defaults, ttl: 0 })) as Record<
+      string,
+      unknown
+    >;
+    expect(content).toEqual({
+      accessToken: created.accessToken,
+      refreshToken: created.refreshToken,
+      organizationId,
+      user: expect.objectContaining({
+        object: 'user',
+        id: userId,
+        email: 'tokens@example.com',
+        firstName: null,
+        lastName: null,
+        emailVerified: false,
+        createdAt: expect.any(String),
+        updatedAt: expect.any(String),
+      }),
+    });
+  });
+
+  it('private signing keys are encrypted at rest', async () => {
+    const keys = await prisma.signingKey.findMany();
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) {
+      expect(key.privateKeyEncrypted.split('.')).toHaveLength(5);
+      expect(key.privateKeyEncrypted).not.toContain('"d"');
+      expect(
+        JSON.parse(
+          new TextDecoder().decode(base64url.decode(key.privateKeyEncrypted.split('.')[0] as string)),
+        ),
+      ).toEqual({
+        alg: 'dir',
+        enc: 'A256GCM',
+      });
+    }
+  });
+
+  it('a session survives a restart (same secrets, same key)', async () => {
+    const created = await signIn();
+    await server.restart();
+    const refreshed = await server.request(
+      RefreshSession,
+      { input: { sealedSession: created.sealedSession } },
+      {
+        apiKey: null,
+      },
+    );
+    expect(dataOf(refreshed).refreshSession.session.accessToken).toEqual(expect.any(String));
+  });
+});
+
+describe('access tokens and the JWKS', () => {
+  it('verify with jose using only the JWKS, the issuer and the algorithm', async () => {
+    const keys = await jwksKeys();
+    expect(keys.length).toBeGreaterThanOrEqual(1);
+    for (const key of keys) {
+      expect(key).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig', kid: expect.any(String) });
+      expect(key).not.toHaveProperty('d');
+      expect(key).not.toHaveProperty('p');
+    }
+    const { accessToken } = await signIn();
+    const jwks = createRemoteJWKSet(new URL(`${server.url}/.well-known/jwks.json`));
+    const { payload, protectedHeader } = await jwtVerify(accessToken, jwks, {
+      issuer,
+      algorithms: ['RS256'],
+    });
+    expect(protectedHeader).toMatchObject({ alg: 'RS256', kid: expect.any(String) });
+    expect(payload).toMatchObject({ sub: userId, org_id: organizationId, feature_flags: [] });
+    await expect(
+      jwtVerify(accessToken, jwks, { issuer: 'https://elsewhere.example', algorithms: ['RS256'] }),
+    ).rejects.toThrow();
+  });
+
+  it('refuses alg none, unknown keys, HS256 with the public key, a wrong issuer and a bad signature', async () => {
+    const { accessToken } = await signIn();
+    const header = decodeProtectedHeader(accessToken);
+    const claims = decodeJwt(accessToken);
+    const encode = (value: object) => base64url.encode(JSON.stringify(value));
+
+    // alg: none, with and without a known kid.
+    await expectRejected(`${encode({ alg: 'none', kid: header.kid })}.${encode(claims)}.`);
+    await expectRejected(`${encode({ alg: 'none' })}.${encode(claims)}.`);
+
+    // Signed by a key the server does not know, with a fresh kid and with the real kid.
+    const stranger = await generateKeyPair('RS256');
+    const byStranger = (kid: string) =>
+      new SignJWT({ ...claims }).setProtectedHeader({ alg: 'RS256', kid }).sign(stranger.privateKey);
+    await expectRejected(await byStranger('unknown-key'));
+    await expectRejected(await byStranger(header.kid as string));
+
+    // HS256 keyed with the published public key (algorithm confusion).
+    const [publicJwk] = await jwksKeys();
+    const hmacKey = new TextEncoder().encode(JSON.stringify(publicJwk));
+    await expectRejected(
+      await new SignJWT({ ...claims })
+        .setProtectedHeader({ alg: 'HS256', kid: header.kid as string })
+        .sign(hmacKey),
+    );
+
+    // Altered claims under the original signature.
+    const [h, , s] = accessToken.split('.');
+    await expectRejected(`${h}.${encode({ ...claims, org_id: 'org_other' })}.${s}`);
+
+    // Garbage.
+    await expectRejected('');
+    await expectRejected('a.b.c');
+    await expectRejected('x'.repeat(20_000));
+
+    // The real token still passes.
+    await expect(authenticateSessionCredential({ accessToken })).resolves.toMatchObject({ userId });
+  });
+
+  it('an unknown kid inside a seal is not accepted by refresh either (the seal is what counts)', async () => {
+    const result = await server.request(
+      RefreshSession,
+      { input: { sealedSession: 'Fe26.2*1*a*b*c**d*e~2' } },
+      {
+        apiKey: null,
+      },
+    );
+    expect(errorCode(result)).toBe('INVALID_SESSION');
+  });
+});
+
+describe('key rotation', () => {
+  it('a new key signs; the old one verifies until its tokens expired, then leaves the JWKS', async () => {
+    const before = await signIn();
+    const oldKid = decodeProtectedHeader(before.accessToken).kid;
+    const rotated = await rotateSigningKey('RS256');
+    expect(rotated.id).not.toBe(oldKid);
+
+    const kids = (await jwksKeys()).map((key) => key.kid);
+    expect(kids).toContain(oldKid);
+    expect(kids).toContain(rotated.id);
+
+    const after = await signIn();
+    expect(decodeProtectedHeader(after.accessToken).kid).toBe(rotated.id);
+    // Both verify with the published JWKS.
+    const jwks = createLocalJWKSet({ keys: await jwksKeys() });
+    await jwtVerify(before.accessToken, jwks, { issuer, algorithms: ['RS256'] });
+    await jwtVerify(after.accessToken, jwks, { issuer, algorithms: ['RS256'] });
+    await expect(authenticateSessionCredential({ accessToken: before.accessToken })).resolves.toMatchObject({
+      userId,
+    });
+
+    // Once the old key's tokens have all expired (retired longer ago than the token TTL + margin)…
+    await prisma.signingKey.update({
+      where: { id: oldKid as string },
+      data: { retiredAt: new Date(Date.now() - (300 + 61) * 1000) },
+    });
+    clearSigningKeyCache();
+    expect((await jwksKeys()).map((key) => key.kid)).toEqual([rotated.id]);
+    await expectRejected(before.accessToken);
+    await expect(authenticateSessionCredential({ accessToken: after.accessToken })).resolves.toMatchObject({
+      userId,
+    });
+  });
+
+  it('the public JWK in the JWKS is the one that verifies (import round trip)', async () => {
+    const [jwk] = await jwksKeys();
+    const key = await importJWK(jwk as JWK, 'RS256');
+    const exported = await exportJWK(key);
+    expect(exported.n).toBe((jwk as JWK).n);
+  });
+});
