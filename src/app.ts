@@ -15,12 +15,15 @@ import { flagState } from './domain/flag-state.ts';
 import { initializeSessions, setAccessTokenIssuer } from './domain/sessions.ts';
 import type { Environment } from './generated/prisma/client.ts';
 import { createPennantYoga, type PennantYoga } from './graphql/yoga.ts';
+import { createHttpHandler } from './http/server.ts';
 import { logger } from './logger.ts';
+import { countChangeFeedEvent } from './metrics.ts';
 import { authenticateConnection, type Principal } from './realtime/credentials.ts';
 import { realtimeFanOut } from './realtime/fan-out.ts';
 import { type RedisChangeNotifier, startRedisChangeNotifier } from './realtime/redis-notifier.ts';
 import { workosRoutes } from './rest/index.ts';
 import { operationalRoutes, useRoutes } from './routes.ts';
+import { rateLimits } from './security/rate-limit.ts';
 import { sessionRoutes } from './session-http.ts';
 import { WebhookDispatcher } from './webhooks/dispatcher.ts';
 
@@ -39,6 +42,7 @@ export function buildApp(config: Config) {
   let database: Database | undefined;
   let server: Server | undefined;
   let webSocketServer: WebSocketServer | undefined;
+  let http: ReturnType<typeof createHttpHandler> | undefined;
   const stopFollowing: (() => void)[] = [];
   let redisNotifier: RedisChangeNotifier | undefined;
   let webhookDispatcher: WebhookDispatcher | undefined;
@@ -56,7 +60,9 @@ export function buildApp(config: Config) {
     stopFollowing.push(flagState.follow(changeFeed), apiKeyAuthenticator.follow(changeFeed));
     // After the flag-state cache, so subscriptions see each change already applied.
     stopFollowing.push(realtimeFanOut.follow(changeFeed));
+    stopFollowing.push(changeFeed.onEvent((event) => countChangeFeedEvent(event.type)));
     await changeFeed.start(config.changePollMs);
+    rateLimits.configure(config);
     if (config.redisUrl) {
       redisNotifier = startRedisChangeNotifier({
         url: config.redisUrl,
@@ -70,8 +76,14 @@ export function buildApp(config: Config) {
     });
     webhookDispatcher.start(changeFeed);
 
-    const yoga = createPennantYoga(config, [useRoutes([...operationalRoutes(), ...sessionRoutes(), ...workosRoutes()])]);
-    server = createServer(yoga);
+    const yoga = createPennantYoga(config, [
+      useRoutes([...operationalRoutes(), ...sessionRoutes(), ...workosRoutes()]),
+    ]);
+    http = createHttpHandler(yoga, {
+      maxBodyBytes: config.limits.maxBodyBytes,
+      trustProxy: config.trustProxy,
+    });
+    server = createServer(http);
     webSocketServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
     serveGraphQLOverWebSocket(webSocketServer, yoga, config);
 
@@ -87,24 +99,40 @@ export function buildApp(config: Config) {
     return { url: `http://${host}:${port}`, port, database, createdEnvironments, yoga };
   }
 
-  /** Stops accepting, closes WebSockets with 1001 (going away), then the database. */
+  /**
+   * Graceful: stops accepting, lets in-flight requests finish, ends SSE streams, closes
+   * WebSockets with 1001 (going away), then Redis and the database. Connections still open
+   * after `shutdownTimeoutMs` are cut.
+   */
   async function stop(): Promise<void> {
+    await closeConnections();
+    await rateLimits.close();
     await redisNotifier?.stop();
     redisNotifier = undefined;
     for (const unsubscribe of stopFollowing.splice(0)) unsubscribe();
     changeFeed.stop();
     await webhookDispatcher?.stop();
-    for (const client of webSocketServer?.clients ?? []) client.close(1001, 'Server shutting down');
-    await new Promise<void>((resolve) =>
-      webSocketServer ? webSocketServer.close(() => resolve()) : resolve(),
-    );
-    if (server?.listening) {
-      const closed = new Promise<void>((resolve) => server?.close(() => resolve()));
-      server.closeIdleConnections();
-      await closed;
-    }
     await database?.close();
     setPrismaClient(undefined);
+  }
+
+  async function closeConnections(): Promise<void> {
+    const httpClosed = new Promise<void>((resolve) =>
+      server?.listening ? server.close(() => resolve()) : resolve(),
+    );
+    server?.closeIdleConnections();
+    http?.endStreams();
+    for (const client of webSocketServer?.clients ?? []) client.close(1001, 'Server shutting down');
+    const webSocketsClosed = new Promise<void>((resolve) =>
+      webSocketServer ? webSocketServer.close(() => resolve()) : resolve(),
+    );
+    const cut = setTimeout(() => {
+      logger.warn('shutdown: connections still open after the timeout are cut');
+      for (const client of webSocketServer?.clients ?? []) client.terminate();
+      server?.closeAllConnections();
+    }, config.shutdownTimeoutMs);
+    await Promise.all([httpClosed, webSocketsClosed]);
+    clearTimeout(cut);
   }
 
   return { start, stop };

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { DatabaseTarget } from './db/client.ts';
+import { registerSecret } from './security/redact.ts';
 
 export type SigningAlgorithm = 'RS256' | 'ES256' | 'EdDSA';
 
@@ -17,8 +18,10 @@ export interface Config {
   redisUrl: string | undefined;
   /** `PENNANT_WS_INIT_TIMEOUT_MS`: a WebSocket that sends no `connection_init` in time is closed with 4408, default 3000. */
   webSocketInitTimeoutMs: number;
-  /** `PENNANT_REDIS_PREFIX`, default `pennant`: prefix of Redis keys (rate limits), so runs can share a Redis. */
+  /** `PENNANT_REDIS_PREFIX`, default `pennant`: prefix of Redis keys and channels, so runs can share a Redis. */
   redisPrefix: string;
+  /** `PENNANT_TRUST_PROXY`, default false: take the client address from `X-Forwarded-For` (behind a proxy). */
+  trustProxy: boolean;
   /** `PENNANT_SECRET`: encrypts signing keys at rest; generated into `dataDir` when unset. */
   secret: string | undefined;
   /** `PENNANT_COOKIE_PASSWORD` (≥ 32 characters; `id:password,…` for rotation, first seals). */
@@ -47,7 +50,39 @@ export interface Config {
   changePollMs: number;
   /** `PENNANT_WEBHOOK_RETRY_BASE_MS`: first webhook retry delay, doubling per attempt; default 10000. */
   webhookRetryBaseMs: number;
+  /** Request and query limits (see `src/security/limits.ts`). */
+  limits: Limits;
+  /** Rate limits (see `src/security/rate-limit.ts`). */
+  rateLimits: RateLimits;
+  /** `PENNANT_SHUTDOWN_TIMEOUT_MS`: how long SIGTERM waits for in-flight requests, default 10000. */
+  shutdownTimeoutMs: number;
 }
+
+export interface Limits {
+  /** `PENNANT_MAX_BODY_BYTES`, default 1 MiB: larger request bodies get HTTP 413. */
+  maxBodyBytes: number;
+  /** `PENNANT_MAX_DEPTH`, default 10: field nesting of an operation (introspection exempt). */
+  maxDepth: number;
+  /** `PENNANT_MAX_COST`, default 5000: graphql-armor's cost estimate (introspection exempt). */
+  maxCost: number;
+  /** `PENNANT_MAX_ALIASES`, default 15 per operation. */
+  maxAliases: number;
+  /** `PENNANT_MAX_TOKENS`, default 2000 per document (GraphiQL's introspection query uses ~400). */
+  maxTokens: number;
+  /** `PENNANT_MAX_DIRECTIVES`, default 50 per operation. */
+  maxDirectives: number;
+}
+
+export interface RateLimits {
+  /** `PENNANT_RATE_LIMIT_CREATE_SESSION`: createSession calls per minute per API key and per address, default 600. */
+  createSessionPerMinute: number;
+  /** `PENNANT_RATE_LIMIT_REFRESH_SESSION`: refreshSession calls per minute per session, default 60 (per address: 20×). */
+  refreshSessionPerMinute: number;
+  /** `PENNANT_RATE_LIMIT_FAILED_API_KEY`: failed API-key attempts per 10 minutes per key and per address, default 30. */
+  failedApiKeyPer10Minutes: number;
+}
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -110,6 +145,7 @@ function cookiePasswords(env: Env): Config['cookiePasswords'] {
       );
     }
   }
+  for (const password of passwords) registerSecret(password.secret);
   return passwords;
 }
 
@@ -119,6 +155,14 @@ function redisPrefix(env: Env): string {
     throw new ConfigError('PENNANT_REDIS_PREFIX must be 1 to 64 letters, digits, or _ . : -');
   }
   return prefix;
+}
+
+function logLevel(env: Env): string {
+  const level = env.LOG_LEVEL || 'info';
+  if (!logLevels.includes(level)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${logLevels.join(', ')}, got ${JSON.stringify(level)}.`);
+  }
+  return level;
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -133,6 +177,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (secret !== undefined && secret.length < 32) {
     throw new ConfigError('PENNANT_SECRET must be at least 32 characters.');
   }
+  registerSecret(secret);
   const allowedOrigins = (env.PENNANT_ALLOWED_ORIGINS ?? '')
     .split(',')
     .map((origin) => origin.trim())
@@ -150,6 +195,7 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     webSocketInitTimeoutMs: integer(env, 'PENNANT_WS_INIT_TIMEOUT_MS', 3000, 100, 60_000),
     redisPrefix: redisPrefix(env),
+    trustProxy: boolean(env, 'PENNANT_TRUST_PROXY', false),
     secret,
     cookiePasswords: cookiePasswords(env),
     cookieName: env.PENNANT_COOKIE_NAME || 'wos-session',
@@ -161,8 +207,22 @@ export function loadConfig(env: Env = process.env): Config {
     allowedOrigins,
     introspection: boolean(env, 'PENNANT_INTROSPECTION', true),
     production: env.NODE_ENV === 'production',
-    logLevel: env.LOG_LEVEL || 'info',
+    logLevel: logLevel(env),
     changePollMs: integer(env, 'PENNANT_CHANGE_POLL_MS', 2000, 50, 60_000),
     webhookRetryBaseMs: integer(env, 'PENNANT_WEBHOOK_RETRY_BASE_MS', 10_000, 10, 3_600_000),
+    limits: {
+      maxBodyBytes: integer(env, 'PENNANT_MAX_BODY_BYTES', 1_048_576, 1024, 104_857_600),
+      maxDepth: integer(env, 'PENNANT_MAX_DEPTH', 10, 2, 100),
+      maxCost: integer(env, 'PENNANT_MAX_COST', 5000, 10, 1_000_000),
+      maxAliases: integer(env, 'PENNANT_MAX_ALIASES', 15, 0, 1000),
+      maxTokens: integer(env, 'PENNANT_MAX_TOKENS', 2000, 100, 100_000),
+      maxDirectives: integer(env, 'PENNANT_MAX_DIRECTIVES', 50, 0, 1000),
+    },
+    rateLimits: {
+      createSessionPerMinute: integer(env, 'PENNANT_RATE_LIMIT_CREATE_SESSION', 600, 1, 1_000_000),
+      refreshSessionPerMinute: integer(env, 'PENNANT_RATE_LIMIT_REFRESH_SESSION', 60, 1, 1_000_000),
+      failedApiKeyPer10Minutes: integer(env, 'PENNANT_RATE_LIMIT_FAILED_API_KEY', 30, 1, 1_000_000),
+    },
+    shutdownTimeoutMs: integer(env, 'PENNANT_SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
   };
 }

@@ -1,12 +1,26 @@
 import pino from 'pino';
+import { requestContext } from './http/request-context.ts';
+import { redactSecrets } from './security/redact.ts';
+
+// config.ts rejects an unknown LOG_LEVEL with a clear message; the logger, created on import,
+// must not crash before that check can run.
+const level = process.env.LOG_LEVEL || 'info';
+const knownLevel = level === 'silent' || level in pino.levels.values;
 
 /**
  * Structured JSON logs. Secrets never reach a log: request logs carry no headers or bodies, and
  * the redaction list catches the fields where a secret could slip in.
  */
 export const logger = pino({
-  level: process.env.LOG_LEVEL || 'info',
+  level: knownLevel ? level : 'info',
   base: { service: 'pennant' },
+  // Every line written while a request is handled carries its id (see src/http/).
+  mixin: () => {
+    const context = requestContext.getStore();
+    return context ? { requestId: context.requestId } : {};
+  },
+  // Secrets that slipped into a message (a token quoted by a parser error) are scrubbed last.
+  hooks: { streamWrite: redactSecrets },
   redact: {
     paths: [
       'apiKey',
@@ -18,6 +32,12 @@ export const logger = pino({
       'sealedSession',
       'authorization',
       'cookie',
+      'cookiePasswords',
+      'token',
+      'seal',
+      '*.cookiePasswords',
+      '*.token',
+      '*.seal',
       '*.apiKey',
       '*.secret',
       '*.password',

@@ -25,10 +25,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // app.stop() cuts connections after shutdownTimeoutMs; this is the last resort.
     const forced = setTimeout(() => {
-      logger.error('shutdown took longer than 10 s; exiting anyway');
+      logger.error('shutdown took too long; exiting anyway');
       process.exit(1);
-    }, 10_000);
+    }, config.shutdownTimeoutMs + 5_000);
     forced.unref();
     app.stop().then(
       () => process.exit(0),

@@ -1,5 +1,6 @@
 import type { Plugin } from 'graphql-yoga';
-import { prisma } from './db/index.ts';
+import { checkReadiness } from './http/readiness.ts';
+import { metricsResponse } from './metrics.ts';
 
 /** A plain HTTP route beside GraphQL (health, JWKS, the WorkOS-compatible REST API). */
 export type RouteHandler = (request: Request, url: URL) => Promise<Response> | Response;
@@ -55,14 +56,12 @@ export function operationalRoutes(): Route[] {
     {
       method: 'GET',
       path: '/ready',
+      // Database reachable and every shipped migration applied (src/http/readiness.ts).
       handler: async () => {
-        try {
-          await prisma.$queryRaw`SELECT 1`;
-          return json({ status: 'ready' });
-        } catch {
-          return json({ status: 'unavailable', reason: 'database unreachable' }, 503);
-        }
+        const readiness = await checkReadiness();
+        return json(readiness, readiness.status === 'ready' ? 200 : 503);
       },
     },
+    { method: 'GET', path: '/metrics', handler: () => metricsResponse() },
   ];
 }

@@ -3,8 +3,13 @@ import { createGraphQLError, createYoga, type Plugin, type YogaInitialContext } 
 import type { Config } from '../config.ts';
 import { apiKeyAuthenticator, isApiKeySecretShape } from '../domain/api-keys.ts';
 import { PennantError } from '../errors.ts';
+import { requestContext } from '../http/request-context.ts';
+import { yogaLogging } from '../http/yoga-logging.ts';
 import { logger } from '../logger.ts';
 import { cookieValue, originMayUseCookie, type Principal, sessionOf } from '../realtime/credentials.ts';
+import { hardeningPlugins } from '../security/index.ts';
+import { httpExtensionOf, rateLimits } from '../security/rate-limit.ts';
+import { withoutSecrets } from '../security/redact.ts';
 import type { GraphQLContext } from './context.ts';
 import { schema } from './schema.ts';
 
@@ -60,7 +65,11 @@ async function createContext(
         : null;
   if (credential === null || (session && !isApiKeySecretShape(credential)))
     return { request, apiKey: null, apiKeyRejected: false, session, responseHeaders: new Headers() };
+  // Failed API-key attempts are rate limited per key and per address (src/security/rate-limit.ts).
+  const address = requestContext.getStore()?.address ?? 'unknown';
+  await rateLimits.beforeApiKeyAttempt(credential, address);
   const apiKey = await apiKeyAuthenticator.authenticate(credential);
+  if (apiKey === null) await rateLimits.afterFailedApiKey(credential, address);
   return { request, apiKey, apiKeyRejected: apiKey === null, session, responseHeaders: new Headers() };
 }
 
@@ -70,13 +79,14 @@ function maskError(error: unknown): Error {
   const path = error instanceof GraphQLError ? error.path : undefined;
   if (original instanceof PennantError) {
     return createGraphQLError(original.message, {
-      extensions: { code: original.code, ...original.details },
+      extensions: { code: original.code, ...original.details, ...httpExtensionOf(original) },
       path,
     });
   }
-  // GraphQL's own errors (syntax, validation, variable coercion) are safe to show as they are.
-  if (error instanceof GraphQLError && !original) return error;
-  if (original instanceof GraphQLError) return original;
+  // GraphQL's own errors (syntax, validation, variable coercion) are safe to show, except that
+  // they may quote what the client sent (a key, a seal): that part is scrubbed.
+  if (error instanceof GraphQLError && !original) return withoutSecrets(error);
+  if (original instanceof GraphQLError) return withoutSecrets(original);
   logger.error({ err: original }, 'unexpected error in a resolver');
   return createGraphQLError('Unexpected error.', {
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
@@ -109,14 +119,14 @@ export function createPennantYoga(config: Config, plugins: Plugin[] = []) {
     graphqlEndpoint: '/graphql',
     graphiql: config.production ? false : { subscriptionsProtocol: 'WS' },
     landingPage: false,
+    // No file uploads: multipart requests are refused (and cannot smuggle a CSRF).
+    multipart: false,
+    // routes.ts serves GET /health. yoga's built-in check cannot be turned off and answers an
+    // empty 200 to any URL that ends with its endpoint, so it is moved out of the way.
+    healthCheckEndpoint: '/.yoga/health',
     maskedErrors: { maskError },
-    logging: {
-      debug: (...args) => logger.debug(args.map(String).join(' ')),
-      info: (...args) => logger.info(args.map(String).join(' ')),
-      warn: (...args) => logger.warn(args.map(String).join(' ')),
-      error: (...args) => logger.error(args.map(String).join(' ')),
-    },
-    plugins: [useResponseHeaders(), ...plugins],
+    logging: yogaLogging(),
+    plugins: [useResponseHeaders(), ...hardeningPlugins(config, '/graphql'), ...plugins],
   });
 }
 

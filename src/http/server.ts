@@ -1,0 +1,88 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { logger } from '../logger.ts';
+import { httpRequestDuration, httpRequests, routeLabel } from '../metrics.ts';
+import { payloadTooLargeBody } from './body-limit.ts';
+import { type RequestContext, requestContext, requestIdFrom, requestIdHeader } from './request-context.ts';
+
+export interface HttpHandlerOptions {
+  maxBodyBytes: number;
+  /** Take the client address from `X-Forwarded-For` (only behind a trusted proxy). */
+  trustProxy: boolean;
+}
+
+type NodeHandler = (request: IncomingMessage, response: ServerResponse) => unknown;
+
+/** The client address: the socket's peer, or the proxy's `X-Forwarded-For` when trusted. */
+export function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = request.headers['x-forwarded-for'];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+    if (first) return first;
+  }
+  return request.socket.remoteAddress ?? 'unknown';
+}
+
+/**
+ * Wraps yoga's Node handler with what every HTTP request gets: a request id (`x-request-id`,
+ * the caller's when it is a plain token, echoed in the response and in every log line written
+ * meanwhile), one structured log line and metrics when it ends, and a 413 for a declared body
+ * larger than the limit before any of it is read. Logs carry no headers, query strings or bodies.
+ */
+export function createHttpHandler(
+  handler: NodeHandler,
+  options: HttpHandlerOptions,
+): NodeHandler & { endStreams(): void } {
+  const open = new Set<ServerResponse>();
+  const handle = (request: IncomingMessage, response: ServerResponse) => {
+    open.add(response);
+    const started = performance.now();
+    const context: RequestContext = {
+      requestId: requestIdFrom(request.headers[requestIdHeader]),
+      address: clientAddress(request, options.trustProxy),
+    };
+    response.setHeader(requestIdHeader, context.requestId);
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    response.once('close', () => {
+      open.delete(response);
+      const seconds = (performance.now() - started) / 1000;
+      const route = routeLabel(path);
+      const method = request.method ?? 'UNKNOWN';
+      const status = response.writableFinished ? response.statusCode : 499;
+      httpRequests.inc({ method: method.length <= 10 ? method : 'OTHER', route, status: String(status) });
+      httpRequestDuration.observe({ method: method.length <= 10 ? method : 'OTHER', route }, seconds);
+      logger.info(
+        {
+          requestId: context.requestId,
+          method,
+          path: path.length <= 200 ? path : `${path.slice(0, 200)}…`,
+          status,
+          durationMs: Math.round(seconds * 10_000) / 10,
+          ...(context.operation ? { operation: context.operation } : {}),
+          ...(response.writableFinished ? {} : { aborted: true }),
+        },
+        'request',
+      );
+    });
+
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > options.maxBodyBytes) {
+      // Refused unread; the connection closes afterwards so the unread body is not parsed.
+      response.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+      response.end(payloadTooLargeBody(options.maxBodyBytes));
+      request.resume();
+      return;
+    }
+    return requestContext.run(context, () => handler(request, response));
+  };
+  /**
+   * At shutdown: ends Server-Sent Event streams (subscriptions), which would otherwise keep
+   * their connections open until the shutdown timeout. Clients reconnect elsewhere with their
+   * cursor. Ordinary requests are left to finish.
+   */
+  const endStreams = () => {
+    for (const response of open) {
+      if (String(response.getHeader('content-type') ?? '').startsWith('text/event-stream')) response.end();
+    }
+  };
+  return Object.assign(handle, { endStreams });
+}

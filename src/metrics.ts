@@ -1,0 +1,206 @@
+import { GraphQLError } from 'graphql';
+import { handleStreamOrSingleExecutionResult, isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { PennantError } from './errors.ts';
+import { operationLabel, rootFields, selectedOperation } from './http/operation.ts';
+import { requestContext } from './http/request-context.ts';
+
+/**
+ * Prometheus metrics, served at `GET /metrics`. Every label takes a bounded set of values:
+ * operation names and routes come from callers, so only the first ones seen are kept as labels.
+ * Other modules increment the exported metrics (e.g. `activeSubscriptions`, `eventsPublished`).
+ */
+export const metricsRegistry = new Registry();
+collectDefaultMetrics({ register: metricsRegistry });
+
+const registers = [metricsRegistry];
+
+export const httpRequests = new Counter({
+  name: 'pennant_http_requests_total',
+  help: 'HTTP requests answered, by method, route and status.',
+  labelNames: ['method', 'route', 'status'] as const,
+  registers,
+});
+
+export const httpRequestDuration = new Histogram({
+  name: 'pennant_http_request_duration_seconds',
+  help: 'Time from receiving an HTTP request to finishing its response, by method and route.',
+  labelNames: ['method', 'route'] as const,
+  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  registers,
+});
+
+export const graphqlOperations = new Counter({
+  name: 'pennant_graphql_operations_total',
+  help: 'GraphQL operations executed (HTTP and WebSocket), by operation name, type and outcome.',
+  labelNames: ['operation', 'type', 'outcome'] as const,
+  registers,
+});
+
+export const graphqlOperationDuration = new Histogram({
+  name: 'pennant_graphql_operation_duration_seconds',
+  help: 'Execution time of GraphQL queries and mutations, by operation name and type.',
+  labelNames: ['operation', 'type'] as const,
+  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  registers,
+});
+
+/** Open subscriptions on this instance (SSE and WebSocket). */
+export const activeSubscriptions = new Gauge({
+  name: 'pennant_active_subscriptions',
+  help: 'GraphQL subscriptions currently open on this instance.',
+  registers,
+});
+
+/** Change messages this instance published to other instances and subscribers, by event type. */
+export const eventsPublished = new Counter({
+  name: 'pennant_events_published_total',
+  help: 'Change events published after commit, by event type.',
+  labelNames: ['type'] as const,
+  registers,
+});
+
+/** Events this instance read from the event log (its own changes and other instances'). */
+export const changeFeedEvents = new Counter({
+  name: 'pennant_change_feed_events_total',
+  help: 'Events read from the event log by this instance, by event type.',
+  labelNames: ['type'] as const,
+  registers,
+});
+
+export const sessionRefreshes = new Counter({
+  name: 'pennant_session_refreshes_total',
+  help: 'refreshSession calls, by outcome (ok or the error code).',
+  labelNames: ['outcome'] as const,
+  registers,
+});
+
+export const failures = new Counter({
+  name: 'pennant_failures_total',
+  help: 'Errors returned to clients, by error code.',
+  labelNames: ['code'] as const,
+  registers,
+});
+
+export const rateLimited = new Counter({
+  name: 'pennant_rate_limited_total',
+  help: 'Requests refused by a rate limit, by limit.',
+  labelNames: ['limit'] as const,
+  registers,
+});
+
+/** Keeps at most `max` distinct values of a caller-chosen label; later ones become `other`. */
+function boundedLabel(max: number) {
+  const seen = new Set<string>();
+  return (value: string): string => {
+    if (seen.has(value)) return value;
+    if (seen.size >= max) return 'other';
+    seen.add(value);
+    return value;
+  };
+}
+
+const boundOperation = boundedLabel(200);
+const boundRoute = boundedLabel(50);
+const boundEventType = boundedLabel(100);
+const boundCode = boundedLabel(100);
+const plainSegment = /^\/[a-z][a-z0-9_.-]{0,40}/;
+
+/** `/graphql`, `/health`, …: the first path segment of known-looking paths, else `other`. */
+export function routeLabel(pathname: string): string {
+  const segment = plainSegment.exec(pathname)?.[0];
+  return segment ? boundRoute(segment) : 'other';
+}
+
+export function countFailure(code: string): void {
+  failures.inc({ code: boundCode(code) });
+}
+
+export function countChangeFeedEvent(type: string): void {
+  changeFeedEvents.inc({ type: boundEventType(type) });
+}
+
+/** The stable code of an error as the client sees it (or will, once masked). */
+export function errorCodeOf(error: unknown): string {
+  if (error instanceof GraphQLError) {
+    const code = error.extensions?.code;
+    if (typeof code === 'string') return code;
+    if (error.originalError instanceof PennantError) return error.originalError.code;
+    if (error.originalError && !(error.originalError instanceof GraphQLError)) return 'INTERNAL_SERVER_ERROR';
+    // Variable coercion and similar: the request was wrong.
+    return 'BAD_USER_INPUT';
+  }
+  if (error instanceof PennantError) return error.code;
+  return 'INTERNAL_SERVER_ERROR';
+}
+
+/** Counts and times GraphQL operations, open subscriptions, refreshes and errors by code. */
+export function useMetrics(): Plugin {
+  return {
+    onParse() {
+      return ({ result }) => {
+        if (result instanceof Error) countFailure('GRAPHQL_PARSE_FAILED');
+      };
+    },
+    onValidate() {
+      return ({ valid }) => {
+        if (!valid) countFailure('GRAPHQL_VALIDATION_FAILED');
+      };
+    },
+    onExecute({ args }) {
+      const started = performance.now();
+      const operation = selectedOperation(args.document, args.operationName);
+      const labels = {
+        operation: boundOperation(operationLabel(operation)),
+        type: operation?.operation ?? 'unknown',
+      };
+      const request = requestContext.getStore();
+      if (request) request.operation = labels.operation;
+      const refreshKeys = operation
+        ? rootFields(args.document, operation)
+            .filter((field) => field.name === 'refreshSession')
+            .map((field) => field.responseKey)
+        : [];
+      return {
+        onExecuteDone(payload) {
+          if (isAsyncIterable(payload.result)) {
+            graphqlOperations.inc({ ...labels, outcome: 'stream' });
+            return;
+          }
+          return handleStreamOrSingleExecutionResult(payload, ({ result }) => {
+            const errors = result.errors ?? [];
+            graphqlOperations.inc({ ...labels, outcome: errors.length > 0 ? 'error' : 'ok' });
+            graphqlOperationDuration.observe(labels, (performance.now() - started) / 1000);
+            for (const error of errors) countFailure(errorCodeOf(error));
+            for (const key of refreshKeys) {
+              const error = errors.find((candidate) => candidate.path?.[0] === key);
+              sessionRefreshes.inc({ outcome: error ? errorCodeOf(error) : 'ok' });
+            }
+          });
+        },
+      };
+    },
+    onSubscribe() {
+      return {
+        onSubscribeResult({ result }) {
+          if (!isAsyncIterable(result)) return;
+          activeSubscriptions.inc();
+          let open = true;
+          return {
+            onEnd() {
+              if (open) activeSubscriptions.dec();
+              open = false;
+            },
+          };
+        },
+      };
+    },
+  };
+}
+
+/** The `GET /metrics` response body and content type. */
+export async function metricsResponse(): Promise<Response> {
+  return new Response(await metricsRegistry.metrics(), {
+    headers: { 'content-type': metricsRegistry.contentType },
+  });
+}

@@ -1,0 +1,18 @@
+import type { Plugin } from 'graphql-yoga';
+import type { Config } from '../config.ts';
+import { useBodyLimit } from '../http/body-limit.ts';
+import { useMetrics } from '../metrics.ts';
+import { useCsrfPrevention } from './csrf.ts';
+import { useQueryLimits } from './limits.ts';
+import { useSessionRateLimits } from './session-limits.ts';
+
+/** Every limit and guard, in the order they must run: body size, CSRF, query limits, rate limits. */
+export function hardeningPlugins(config: Config, graphqlEndpoint: string): Plugin[] {
+  return [
+    useBodyLimit(config.limits.maxBodyBytes),
+    useCsrfPrevention({ cookieName: config.cookieName, endpoint: graphqlEndpoint }),
+    useMetrics(),
+    ...useQueryLimits(config),
+    useSessionRateLimits({ cookieName: config.cookieName }),
+  ];
+}

@@ -1,0 +1,187 @@
+import { createHash } from 'node:crypto';
+import { Redis } from 'ioredis';
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from 'rate-limiter-flexible';
+import type { Config } from '../config.ts';
+import { PennantError } from '../errors.ts';
+import { logger } from '../logger.ts';
+import { rateLimited } from '../metrics.ts';
+
+/** `RATE_LIMITED`, with `retryAfter` in whole seconds (and `Retry-After` over HTTP). */
+export class RateLimitedError extends PennantError {
+  constructor(what: string, retryAfterSeconds: number) {
+    super('RATE_LIMITED', `Too many ${what}. Retry after ${retryAfterSeconds} seconds.`, {
+      retryAfter: retryAfterSeconds,
+    });
+  }
+}
+
+/** HTTP status and headers for errors that have their own (yoga reads `extensions.http`). */
+export function httpExtensionOf(error: PennantError): Record<string, unknown> {
+  if (error.code !== 'RATE_LIMITED') return {};
+  return { http: { status: 429, headers: { 'Retry-After': String(error.details.retryAfter) } } };
+}
+
+type LimitName =
+  | 'failedApiKeyByKey'
+  | 'failedApiKeyByAddress'
+  | 'createSessionByKey'
+  | 'createSessionByAddress'
+  | 'refreshSessionBySession'
+  | 'refreshSessionByAddress';
+
+interface LimitSpec {
+  points: number;
+  durationSeconds: number;
+  /** What the client did too often, for the error message. */
+  what: string;
+}
+
+function specs(config: Config): Record<LimitName, LimitSpec> {
+  const { rateLimits } = config;
+  const failedApiKey = {
+    points: rateLimits.failedApiKeyPer10Minutes,
+    durationSeconds: 600,
+    what: 'failed API-key attempts',
+  };
+  const createSession = {
+    points: rateLimits.createSessionPerMinute,
+    durationSeconds: 60,
+    what: 'createSession calls',
+  };
+  const refresh = {
+    points: rateLimits.refreshSessionPerMinute,
+    durationSeconds: 60,
+    what: 'refreshSession calls',
+  };
+  return {
+    failedApiKeyByKey: failedApiKey,
+    failedApiKeyByAddress: failedApiKey,
+    createSessionByKey: createSession,
+    createSessionByAddress: createSession,
+    refreshSessionBySession: refresh,
+    // Many users can share an address (an office behind NAT).
+    refreshSessionByAddress: { ...refresh, points: refresh.points * 20 },
+  };
+}
+
+/** A credential is never a key as it is: only a short hash of it is stored (memory or Redis). */
+export function credentialKey(credential: string): string {
+  return createHash('sha256').update(credential).digest('base64url').slice(0, 22);
+}
+
+/**
+ * Rate limits, in memory by default and in Redis (shared by every instance) when `REDIS_URL`
+ * is set. When Redis cannot answer, each instance falls back to its own memory limits rather
+ * than refusing or letting everything through.
+ */
+export class RateLimits {
+  private limiters = new Map<LimitName, { limiter: RateLimiterAbstract; spec: LimitSpec }>();
+  private redis: Redis | undefined;
+
+  configure(config: Config): void {
+    let lastRedisWarning = 0;
+    if (config.redisUrl) {
+      this.redis = new Redis(config.redisUrl, {
+        // Fail fast to the in-memory insurance limiter instead of queueing while Redis is away.
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+        connectTimeout: 2000,
+      });
+      this.redis.on('error', (error: Error) => {
+        if (Date.now() - lastRedisWarning < 30_000) return;
+        lastRedisWarning = Date.now();
+        logger.warn(
+          { err: { message: error.message } },
+          'rate limits: Redis unavailable, using memory limits',
+        );
+      });
+    }
+    for (const [name, spec] of Object.entries(specs(config)) as [LimitName, LimitSpec][]) {
+      const options = {
+        points: spec.points,
+        duration: spec.durationSeconds,
+        keyPrefix: `${config.redisPrefix}:rl:${name}`,
+      };
+      const memory = new RateLimiterMemory(options);
+      const limiter = this.redis
+        ? new RateLimiterRedis({ ...options, storeClient: this.redis, insuranceLimiter: memory })
+        : memory;
+      this.limiters.set(name, { limiter, spec });
+    }
+  }
+
+  async close(): Promise<void> {
+    const redis = this.redis;
+    this.redis = undefined;
+    this.limiters.clear();
+    if (redis) await redis.quit().catch(() => redis.disconnect());
+  }
+
+  /** Counts one call against each named limit; throws RateLimitedError when one is exceeded. */
+  async consume(entries: [LimitName, string][]): Promise<void> {
+    for (const [name, key] of entries) {
+      const entry = this.limiters.get(name);
+      if (!entry) continue;
+      try {
+        await entry.limiter.consume(key);
+      } catch (rejection) {
+        if (rejection instanceof RateLimiterRes) throw this.refusal(name, entry.spec, rejection);
+        // The store failed and so did its insurance: let the call through, but say so.
+        logger.warn({ err: rejection, limit: name }, 'rate limit could not be checked');
+      }
+    }
+  }
+
+  /** Throws RateLimitedError when a limit was already exceeded, without counting this call. */
+  async assertNotExceeded(entries: [LimitName, string][]): Promise<void> {
+    for (const [name, key] of entries) {
+      const entry = this.limiters.get(name);
+      if (!entry) continue;
+      const state = await entry.limiter.get(key).catch(() => null);
+      if (state && state.consumedPoints > entry.spec.points) throw this.refusal(name, entry.spec, state);
+    }
+  }
+
+  private refusal(name: LimitName, spec: LimitSpec, state: RateLimiterRes): RateLimitedError {
+    rateLimited.inc({ limit: name });
+    return new RateLimitedError(spec.what, Math.max(1, Math.ceil(state.msBeforeNext / 1000)));
+  }
+
+  /** Before authenticating an API key: refuse when this key or address failed too often. */
+  beforeApiKeyAttempt(credential: string, address: string): Promise<void> {
+    return this.assertNotExceeded([
+      ['failedApiKeyByKey', credentialKey(credential)],
+      ['failedApiKeyByAddress', address],
+    ]);
+  }
+
+  /** After an API key failed to authenticate. */
+  afterFailedApiKey(credential: string, address: string): Promise<void> {
+    return this.consume([
+      ['failedApiKeyByKey', credentialKey(credential)],
+      ['failedApiKeyByAddress', address],
+    ]);
+  }
+
+  createSession(apiKeyId: string | null, address: string): Promise<void> {
+    return this.consume([
+      ...(apiKeyId ? [['createSessionByKey', apiKeyId] as [LimitName, string]] : []),
+      ['createSessionByAddress', address],
+    ]);
+  }
+
+  /** `session` identifies the session (its id, or a hash of the credential presented). */
+  refreshSession(session: string | null, address: string): Promise<void> {
+    return this.consume([
+      ...(session ? [['refreshSessionBySession', session] as [LimitName, string]] : []),
+      ['refreshSessionByAddress', address],
+    ]);
+  }
+}
+
+export const rateLimits = new RateLimits();

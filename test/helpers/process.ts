@@ -1,0 +1,241 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface ServerProcess {
+  child: ChildProcess;
+  pid: number;
+  url: string;
+  graphqlUrl: string;
+  /** Keys printed on first start, by environment slug. */
+  keys: Record<string, string>;
+  /** Everything the process wrote so far. */
+  stdout(): string;
+  stderr(): string;
+  /** The JSON log lines written so far, parsed. */
+  logs(): Record<string, unknown>[];
+  /** Resident set size of the process in bytes (Linux /proc). */
+  rss(): Promise<number>;
+  /** Resolves with the exit code (or signal) once the process has exited. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Sends a signal and waits for the exit. */
+  stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export interface SpawnOptions {
+  env?: Record<string, string | undefined>;
+  /** Data folder to use (kept); default a fresh temporary one, removed by `cleanup()`. */
+  dataDir?: string;
+  /** How long to wait for "Pennant listening on"; default 60 s. */
+  startTimeoutMs?: number;
+}
+
+/**
+ * Runs `src/main.ts` as its own process (`node --import tsx`, so signals reach the server
+ * itself, not a wrapper), on a free port, and waits until it listens. For tests of what only a
+ * real process shows: exit codes, signals, stdout logs, memory.
+ */
+export async function spawnServer(
+  options: SpawnOptions = {},
+): Promise<ServerProcess & { cleanup(): Promise<void> }> {
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'pennant-proc-')));
+  const ownsDataDir = options.dataDir === undefined;
+  const child = spawnMain({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    PENNANT_DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    ...options.env,
+  });
+  let out = '';
+  let err = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    out += chunk;
+  });
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    err += chunk;
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start in time.\nstdout:\n${out}\nstderr:\n${err}`)),
+      options.startTimeoutMs ?? 60_000,
+    );
+    const check = () => {
+      const match = /Pennant listening on (http:\/\/[^\s"/]+)\/graphql/.exec(out);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        child.stdout?.off('data', check);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', check);
+    exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(
+        new Error(`server exited (${code ?? signal}) before listening.\nstdout:\n${out}\nstderr:\n${err}`),
+      );
+    });
+  });
+  // The first-start keys follow the listening line.
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline && !options.dataDir && !/sk_live_\S+/.test(out)) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const keys: Record<string, string> = {};
+  for (const match of out.matchAll(/environment "([^"]+)" \(shown once[^\n]*\n\s+(sk_\S+)/g)) {
+    keys[match[1]!] = match[2]!;
+  }
+  const pid = child.pid!;
+  const server = {
+    child,
+    pid,
+    url,
+    graphqlUrl: `${url}/graphql`,
+    keys,
+    stdout: () => out,
+    stderr: () => err,
+    logs: () => parseLogLines(out),
+    rss: () => rssOf(pid),
+    exited,
+    async stop(signal: NodeJS.Signals = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+    async cleanup() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+        await exited;
+      }
+      if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}
+
+/** `node --import tsx src/main.ts` with the given environment added to this one's PATH etc. */
+export function spawnMain(env: Record<string, string | undefined>): ChildProcess {
+  const base: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME };
+  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: projectRoot,
+    env: { ...base, ...env } as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** Runs `src/main.ts` until it exits (a configuration error) and returns its exit code and output. */
+export async function runMainUntilExit(
+  env: Record<string, string | undefined>,
+  timeoutMs = 30_000,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawnMain(env);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const code = await new Promise<number | null>((resolve) =>
+    child.once('exit', (exitCode) => resolve(exitCode)),
+  );
+  clearTimeout(timer);
+  return { code, stdout, stderr };
+}
+
+export function parseLogLines(text: string): Record<string, unknown>[] {
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .flatMap((line) => {
+      try {
+        return [JSON.parse(line) as Record<string, unknown>];
+      } catch {
+        return [];
+      }
+    });
+}
+
+export async function rssOf(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kilobytes = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+  return kilobytes * 1024;
+}
+
+/** POSTs a GraphQL document and returns status, headers and parsed body. */
+export async function postGraphQL(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{
+  status: number;
+  headers: Headers;
+  body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+}> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let parsed: never;
+  try {
+    parsed = JSON.parse(text) as never;
+  } catch {
+    throw new Error(`not JSON (HTTP ${response.status}): ${text.slice(0, 200)}`);
+  }
+  return { status: response.status, headers: response.headers, body: parsed };
+}
+
+export interface SeededSession {
+  organizationId: string;
+  userId: string;
+  sealedSession: string;
+  accessToken: string;
+  refreshToken: string;
+}
+
+/** Creates an organization, a user, a membership and a session through the API. */
+export async function seedSession(
+  graphqlUrl: string,
+  apiKey: string,
+  label = 'Acme',
+): Promise<SeededSession> {
+  const auth = { authorization: `Bearer ${apiKey}` };
+  const call = async (query: string, variables: Record<string, unknown>) => {
+    const { body } = await postGraphQL(graphqlUrl, { query, variables }, auth);
+    if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
+    return body.data as Record<string, Record<string, Record<string, string>>>;
+  };
+  const suffix = Math.random().toString(36).slice(2, 10);
+  const organization = await call(
+    'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }',
+    { input: { name: `${label} ${suffix}` } },
+  );
+  const organizationId = organization.createOrganization!.organization!.id!;
+  const user = await call(
+    'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }',
+    {
+      input: { email: `user-${suffix}@example.com` },
+    },
+  );
+  const userId = user.createUser!.user!.id!;
+  await call(
+    'mutation($input: CreateOrganizationMembershipInput!) { createOrganizationMembership(input: $input) { __typename } }',
+    { input: { userId, organizationId } },
+  );
+  const session = await call(
+    'mutation($input: CreateSessionInput!) { createSession(input: $input) { sealedSession accessToken refreshToken } }',
+    { input: { userId, organizationId } },
+  );
+  const created = session.createSession as unknown as Omit<SeededSession, 'organizationId' | 'userId'>;
+  return { organizationId, userId, ...created };
+}
