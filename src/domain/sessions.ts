@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Config } from '../config.ts';
 import { prisma, type Transaction } from '../db/index.ts';
 import { BadUserInputError, ForbiddenError, NotFoundError, PennantError } from '../errors.ts';
@@ -160,11 +160,6 @@ async function decryptRetryResult(encrypted: string, user: User): Promise<Sessio
   };
 }
 
-function sameSecretHash(a: string | null, b: string | null): boolean {
-  if (a === null || b === null || a.length !== b.length) return false;
-  return timingSafeEqual(Buffer.from(a), Buffer.from(b));
-}
-
 /** Signs the access token for a session in an organization, with the flags of its environment. */
 async function issueTokens(
   session: { id: string; environmentId: string },
@@ -256,13 +251,13 @@ export async function refreshWithRefreshToken(input: {
         const user = await tx.user.findUnique({ where: { id: session.userId } });
         if (!user) return { kind: 'inactive' };
         const previous = await decryptRetryResult(token.retryResult, user);
+        // Any retry in the window gets the answer, whatever its Idempotency-Key: concurrent
+        // requests of one browser (two tabs, middleware and page) present the same token with
+        // different keys, and must not sign the user out. Asking for another organization is
+        // a different request, not a retry.
         const sameRequest =
           requestedOrganizationId === undefined || requestedOrganizationId === previous.organizationId;
-        const sameKey =
-          idempotencyKeyHash === null ||
-          token.idempotencyKeyHash === null ||
-          sameSecretHash(idempotencyKeyHash, token.idempotencyKeyHash);
-        if (sameRequest && sameKey) return { kind: 'ok', tokens: previous };
+        if (sameRequest) return { kind: 'ok', tokens: previous };
       }
       if (session.revokedAt === null) {
         await tx.session.update({

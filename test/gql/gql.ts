@@ -79,12 +79,6 @@ type Documents = {
     "\n  mutation PersistenceSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { version } }\n  }\n": typeof types.PersistenceSetEnabledDocument,
     "\n  mutation PersistenceCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret }\n  }\n": typeof types.PersistenceCreateKeyDocument,
     "\n  query PersistenceSnapshot($organizationId: ID!) {\n    environments { id slug clientId }\n    featureFlags(first: 10) { edges { node { id slug name tags rule(environment: \"sandbox\") { enabled organizationRule organizationIds version updatedBy } } } }\n    organizations(first: 10) { edges { node { id name externalId } } }\n    organization(id: $organizationId) { featureFlags(environment: \"sandbox\") }\n    events(first: 30) { edges { node { id type actorId before after } } }\n    apiKeys { id name }\n  }\n": typeof types.PersistenceSnapshotDocument,
-    "\n  mutation QueryCountCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.QueryCountCreateFlagDocument,
-    "\n  mutation QueryCountCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.QueryCountCreateOrganizationDocument,
-    "\n  mutation QueryCountSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": typeof types.QueryCountSetRuleDocument,
-    "\n  query QueryCountFlagsWithRules {\n    featureFlags(first: 50) {\n      edges {\n        node {\n          slug\n          rule(environment: \"sandbox\") {\n            enabled\n            organizationRule\n            organizationIds\n            version\n            updatedAt\n            updatedBy\n            environment { slug }\n            organizations { id name }\n          }\n        }\n      }\n    }\n  }\n": typeof types.QueryCountFlagsWithRulesDocument,
-    "\n  mutation RealtimeVolumeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.RealtimeVolumeCreateUserDocument,
-    "\n  mutation RealtimeVolumeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.RealtimeVolumeCreateMembershipDocument,
     "\n  mutation RulesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.RulesCreateFlagDocument,
     "\n  mutation RulesCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.RulesCreateOrganizationDocument,
     "\n  mutation RulesSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) {\n      rule { enabled organizationRule version updatedBy updatedAt environment { slug } }\n      featureFlag { slug }\n    }\n  }\n": typeof types.RulesSetEnabledDocument,
@@ -106,6 +100,10 @@ type Documents = {
     "\n  mutation SessionsSignOut($input: SignOutInput!) {\n    signOut(input: $input) { sessionId }\n  }\n": typeof types.SessionsSignOutDocument,
     "\n  query SessionsList($userId: ID, $organizationId: ID) {\n    sessions(userId: $userId, organizationId: $organizationId) { id organization { id } }\n  }\n": typeof types.SessionsListDocument,
     "\n  query SessionsEvents($type: String) {\n    events(type: $type, first: 20) { edges { node { type organizationId after } } }\n  }\n": typeof types.SessionsEventsDocument,
+    "\n  mutation AlgorithmsCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.AlgorithmsCreateOrganizationDocument,
+    "\n  mutation AlgorithmsCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.AlgorithmsCreateUserDocument,
+    "\n  mutation AlgorithmsCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.AlgorithmsCreateMembershipDocument,
+    "\n  mutation AlgorithmsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { accessToken }\n  }\n": typeof types.AlgorithmsCreateSessionDocument,
     "\n  mutation SmokeCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id slug rule(environment: \"sandbox\") { enabled organizationRule version } } }\n  }\n": typeof types.SmokeCreateFlagDocument,
     "\n  mutation TokensCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.TokensCreateOrganizationDocument,
     "\n  mutation TokensCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.TokensCreateUserDocument,
@@ -213,12 +211,6 @@ const documents: Documents = {
     "\n  mutation PersistenceSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { version } }\n  }\n": types.PersistenceSetEnabledDocument,
     "\n  mutation PersistenceCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret }\n  }\n": types.PersistenceCreateKeyDocument,
     "\n  query PersistenceSnapshot($organizationId: ID!) {\n    environments { id slug clientId }\n    featureFlags(first: 10) { edges { node { id slug name tags rule(environment: \"sandbox\") { enabled organizationRule organizationIds version updatedBy } } } }\n    organizations(first: 10) { edges { node { id name externalId } } }\n    organization(id: $organizationId) { featureFlags(environment: \"sandbox\") }\n    events(first: 30) { edges { node { id type actorId before after } } }\n    apiKeys { id name }\n  }\n": types.PersistenceSnapshotDocument,
-    "\n  mutation QueryCountCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.QueryCountCreateFlagDocument,
-    "\n  mutation QueryCountCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.QueryCountCreateOrganizationDocument,
-    "\n  mutation QueryCountSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": types.QueryCountSetRuleDocument,
-    "\n  query QueryCountFlagsWithRules {\n    featureFlags(first: 50) {\n      edges {\n        node {\n          slug\n          rule(environment: \"sandbox\") {\n            enabled\n            organizationRule\n            organizationIds\n            version\n            updatedAt\n            updatedBy\n            environment { slug }\n            organizations { id name }\n          }\n        }\n      }\n    }\n  }\n": types.QueryCountFlagsWithRulesDocument,
-    "\n  mutation RealtimeVolumeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.RealtimeVolumeCreateUserDocument,
-    "\n  mutation RealtimeVolumeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.RealtimeVolumeCreateMembershipDocument,
     "\n  mutation RulesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.RulesCreateFlagDocument,
     "\n  mutation RulesCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.RulesCreateOrganizationDocument,
     "\n  mutation RulesSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) {\n      rule { enabled organizationRule version updatedBy updatedAt environment { slug } }\n      featureFlag { slug }\n    }\n  }\n": types.RulesSetEnabledDocument,
@@ -240,6 +232,10 @@ const documents: Documents = {
     "\n  mutation SessionsSignOut($input: SignOutInput!) {\n    signOut(input: $input) { sessionId }\n  }\n": types.SessionsSignOutDocument,
     "\n  query SessionsList($userId: ID, $organizationId: ID) {\n    sessions(userId: $userId, organizationId: $organizationId) { id organization { id } }\n  }\n": types.SessionsListDocument,
     "\n  query SessionsEvents($type: String) {\n    events(type: $type, first: 20) { edges { node { type organizationId after } } }\n  }\n": types.SessionsEventsDocument,
+    "\n  mutation AlgorithmsCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.AlgorithmsCreateOrganizationDocument,
+    "\n  mutation AlgorithmsCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.AlgorithmsCreateUserDocument,
+    "\n  mutation AlgorithmsCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.AlgorithmsCreateMembershipDocument,
+    "\n  mutation AlgorithmsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { accessToken }\n  }\n": types.AlgorithmsCreateSessionDocument,
     "\n  mutation SmokeCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id slug rule(environment: \"sandbox\") { enabled organizationRule version } } }\n  }\n": types.SmokeCreateFlagDocument,
     "\n  mutation TokensCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.TokensCreateOrganizationDocument,
     "\n  mutation TokensCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.TokensCreateUserDocument,
@@ -559,30 +555,6 @@ export function graphql(source: "\n  query PersistenceSnapshot($organizationId: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation QueryCountCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"): (typeof documents)["\n  mutation QueryCountCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation QueryCountCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"): (typeof documents)["\n  mutation QueryCountCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation QueryCountSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n"): (typeof documents)["\n  mutation QueryCountSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query QueryCountFlagsWithRules {\n    featureFlags(first: 50) {\n      edges {\n        node {\n          slug\n          rule(environment: \"sandbox\") {\n            enabled\n            organizationRule\n            organizationIds\n            version\n            updatedAt\n            updatedBy\n            environment { slug }\n            organizations { id name }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query QueryCountFlagsWithRules {\n    featureFlags(first: 50) {\n      edges {\n        node {\n          slug\n          rule(environment: \"sandbox\") {\n            enabled\n            organizationRule\n            organizationIds\n            version\n            updatedAt\n            updatedBy\n            environment { slug }\n            organizations { id name }\n          }\n        }\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RealtimeVolumeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n"): (typeof documents)["\n  mutation RealtimeVolumeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RealtimeVolumeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n"): (typeof documents)["\n  mutation RealtimeVolumeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation RulesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"): (typeof documents)["\n  mutation RulesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -664,6 +636,22 @@ export function graphql(source: "\n  query SessionsList($userId: ID, $organizati
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SessionsEvents($type: String) {\n    events(type: $type, first: 20) { edges { node { type organizationId after } } }\n  }\n"): (typeof documents)["\n  query SessionsEvents($type: String) {\n    events(type: $type, first: 20) { edges { node { type organizationId after } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AlgorithmsCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"): (typeof documents)["\n  mutation AlgorithmsCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AlgorithmsCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n"): (typeof documents)["\n  mutation AlgorithmsCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AlgorithmsCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n"): (typeof documents)["\n  mutation AlgorithmsCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AlgorithmsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { accessToken }\n  }\n"): (typeof documents)["\n  mutation AlgorithmsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { accessToken }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
