@@ -274,4 +274,46 @@ describe('webhooks', () => {
     const deleted = await server.request(DeleteEndpoint, { input: { id: webhookEndpoint.id } });
     expect(dataOf(deleted).deleteWebhookEndpoint.deletedWebhookEndpointId).toBe(webhookEndpoint.id);
   });
+
+  it('manages endpoints through the SDK’s webhooks methods too', async () => {
+    const { receiver: sink, url } = await receiver();
+    const created = await workos.webhooks.createWebhookEndpoint({
+      endpointUrl: url,
+      events: ['flag.created'],
+    });
+    expect(created).toMatchObject({
+      object: 'webhook_endpoint',
+      id: expect.stringMatching(/^we_/),
+      endpointUrl: url,
+      status: 'enabled',
+      events: ['flag.created'],
+      secret: expect.stringMatching(/^whsec_/),
+    });
+    const listed = await workos.webhooks.listWebhookEndpoints();
+    const mine = listed.data.find((e) => e.id === created.id);
+    // The secret is shown once, at creation.
+    expect(mine).toMatchObject({ endpointUrl: url, status: 'enabled' });
+    expect(mine?.secret).toBeUndefined();
+
+    const updated = await workos.webhooks.updateWebhookEndpoint({
+      id: created.id,
+      events: ['flag.created', 'flag.deleted'],
+    });
+    expect(updated.events).toEqual(['flag.created', 'flag.deleted']);
+
+    dataOf(await server.request(CreateFlag, { input: { slug: 'via-sdk', name: 'Via SDK' } }));
+    const [delivered] = await sink.waitFor(1);
+    const event = await workos.webhooks.constructEvent({
+      payload: delivered?.body ?? '',
+      sigHeader: delivered?.signature ?? '',
+      secret: created.secret,
+    });
+    expect(event).toMatchObject({ event: 'flag.created', data: { slug: 'via-sdk' } });
+
+    const disabled = await workos.webhooks.updateWebhookEndpoint({ id: created.id, status: 'disabled' });
+    expect(disabled.status).toBe('disabled');
+    await workos.webhooks.deleteWebhookEndpoint({ id: created.id });
+    const after = await workos.webhooks.listWebhookEndpoints();
+    expect(after.data.map((e) => e.id)).not.toContain(created.id);
+  });
 });

@@ -25,6 +25,7 @@ export type EventType =
   | 'session.revoked'
   | 'session.refresh_token_reused'
   | 'webhook_endpoint.created'
+  | 'webhook_endpoint.updated'
   | 'webhook_endpoint.deleted';
 
 export interface EventInput {

@@ -112,6 +112,32 @@ export async function createWebhookEndpoint(
   return { endpoint, secret };
 }
 
+/** Changes an endpoint's URL, events or status; what is omitted stays. */
+export function updateWebhookEndpoint(
+  actor: Actor,
+  environmentId: string,
+  id: string,
+  input: { url?: string | null; events?: readonly string[] | null; enabled?: boolean | null },
+): Promise<WebhookEndpoint> {
+  const data: { url?: string; events?: WebhookEventType[]; enabled?: boolean } = {};
+  if (input.url != null) data.url = validEndpointUrl(input.url);
+  if (input.events != null) data.events = validEvents(input.events);
+  if (input.enabled != null) data.enabled = input.enabled;
+  return commitChange(async (tx) => {
+    const before = await tx.webhookEndpoint.findUnique({ where: { id } });
+    if (!before || before.environmentId !== environmentId) throw new NotFoundError('Webhook endpoint', id);
+    const after = await tx.webhookEndpoint.update({ where: { id }, data });
+    await recordEvent(tx, {
+      type: 'webhook_endpoint.updated',
+      actor,
+      environmentId,
+      before: { ...endpointRecord(before), enabled: before.enabled },
+      after: { ...endpointRecord(after), enabled: after.enabled },
+    });
+    return after;
+  });
+}
+
 /** Deleting an endpoint also drops its pending deliveries. */
 export function deleteWebhookEndpoint(
   actor: Actor,
