@@ -79,6 +79,12 @@ type Documents = {
     "\n  mutation PersistenceSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { version } }\n  }\n": typeof types.PersistenceSetEnabledDocument,
     "\n  mutation PersistenceCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret }\n  }\n": typeof types.PersistenceCreateKeyDocument,
     "\n  query PersistenceSnapshot($organizationId: ID!) {\n    environments { id slug clientId }\n    featureFlags(first: 10) { edges { node { id slug name tags rule(environment: \"sandbox\") { enabled organizationRule organizationIds version updatedBy } } } }\n    organizations(first: 10) { edges { node { id name externalId } } }\n    organization(id: $organizationId) { featureFlags(environment: \"sandbox\") }\n    events(first: 30) { edges { node { id type actorId before after } } }\n    apiKeys { id name }\n  }\n": typeof types.PersistenceSnapshotDocument,
+    "\n  mutation QueryCountCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.QueryCountCreateFlagDocument,
+    "\n  mutation QueryCountCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.QueryCountCreateOrganizationDocument,
+    "\n  mutation QueryCountSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": typeof types.QueryCountSetRuleDocument,
+    "\n  query QueryCountFlagsWithRules {\n    featureFlags(first: 50) {\n      edges {\n        node {\n          slug\n          rule(environment: \"sandbox\") {\n            enabled\n            organizationRule\n            organizationIds\n            version\n            updatedAt\n            updatedBy\n            environment { slug }\n            organizations { id name }\n          }\n        }\n      }\n    }\n  }\n": typeof types.QueryCountFlagsWithRulesDocument,
+    "\n  mutation RealtimeVolumeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.RealtimeVolumeCreateUserDocument,
+    "\n  mutation RealtimeVolumeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.RealtimeVolumeCreateMembershipDocument,
     "\n  mutation RulesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.RulesCreateFlagDocument,
     "\n  mutation RulesCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.RulesCreateOrganizationDocument,
     "\n  mutation RulesSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) {\n      rule { enabled organizationRule version updatedBy updatedAt environment { slug } }\n      featureFlag { slug }\n    }\n  }\n": typeof types.RulesSetEnabledDocument,
@@ -211,6 +217,12 @@ const documents: Documents = {
     "\n  mutation PersistenceSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { version } }\n  }\n": types.PersistenceSetEnabledDocument,
     "\n  mutation PersistenceCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret }\n  }\n": types.PersistenceCreateKeyDocument,
     "\n  query PersistenceSnapshot($organizationId: ID!) {\n    environments { id slug clientId }\n    featureFlags(first: 10) { edges { node { id slug name tags rule(environment: \"sandbox\") { enabled organizationRule organizationIds version updatedBy } } } }\n    organizations(first: 10) { edges { node { id name externalId } } }\n    organization(id: $organizationId) { featureFlags(environment: \"sandbox\") }\n    events(first: 30) { edges { node { id type actorId before after } } }\n    apiKeys { id name }\n  }\n": types.PersistenceSnapshotDocument,
+    "\n  mutation QueryCountCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.QueryCountCreateFlagDocument,
+    "\n  mutation QueryCountCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.QueryCountCreateOrganizationDocument,
+    "\n  mutation QueryCountSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": types.QueryCountSetRuleDocument,
+    "\n  query QueryCountFlagsWithRules {\n    featureFlags(first: 50) {\n      edges {\n        node {\n          slug\n          rule(environment: \"sandbox\") {\n            enabled\n            organizationRule\n            organizationIds\n            version\n            updatedAt\n            updatedBy\n            environment { slug }\n            organizations { id name }\n          }\n        }\n      }\n    }\n  }\n": types.QueryCountFlagsWithRulesDocument,
+    "\n  mutation RealtimeVolumeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.RealtimeVolumeCreateUserDocument,
+    "\n  mutation RealtimeVolumeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.RealtimeVolumeCreateMembershipDocument,
     "\n  mutation RulesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.RulesCreateFlagDocument,
     "\n  mutation RulesCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.RulesCreateOrganizationDocument,
     "\n  mutation RulesSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) {\n      rule { enabled organizationRule version updatedBy updatedAt environment { slug } }\n      featureFlag { slug }\n    }\n  }\n": types.RulesSetEnabledDocument,
@@ -552,6 +564,30 @@ export function graphql(source: "\n  mutation PersistenceCreateKey($input: Creat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PersistenceSnapshot($organizationId: ID!) {\n    environments { id slug clientId }\n    featureFlags(first: 10) { edges { node { id slug name tags rule(environment: \"sandbox\") { enabled organizationRule organizationIds version updatedBy } } } }\n    organizations(first: 10) { edges { node { id name externalId } } }\n    organization(id: $organizationId) { featureFlags(environment: \"sandbox\") }\n    events(first: 30) { edges { node { id type actorId before after } } }\n    apiKeys { id name }\n  }\n"): (typeof documents)["\n  query PersistenceSnapshot($organizationId: ID!) {\n    environments { id slug clientId }\n    featureFlags(first: 10) { edges { node { id slug name tags rule(environment: \"sandbox\") { enabled organizationRule organizationIds version updatedBy } } } }\n    organizations(first: 10) { edges { node { id name externalId } } }\n    organization(id: $organizationId) { featureFlags(environment: \"sandbox\") }\n    events(first: 30) { edges { node { id type actorId before after } } }\n    apiKeys { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation QueryCountCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"): (typeof documents)["\n  mutation QueryCountCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation QueryCountCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"): (typeof documents)["\n  mutation QueryCountCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation QueryCountSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n"): (typeof documents)["\n  mutation QueryCountSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QueryCountFlagsWithRules {\n    featureFlags(first: 50) {\n      edges {\n        node {\n          slug\n          rule(environment: \"sandbox\") {\n            enabled\n            organizationRule\n            organizationIds\n            version\n            updatedAt\n            updatedBy\n            environment { slug }\n            organizations { id name }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query QueryCountFlagsWithRules {\n    featureFlags(first: 50) {\n      edges {\n        node {\n          slug\n          rule(environment: \"sandbox\") {\n            enabled\n            organizationRule\n            organizationIds\n            version\n            updatedAt\n            updatedBy\n            environment { slug }\n            organizations { id name }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RealtimeVolumeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n"): (typeof documents)["\n  mutation RealtimeVolumeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RealtimeVolumeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n"): (typeof documents)["\n  mutation RealtimeVolumeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

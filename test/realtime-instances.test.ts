@@ -1,0 +1,201 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { realtimeFanOut } from '../src/realtime/fan-out.ts';
+import { testDatabaseUrl } from './helpers/database.ts';
+import {
+  EventsStream,
+  FeatureFlagsChanged,
+  OrganizationFlags,
+  realtimeFixtures,
+  SetEnabled,
+} from './helpers/realtime.ts';
+import {
+  PrivateRedis,
+  runPrefix,
+  type ServerProcess,
+  startServerProcess,
+} from './helpers/realtime-processes.ts';
+import { dataOf, type GraphQLResponse, startTestServer, type TestServer } from './helpers/server.ts';
+import { connectWs, sleep, type WsConnection } from './helpers/ws.ts';
+
+const redisUrl = process.env.TEST_REDIS_URL || undefined;
+const runnable = Boolean(testDatabaseUrl && redisUrl);
+if (!runnable) {
+  console.warn(
+    'realtime-instances.test.ts: set TEST_DATABASE_URL and TEST_REDIS_URL to run "two instances sharing PostgreSQL and Redis" (NOT run).',
+  );
+}
+
+/** Both instances must seal, sign and verify alike. */
+const sharedSecrets = {
+  PENNANT_SECRET: 'realtime-instances-test-secret-0123456789abcdef',
+  PENNANT_COOKIE_PASSWORD: 'realtime-instances-test-cookie-password-0123456789',
+  PENNANT_ISSUER: 'http://pennant.test',
+  // Only Redis (or a reconnect) can make the other instance notice a change within the test:
+  // the safety-net poll is a minute.
+  PENNANT_CHANGE_POLL_MS: '60000',
+  PENNANT_RATE_LIMIT_CREATE_SESSION: '100000',
+};
+
+async function requestTo<T, V>(
+  graphqlUrl: string,
+  document: TypedDocumentNode<T, V>,
+  variables: V,
+  apiKey: string,
+): Promise<GraphQLResponse<T>> {
+  const response = await fetch(graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+    body: JSON.stringify({ query: print(document), variables }),
+  });
+  return (await response.json()) as GraphQLResponse<T>;
+}
+
+async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
+    await sleep(10);
+  }
+}
+
+/** A on this process (the test server), B in another process, on one database and one Redis. */
+function twoInstances(redis: () => string) {
+  const state = {} as { a: TestServer; b: ServerProcess; prefix: string; connections: WsConnection[] };
+  beforeAll(async () => {
+    state.prefix = runPrefix();
+    state.connections = [];
+    state.a = await startTestServer({
+      env: { ...sharedSecrets, REDIS_URL: redis(), PENNANT_REDIS_PREFIX: state.prefix },
+    });
+    const database = state.a.config.database;
+    if (database.kind !== 'postgres') throw new Error('two instances need PostgreSQL');
+    state.b = await startServerProcess({
+      ...sharedSecrets,
+      DATABASE_URL: database.url,
+      REDIS_URL: redis(),
+      PENNANT_REDIS_PREFIX: state.prefix,
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all(state.connections.map((connection) => connection.dispose()));
+    await state.b?.stop();
+    await state.a?.close();
+  });
+  return state;
+}
+
+describe.skipIf(!runnable)('two instances sharing PostgreSQL and Redis', () => {
+  const instances = twoInstances(() => redisUrl as string);
+
+  it('a mutation on instance A reaches subscribers on instance B', async () => {
+    const { a, b } = instances;
+    const fixtures = realtimeFixtures(a);
+    const organization = await fixtures.organization('Two Instances');
+    await fixtures.flag('cross-instance');
+    await fixtures.setEnabled('cross-instance', true);
+    const session = await fixtures.session(organization);
+    const cursor = await fixtures.latestCursor();
+    // Subscribing after a cursor makes "registered yet?" irrelevant: nothing after it is lost.
+    const flagsConnection = connectWs(b.graphqlUrl, {
+      connectionParams: { sealedSession: session.sealedSession },
+    });
+    const eventsConnection = connectWs(b.graphqlUrl, { connectionParams: { apiKey: a.keys.sandbox } });
+    instances.connections.push(flagsConnection, eventsConnection);
+    const flags = flagsConnection.subscribe(FeatureFlagsChanged, { after: cursor });
+    const events = eventsConnection.subscribe(EventsStream, { environment: 'sandbox', after: cursor });
+    await sleep(1000); // both registered on B, live
+
+    const started = performance.now();
+    await fixtures.addOrganization('cross-instance', organization);
+    const [message] = await flags.waitForCount(1, 5000);
+    const latencyMs = performance.now() - started;
+    const [event] = await events.waitForCount(1, 5000);
+    expect(message?.featureFlagsChanged).toMatchObject({
+      organizationId: organization,
+      featureFlags: ['cross-instance'],
+      added: ['cross-instance'],
+      reason: 'rule.updated',
+    });
+    expect(event?.events).toMatchObject({ type: 'rule.updated', flagSlug: 'cross-instance' });
+    console.info(
+      `A → Redis → B: featureFlagsChanged ${latencyMs.toFixed(1)} ms after the mutation was sent to A`,
+    );
+  });
+
+  it('a mutation on instance B invalidates instance A’s in-memory rules', async () => {
+    const { a, b } = instances;
+    const fixtures = realtimeFixtures(a);
+    const organization = await fixtures.organization('Cache');
+    await fixtures.flag('cache-flag');
+    await fixtures.setRule('cache-flag', 'ALL');
+    const before = dataOf(await a.request(OrganizationFlags, { id: organization, environment: 'sandbox' }))
+      .organization?.featureFlags;
+    expect(before).toEqual([]);
+    const started = performance.now();
+    dataOf(
+      await requestTo(
+        b.graphqlUrl,
+        SetEnabled,
+        { input: { slug: 'cache-flag', environment: 'sandbox', enabled: true } },
+        a.keys.sandbox,
+      ),
+    );
+    await waitUntil(
+      async () =>
+        JSON.stringify(
+          dataOf(await a.request(OrganizationFlags, { id: organization, environment: 'sandbox' }))
+            .organization?.featureFlags,
+        ) === JSON.stringify(['cache-flag']),
+      3000,
+      'instance A answers from its cache with B’s change',
+    );
+    console.info(
+      `B → Redis → A: cache current ${(performance.now() - started).toFixed(1)} ms after the mutation`,
+    );
+  });
+});
+
+describe.skipIf(!runnable)('two instances while Redis is briefly unavailable', () => {
+  let redis: PrivateRedis | undefined;
+  beforeAll(async () => {
+    redis = await PrivateRedis.start();
+  });
+  afterAll(async () => {
+    await redis?.kill();
+  });
+  const instances = twoInstances(() => (redis as PrivateRedis).url);
+
+  it('subscribers on B catch up from the event log once Redis is back', async () => {
+    const { a, b } = instances;
+    const fixtures = realtimeFixtures(a);
+    const organization = await fixtures.organization('Outage');
+    await fixtures.flag('outage-cross');
+    await fixtures.setEnabled('outage-cross', true);
+    const session = await fixtures.session(organization);
+    const cursor = await fixtures.latestCursor();
+    const connection = connectWs(b.graphqlUrl, {
+      connectionParams: { sealedSession: session.sealedSession },
+    });
+    instances.connections.push(connection);
+    const flags = connection.subscribe(FeatureFlagsChanged, { after: cursor });
+    await sleep(1000);
+    expect(realtimeFanOut.subscriberCount, 'the subscriber is on B, not here').toBe(0);
+
+    await redis?.kill();
+    await fixtures.addOrganization('outage-cross', organization); // succeeds on A
+    await sleep(1000);
+    expect(flags.messages, 'B cannot know yet: no message, next poll in a minute').toHaveLength(0);
+
+    const restarted = performance.now();
+    await redis?.restart();
+    // B's subscriber connection comes back and pulls the log; A's publisher announces its cursor.
+    const [message] = await flags.waitForCount(1, 10_000);
+    expect(message?.featureFlagsChanged).toMatchObject({
+      added: ['outage-cross'],
+      featureFlags: ['outage-cross'],
+    });
+    console.info(`caught up ${(performance.now() - restarted).toFixed(0)} ms after Redis restarted`);
+  });
+});
