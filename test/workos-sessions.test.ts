@@ -50,6 +50,8 @@ const CurrentEnvironment = graphql(`
 `);
 
 const cookiePassword = 'a-cookie-password-of-at-least-32-characters!';
+const graceSeconds = 2;
+const afterGrace = () => new Promise((resolve) => setTimeout(resolve, graceSeconds * 1000 + 200));
 let server: TestServer;
 let workos: WorkOS;
 let clientId: string;
@@ -85,7 +87,10 @@ function refreshRequest(body: Record<string, unknown>, headers: Record<string, s
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ env: { PENNANT_COOKIE_PASSWORD: cookiePassword } });
+  server = await startTestServer({
+    // A short refresh grace window, so a test can present a spent token after it.
+    env: { PENNANT_COOKIE_PASSWORD: cookiePassword, PENNANT_REFRESH_GRACE: String(graceSeconds) },
+  });
   clientId = dataOf(await server.request(CurrentEnvironment, {})).currentEnvironment.clientId;
   workos = workosFor(server, { clientId });
   organizationId = dataOf(await server.request(Setup, { input: { name: 'Acme' } })).createOrganization
@@ -169,7 +174,9 @@ describe('the WorkOS guide’s Express app against Pennant', () => {
     const first = await featureFlagsFromGuide(sealedSession);
     expect(first.status).toBe(200);
 
-    // The old cookie again (its refresh token is spent): the SDK reports invalid_grant.
+    // The old cookie again after the grace window (its refresh token is spent): the SDK
+    // reports invalid_grant. (Within the window it would get the same answer, as a retry.)
+    await afterGrace();
     const reused = await workos.userManagement
       .loadSealedSession({ sessionData: sealedSession, cookiePassword })
       .refresh();
@@ -215,7 +222,8 @@ describe('the WorkOS guide’s Express app against Pennant', () => {
     expect(retried.status).toBe(200);
     expect(await retried.json()).toEqual(answer);
 
-    // A new refresh with the spent token (another key) is a reuse.
+    // After the grace window, the spent token is a reuse.
+    await afterGrace();
     const reused = await refreshRequest(body, { 'idempotency-key': 'retry-another' });
     expect(reused.status).toBe(400);
     expect(await reused.json()).toMatchObject({ error: 'invalid_grant' });
