@@ -41,13 +41,37 @@ export function toRuleSnapshot(row: RuleSnapshotRow): RuleSnapshot {
   };
 }
 
-export async function findRule(flagSlug: string, environmentId: string): Promise<RuleSnapshot> {
+/** A rule as the API shows it: its snapshot, and when and by whom it last changed. */
+export interface RuleView extends RuleSnapshot {
+  updatedAt: Date;
+  updatedById: string | null;
+}
+
+const ruleViewSelect = { ...ruleSnapshotSelect, updatedAt: true, updatedById: true } as const;
+
+function toRuleView(row: RuleSnapshotRow & { updatedAt: Date; updatedById: string | null }): RuleView {
+  return { ...toRuleSnapshot(row), updatedAt: row.updatedAt, updatedById: row.updatedById };
+}
+
+export async function findRule(flagSlug: string, environmentId: string): Promise<RuleView> {
   const row = await prisma.featureFlagRule.findFirst({
     where: { environmentId, flag: { slug: flagSlug } },
-    select: ruleSnapshotSelect,
+    select: ruleViewSelect,
   });
   if (!row) throw new NotFoundError('Feature flag', flagSlug);
-  return toRuleSnapshot(row);
+  return toRuleView(row);
+}
+
+/** The rules of many flags in one environment, with one query; keyed by flag id. */
+export async function findRulesOfFlags(
+  flagIds: readonly string[],
+  environmentId: string,
+): Promise<Map<string, RuleView>> {
+  const rows = await prisma.featureFlagRule.findMany({
+    where: { environmentId, flagId: { in: [...flagIds] } },
+    select: ruleViewSelect,
+  });
+  return new Map(rows.map((row) => [row.flagId, toRuleView(row)]));
 }
 
 interface RuleChange {
@@ -73,7 +97,7 @@ async function changeRule(
   decide: (current: RuleSnapshot) => RuleChange,
   /** The input field that named the organizations, for BAD_USER_INPUT. */
   organizationsField = 'organizationIds',
-): Promise<RuleSnapshot> {
+): Promise<RuleView> {
   return commitChange(async (tx) => {
     const located = await tx.featureFlagRule.findFirst({
       where: { environmentId, flag: { slug: flagSlug } },
@@ -81,12 +105,11 @@ async function changeRule(
     });
     if (!located) throw new NotFoundError('Feature flag', flagSlug);
     await tx.$queryRaw`SELECT 1 FROM "FeatureFlagRule" WHERE "id" = ${located.id} FOR UPDATE`;
-    const before = toRuleSnapshot(
-      await tx.featureFlagRule.findUniqueOrThrow({
-        where: { id: located.id },
-        select: ruleSnapshotSelect,
-      }),
-    );
+    const current = await tx.featureFlagRule.findUniqueOrThrow({
+      where: { id: located.id },
+      select: ruleViewSelect,
+    });
+    const before = toRuleSnapshot(current);
     if (expectedVersion != null && expectedVersion !== before.version) {
       throw new ConflictError(
         `The rule is at version ${before.version}, not ${expectedVersion}: someone changed it first. Reload and retry.`,
@@ -107,16 +130,17 @@ async function changeRule(
       after.organizationRule === before.organizationRule &&
       sameIds(after.organizationIds, before.organizationIds)
     ) {
-      return before;
+      return toRuleView(current);
     }
     await checkOrganizationsExist(tx, organizationsField, organizationIds, before.organizationIds);
+    const updatedAt = new Date();
     await tx.featureFlagRule.update({
       where: { id: before.ruleId },
       data: {
         enabled: after.enabled,
         organizationRule: after.organizationRule,
         version: after.version,
-        updatedAt: new Date(),
+        updatedAt,
         updatedById: actor.id,
       },
     });
@@ -143,7 +167,7 @@ async function changeRule(
       before,
       after,
     });
-    return after;
+    return { ...after, updatedAt, updatedById: actor.id };
   });
 }
 
@@ -183,7 +207,7 @@ export function setFeatureFlagEnabled(
   environmentId: string,
   enabled: boolean,
   expectedVersion?: number | null,
-): Promise<RuleSnapshot> {
+): Promise<RuleView> {
   return changeRule(actor, flagSlug, environmentId, 'flag.toggled', expectedVersion, () => ({
     enabled,
   }));
@@ -200,7 +224,7 @@ export function setOrganizationRule(
   organizationRule: OrganizationRule,
   organizationIds: readonly string[] | null | undefined,
   expectedVersion?: number | null,
-): Promise<RuleSnapshot> {
+): Promise<RuleView> {
   return changeRule(actor, flagSlug, environmentId, 'rule.updated', expectedVersion, () => ({
     organizationRule,
     ...(organizationIds != null ? { organizationIds } : {}),
@@ -213,7 +237,7 @@ export function addFeatureFlagOrganization(
   flagSlug: string,
   environmentId: string,
   organizationId: string,
-): Promise<RuleSnapshot> {
+): Promise<RuleView> {
   return changeRule(
     actor,
     flagSlug,
@@ -233,7 +257,7 @@ export function removeFeatureFlagOrganization(
   flagSlug: string,
   environmentId: string,
   organizationId: string,
-): Promise<RuleSnapshot> {
+): Promise<RuleView> {
   return changeRule(actor, flagSlug, environmentId, 'rule.updated', null, (current) => ({
     organizationIds: current.organizationIds.filter((id) => id !== organizationId),
   }));

@@ -1,19 +1,21 @@
 import { prisma } from '../db/index.ts';
-import type { RuleSnapshot } from '../domain/evaluation.ts';
 import { createFeatureFlag, deleteFeatureFlag, updateFeatureFlag } from '../domain/flags.ts';
 import {
   addFeatureFlagOrganization,
-  findRule,
+  findRulesOfFlags,
+  type RuleView,
   removeFeatureFlagOrganization,
   setFeatureFlagEnabled,
   setOrganizationRule,
 } from '../domain/rules.ts';
 import { validFilterText, validId } from '../domain/validation.ts';
+import { NotFoundError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { environmentArgument } from './auth.ts';
 import { builder } from './builder.ts';
-import { actorOf } from './context.ts';
+import { actorOf, type GraphQLContext } from './context.ts';
 import { EnvironmentType } from './environment.ts';
+import { BatchLoader, requestLoader } from './loaders.ts';
 import { OrganizationType } from './organization.ts';
 
 export const OrganizationRuleEnum = builder.enumType('OrganizationRule', {
@@ -25,58 +27,81 @@ export const OrganizationRuleEnum = builder.enumType('OrganizationRule', {
   } as const,
 });
 
-export const FeatureFlagRuleType = builder.objectRef<RuleSnapshot>('FeatureFlagRule').implement({
+export const FeatureFlagRuleType = builder.objectRef<RuleView>('FeatureFlagRule').implement({
   description:
     'A flag’s rule in one environment. The flag is on for an organization when `enabled` and (ALL, or SOME and chosen).',
   fields: (t) => ({
     id: t.exposeID('ruleId'),
     flagSlug: t.exposeString('flagSlug'),
-    environment: t.prismaField({
+    environment: t.field({
       type: EnvironmentType,
-      resolve: (query, rule) =>
-        prisma.environment.findUniqueOrThrow({ ...query, where: { id: rule.environmentId } }),
+      // Almost always the caller's own environment, which came with its (cached) key.
+      resolve: async (rule, _args, context) => {
+        const own = context.apiKey?.environment;
+        if (own?.id === rule.environmentId) return own;
+        const environment = await environmentLoader(context).load(rule.environmentId);
+        if (!environment) throw new NotFoundError('Environment', rule.environmentId);
+        return environment;
+      },
     }),
     enabled: t.exposeBoolean('enabled'),
     organizationRule: t.expose('organizationRule', { type: OrganizationRuleEnum }),
     organizationIds: t.exposeIDList('organizationIds', {
       description: 'The chosen organizations (used when the rule is SOME).',
     }),
-    organizations: t.prismaField({
+    organizations: t.field({
       type: [OrganizationType],
       description: 'The chosen organizations (used when the rule is SOME), by id.',
-      resolve: (query, rule) =>
-        prisma.organization.findMany({
-          ...query,
-          where: { id: { in: rule.organizationIds } },
-          orderBy: { id: 'asc' },
-        }),
+      // One query for every rule in the response, not one per rule.
+      resolve: async (rule, _args, context) => {
+        const loader = organizationLoader(context);
+        const organizations = await Promise.all(rule.organizationIds.map((id) => loader.load(id)));
+        return organizations.filter((organization) => organization !== undefined);
+      },
     }),
     version: t.exposeInt('version', {
       description: 'Increases with every change; pass it as `expectedVersion` to detect concurrent edits.',
     }),
-    updatedAt: t.field({
-      type: 'DateTime',
-      resolve: async (rule) =>
-        (
-          await prisma.featureFlagRule.findUniqueOrThrow({
-            where: { id: rule.ruleId },
-            select: { updatedAt: true },
-          })
-        ).updatedAt,
-    }),
-    updatedBy: t.string({
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    updatedBy: t.exposeString('updatedById', {
       nullable: true,
       description: 'Id of the API key that made the last change.',
-      resolve: async (rule) =>
-        (
-          await prisma.featureFlagRule.findUniqueOrThrow({
-            where: { id: rule.ruleId },
-            select: { updatedById: true },
-          })
-        ).updatedById,
     }),
   }),
 });
+
+function environmentLoader(context: GraphQLContext) {
+  return requestLoader(
+    context,
+    'environmentById',
+    () =>
+      new BatchLoader(async (ids: string[]) => {
+        const rows = await prisma.environment.findMany({ where: { id: { in: ids } } });
+        return new Map(rows.map((row) => [row.id, row]));
+      }),
+  );
+}
+
+function organizationLoader(context: GraphQLContext) {
+  return requestLoader(
+    context,
+    'organizationById',
+    () =>
+      new BatchLoader(async (ids: string[]) => {
+        const rows = await prisma.organization.findMany({ where: { id: { in: ids } } });
+        return new Map(rows.map((row) => [row.id, row]));
+      }),
+  );
+}
+
+/** The rules of every flag in the response, for one environment, with one query. */
+function ruleLoader(context: GraphQLContext, environmentId: string) {
+  return requestLoader(
+    context,
+    `ruleByFlagId:${environmentId}`,
+    () => new BatchLoader((flagIds: string[]) => findRulesOfFlags(flagIds, environmentId)),
+  );
+}
 
 export const FeatureFlagType = builder.prismaObject('FeatureFlag', {
   description: 'A feature flag. It exists in every environment, with a rule in each.',
@@ -95,7 +120,10 @@ export const FeatureFlagType = builder.prismaObject('FeatureFlag', {
       args: { environment: t.arg.string() },
       resolve: async (flag, args, context) => {
         const environment = await environmentArgument(context, args.environment);
-        return findRule(flag.slug, environment.id);
+        const rule = await ruleLoader(context, environment.id).load(flag.id);
+        // Every flag has a rule in every environment; a miss means it was deleted meanwhile.
+        if (!rule) throw new NotFoundError('Feature flag', flag.slug);
+        return rule;
       },
     }),
   }),
@@ -204,11 +232,11 @@ builder.relayMutationField(
 
 const rulePayload = {
   outputFields: (t: PayloadFieldBuilder) => ({
-    rule: t.field({ type: FeatureFlagRuleType, resolve: (p: { rule: RuleSnapshot }) => p.rule }),
+    rule: t.field({ type: FeatureFlagRuleType, resolve: (p: { rule: RuleView }) => p.rule }),
     featureFlag: t.prismaField({
       type: FeatureFlagType,
       // biome-ignore lint/suspicious/noExplicitAny: see PayloadFieldBuilder.
-      resolve: (query: any, p: { rule: RuleSnapshot }) =>
+      resolve: (query: any, p: { rule: RuleView }) =>
         prisma.featureFlag.findUniqueOrThrow({ ...query, where: { id: p.rule.flagId } }),
     }),
   }),
