@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PrismaClient, prisma, setPrismaClient } from '../src/db/index.ts';
+import { graphql } from './gql/index.ts';
+import { dataOf, startTestServer, type TestServer } from './helpers/server.ts';
+
+const CreateFlag = graphql(`
+  mutation QueryCountCreateFlag($input: CreateFeatureFlagInput!) {
+    createFeatureFlag(input: $input) { featureFlag { id } }
+  }
+`);
+
+const CreateOrganization = graphql(`
+  mutation QueryCountCreateOrganization($input: CreateOrganizationInput!) {
+    createOrganization(input: $input) { organization { id } }
+  }
+`);
+
+const SetRule = graphql(`
+  mutation QueryCountSetRule($input: SetOrganizationRuleInput!) {
+    setOrganizationRule(input: $input) { rule { version } }
+  }
+`);
+
+const FlagsWithRules = graphql(`
+  query QueryCountFlagsWithRules {
+    featureFlags(first: 50) {
+      edges {
+        node {
+          slug
+          rule(environment: "sandbox") {
+            enabled
+            organizationRule
+            organizationIds
+            version
+            updatedAt
+            updatedBy
+            environment { slug }
+            organizations { id name }
+          }
+        }
+      }
+    }
+  }
+`);
+
+const FlagCount = 50;
+let server: TestServer;
+let statements = 0;
+
+/**
+ * Counts the operations the server sends to Prisma, raw SQL included, except on the two models
+ * that background work reads and writes at any moment: the change feed polls Event, and
+ * authentication stamps ApiKey.lastUsedAt.
+ */
+function countQueries<T>(work: () => Promise<T>): Promise<{ result: T; queries: number }> {
+  const base = prisma.$extends({}) as unknown as PrismaClient;
+  const counting = base.$extends({
+    query: {
+      $allOperations({ model, args, query }) {
+        if (model !== 'Event' && model !== 'ApiKey') statements++;
+        return query(args);
+      },
+    },
+  }) as unknown as PrismaClient;
+  statements = 0;
+  setPrismaClient(counting);
+  return work().then(
+    (result) => {
+      setPrismaClient(base);
+      return { result, queries: statements };
+    },
+    (error: unknown) => {
+      setPrismaClient(base);
+      throw error;
+    },
+  );
+}
+
+beforeAll(async () => {
+  // The listing below is deliberately larger than the default cost limit allows.
+  server = await startTestServer({ env: { PENNANT_MAX_COST: '1000000' } });
+  const organizations: string[] = [];
+  for (let index = 0; index < 3; index++) {
+    const created = await server.request(CreateOrganization, { input: { name: `Counted ${index}` } });
+    organizations.push(dataOf(created).createOrganization.organization.id);
+  }
+  for (let index = 0; index < FlagCount; index++) {
+    const slug = `counted-${String(index).padStart(2, '0')}`;
+    dataOf(await server.request(CreateFlag, { input: { slug, name: slug } }));
+    if (index % 2 === 0) {
+      dataOf(
+        await server.request(SetRule, {
+          input: {
+            slug,
+            environment: 'sandbox',
+            rule: 'SOME',
+            organizationIds: organizations.slice(0, 1 + (index % 3)),
+          },
+        }),
+      );
+    }
+  }
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('query count', () => {
+  it(`listing ${FlagCount} flags with their rule and chosen organizations takes a few queries, not one per flag`, async () => {
+    // Warm the API-key cache so authentication does not count.
+    dataOf(await server.request(FlagsWithRules, {}));
+    const { result, queries } = await countQueries(() => server.request(FlagsWithRules, {}));
+    const edges = dataOf(result).featureFlags.edges;
+    expect(edges).toHaveLength(FlagCount);
+    expect(edges[0]?.node.rule).toMatchObject({ organizationRule: 'SOME', environment: { slug: 'sandbox' } });
+    expect(edges[0]?.node.rule.organizations).toHaveLength(1);
+    expect(edges[1]?.node.rule).toMatchObject({ organizationRule: 'NONE', organizations: [] });
+    // The flags, their rules, the chosen organizations: one query each.
+    expect(queries).toBeLessThanOrEqual(3);
+  });
+});
