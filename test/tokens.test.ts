@@ -223,6 +223,26 @@ describe('access tokens and the JWKS', () => {
   });
 });
 
+describe('the signing-key cache', () => {
+  it('signs right after the cache expired (keys are never loaded inside a transaction)', async () => {
+    // On PGlite (one connection) a key load inside the refresh transaction waited for the
+    // transaction itself until its 20-second timeout.
+    clearSigningKeyCache();
+    const started = Date.now();
+    const created = await signIn();
+    clearSigningKeyCache();
+    const refreshed = await server.request(
+      RefreshSession,
+      { input: { sealedSession: created.sealedSession } },
+      {
+        apiKey: null,
+      },
+    );
+    expect(dataOf(refreshed).refreshSession.session.accessToken).toEqual(expect.any(String));
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
+
 describe('key rotation', () => {
   it('a new key signs; the old one verifies until its tokens expired, then leaves the JWKS', async () => {
     const before = await signIn();

@@ -2,6 +2,7 @@ import { hkdfSync, randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CompactEncrypt, compactDecrypt } from 'jose';
+import { registerSecret } from '../security/redact.ts';
 
 /**
  * The server secret (encrypts private signing keys and stored refresh answers at rest) and the
@@ -61,6 +62,9 @@ export async function loadServerSecrets(options: {
   const cookiePasswords = options.cookiePasswords ?? [
     { id: '', secret: await generatedSecret(options.dataDir, cookiePasswordFileName) },
   ];
+  // Generated values are as secret as configured ones: never in a log line or an error.
+  registerSecret(secret);
+  for (const password of cookiePasswords) registerSecret(password.secret);
   return { secret, cookiePasswords };
 }
 

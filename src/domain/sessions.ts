@@ -15,7 +15,13 @@ import {
   setServerSecrets,
 } from './secrets.ts';
 import { type SessionSettings, sessionSettings, setSessionSettings } from './session-settings.ts';
-import { ensureActiveSigningKey, publicJwks, setSigningKeyTokenTtl } from './signing-keys.ts';
+import {
+  type ActiveSigningKey,
+  activeSigningKey,
+  ensureActiveSigningKey,
+  publicJwks,
+  setSigningKeyTokenTtl,
+} from './signing-keys.ts';
 import { signAccessToken, verifyAccessToken } from './tokens.ts';
 import { commitChange } from './transaction.ts';
 import { sealedUser } from './users.ts';
@@ -162,6 +168,7 @@ async function decryptRetryResult(encrypted: string, user: User): Promise<Sessio
 
 /** Signs the access token for a session in an organization, with the flags of its environment. */
 async function issueTokens(
+  signingKey: ActiveSigningKey,
   session: { id: string; environmentId: string },
   user: User,
   organizationId: string,
@@ -170,14 +177,10 @@ async function issueTokens(
 ): Promise<SessionTokens> {
   const permissions: string[] = [];
   const featureFlags = flagState.enabledFlagSlugs(session.environmentId, organizationId);
-  const signed = await signAccessToken({
-    userId: user.id,
-    sessionId: session.id,
-    organizationId,
-    role,
-    permissions,
-    featureFlags,
-  });
+  const signed = await signAccessToken(
+    { userId: user.id, sessionId: session.id, organizationId, role, permissions, featureFlags },
+    signingKey,
+  );
   return {
     id: session.id,
     user,
@@ -237,6 +240,8 @@ export async function refreshWithRefreshToken(input: {
     throw invalidGrant();
   }
   const settings = sessionSettings();
+  // Fetched before the transaction (see signAccessToken).
+  const signingKey = await activeSigningKey();
 
   const outcome = await commitChange(async (tx): Promise<RotationOutcome> => {
     await lockRefreshToken(tx, found.id);
@@ -286,7 +291,14 @@ export async function refreshWithRefreshToken(input: {
     if (!user) return { kind: 'inactive' };
 
     const refreshToken = newRefreshToken();
-    const tokens = await issueTokens(session, user, organizationId, membership.roleSlug, refreshToken);
+    const tokens = await issueTokens(
+      signingKey,
+      session,
+      user,
+      organizationId,
+      membership.roleSlug,
+      refreshToken,
+    );
     await tx.refreshToken.create({
       data: { id: newId('rt'), sessionId: session.id, tokenHash: hashToken(refreshToken) },
     });
@@ -339,6 +351,8 @@ export async function createSession(
   const organizationId = validId('organizationId', input.organizationId, 'org');
   const settings = sessionSettings();
   const refreshToken = newRefreshToken();
+  // Fetched before the transaction (see signAccessToken).
+  const signingKey = await activeSigningKey();
   const { session, tokens } = await commitChange(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId } });
     if (!user) throw new NotFoundError('User', userId);
@@ -365,6 +379,7 @@ export async function createSession(
     });
     const signedInUser = await tx.user.update({ where: { id: userId }, data: { lastSignInAt: now } });
     const tokens = await issueTokens(
+      signingKey,
       session,
       signedInUser,
       organizationId,

@@ -35,10 +35,16 @@ export interface PublicSigningKey {
   publicKey: CryptoKeyLike;
 }
 
+export interface ActiveSigningKey {
+  kid: string;
+  algorithm: SigningAlgorithm;
+  privateKey: CryptoKeyLike;
+}
+
 interface KeyCache {
   loadedAt: number;
   keys: Map<string, PublicSigningKey>;
-  active: { kid: string; algorithm: SigningAlgorithm; privateKey: CryptoKeyLike } | undefined;
+  active: ActiveSigningKey | undefined;
 }
 
 let cache: KeyCache | undefined;
@@ -152,7 +158,7 @@ async function currentKeys(): Promise<KeyCache> {
 }
 
 /** The key that signs new access tokens. */
-export async function activeSigningKey(): Promise<NonNullable<KeyCache['active']>> {
+export async function activeSigningKey(): Promise<ActiveSigningKey> {
   const keys = await currentKeys();
   if (!keys.active) throw new Error('No active signing key: the server did not finish starting.');
   return keys.active;

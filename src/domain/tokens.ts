@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { PennantError } from '../errors.ts';
 import { sessionSettings } from './session-settings.ts';
-import { activeSigningKey, signingAlgorithms, verificationKey } from './signing-keys.ts';
+import {
+  type ActiveSigningKey,
+  activeSigningKey,
+  signingAlgorithms,
+  verificationKey,
+} from './signing-keys.ts';
 
 /** The claims of a Pennant access token (WorkOS's shape). */
 export interface AccessTokenClaims {
@@ -28,16 +33,21 @@ export interface SignedAccessToken {
 }
 
 /** Signs an access token with the active key (`kid` in the header). */
-export async function signAccessToken(input: {
-  userId: string;
-  sessionId: string;
-  organizationId: string;
-  role: string;
-  permissions: string[];
-  featureFlags: string[];
-}): Promise<SignedAccessToken> {
+export async function signAccessToken(
+  input: {
+    userId: string;
+    sessionId: string;
+    organizationId: string;
+    role: string;
+    permissions: string[];
+    featureFlags: string[];
+  },
+  signingKey?: ActiveSigningKey,
+): Promise<SignedAccessToken> {
   const settings = sessionSettings();
-  const key = await activeSigningKey();
+  // Inside a database transaction, pass the key fetched before it: loading keys uses another
+  // connection, which on PGlite (one connection) would wait for the transaction forever.
+  const key = signingKey ?? (await activeSigningKey());
   const iat = Math.floor(Date.now() / 1000);
   const claims: AccessTokenClaims = {
     iss: settings.issuer,
