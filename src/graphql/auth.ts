@@ -10,7 +10,13 @@ export function apiKeyOf(context: GraphQLContext): AuthenticatedApiKey {
   return context.apiKey;
 }
 
-/** The environment named by an argument, when the caller's key may act on it. */
+/**
+ * The environment named by an argument, when the caller's key may act on it. The key's own
+ * environment came with the (cached) key, so the usual case costs no database query: flag
+ * reads are on the hot path.
+ */
 export function environmentArgument(context: GraphQLContext, slug: string): Promise<Environment> {
-  return environmentForActor(apiKeyOf(context).environment.id, slug);
+  const own = apiKeyOf(context).environment;
+  if (own.slug === slug) return Promise.resolve(own);
+  return environmentForActor(own.id, slug);
 }
