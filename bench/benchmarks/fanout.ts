@@ -1,0 +1,175 @@
+import type { BenchContext } from '../lib/context.ts';
+import { sleep } from '../lib/context.ts';
+import {
+  addOrganization,
+  createFanoutFlags,
+  planSubscribers,
+  type Receipt,
+  SubscriberFleet,
+  toggleFlag,
+} from '../lib/fanout-driver.ts';
+import { cores } from '../lib/machine.ts';
+import { startPennant } from '../lib/server.ts';
+import { createSessions } from '../lib/sessions.ts';
+import { latencySummary, type Spread, spread } from '../lib/stats.ts';
+
+export interface FanoutResult {
+  subscribers: number;
+  organizations: number;
+  /** Fewest subscribers reached by one ALL toggle, over the rounds. */
+  delivered: number;
+  deliveredSpread: Spread;
+  allDelivered: boolean;
+  /** Median over rounds of each round's percentile, from the event's `occurredAt`. */
+  p50Ms: number;
+  p99Ms: number;
+  p50MsSpread: Spread;
+  p99MsSpread: Spread;
+  maxMsSpread: Spread;
+  /** The same latencies measured from when the mutation was sent (includes the commit). */
+  fromSendP99MsSpread: Spread;
+  /** Mutation round trip as the dashboard sees it. */
+  mutationMsSpread: Spread;
+  targetedExact: boolean;
+  targetedExpected: number;
+  targetedReceivedSpread: Spread;
+  connectSeconds: number;
+  serverRssBeforeMb: number;
+  serverRssAfterMb: number;
+  memoryPerSubscriberKb: number;
+  errors: string[];
+}
+
+/**
+ * (3) Subscribers of `subscriberOrganizations` organizations on one instance; an ALL flag is
+ * toggled (every subscriber must hear it), then SOME lists gain one subscribed organization
+ * each (only its subscribers may hear it).
+ */
+export async function fanoutBenchmark(context: BenchContext): Promise<FanoutResult> {
+  const { options, template } = context;
+  const { organizationIds, keys } = template.dataset;
+  const orgCount = Math.min(options.subscriberOrganizations, organizationIds.length - 50);
+  const subscribedOrganizations = organizationIds.slice(0, orgCount);
+  const data = await template.instance();
+  const server = await startPennant({ ...data.start, core: cores.server, ...context.serverExtras });
+  const fleet = SubscriberFleet.start(options.subscriberProcesses, cores.load);
+  try {
+    const perOrganization = Math.max(1, Math.min(10, Math.ceil(options.subscribers / orgCount)));
+    let started = performance.now();
+    const sessions = await createSessions(
+      server.url,
+      keys.sandbox,
+      subscribedOrganizations,
+      orgCount * perOrganization,
+      'fanout',
+    );
+    const { allSlug, someSlug } = await createFanoutFlags(
+      server.url,
+      keys.sandbox,
+      organizationIds.slice(orgCount, orgCount + 50),
+    );
+    context.log(
+      `  ${sessions.length} sessions and 2 flags in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    await sleep(2000);
+    const rssBefore = server.residentMb();
+
+    const subscribers = planSubscribers(options.subscribers, sessions, () => ({
+      url: server.url,
+      group: 'local',
+    }));
+    started = performance.now();
+    await fleet.connect(subscribers);
+    const connectSeconds = (performance.now() - started) / 1000;
+    context.log(`  ${subscribers.length} subscribers connected in ${connectSeconds.toFixed(1)} s`);
+
+    // Warm-up: the first toggle also proves every subscription is live on the server.
+    await sleep(1000);
+    await toggleFlag(server.url, keys.sandbox, allSlug, true);
+    const warm = await fleet.collect(subscribers.length, 60_000, 500);
+    context.log(
+      `  warm-up toggle reached ${new Set(warm.receipts.map((r) => r.index)).size} of ${subscribers.length}`,
+    );
+    for (const error of warm.errors.slice(0, 5)) context.log(`    ${error}`);
+    await sleep(2000);
+    const rssAfter = server.residentMb();
+
+    const errors: string[] = [...warm.errors];
+    const delivered: number[] = [];
+    const p50: number[] = [];
+    const p99: number[] = [];
+    const max: number[] = [];
+    const fromSendP99: number[] = [];
+    const mutationMs: number[] = [];
+    for (let round = 0; round < options.rounds; round++) {
+      const enabled = round % 2 === 1;
+      const { sentAt, answeredAt } = await toggleFlag(server.url, keys.sandbox, allSlug, enabled);
+      const { receipts, errors: roundErrors } = await fleet.collect(subscribers.length, 30_000, 300);
+      errors.push(...roundErrors);
+      const toggles = receipts.filter((r) => r.reason === 'flag.toggled');
+      const latencies = latencySummary(toggles.map((r) => r.receivedAt - r.occurredAt));
+      const fromSend = latencySummary(toggles.map((r) => r.receivedAt - sentAt));
+      delivered.push(new Set(toggles.map((r) => r.index)).size);
+      p50.push(latencies.p50);
+      p99.push(latencies.p99);
+      max.push(latencies.max);
+      fromSendP99.push(fromSend.p99);
+      mutationMs.push(answeredAt - sentAt);
+      context.log(
+        `  ALL toggle ${round + 1}: ${delivered.at(-1)} of ${subscribers.length} delivered; from occurredAt p50 ${latencies.p50.toFixed(1)} ms, ` +
+          `p99 ${latencies.p99.toFixed(1)} ms, max ${latencies.max.toFixed(1)} ms; from send p99 ${fromSend.p99.toFixed(1)} ms; mutation ${(answeredAt - sentAt).toFixed(1)} ms`,
+      );
+      await sleep(1000);
+    }
+
+    let targetedExact = true;
+    const targetedReceived: number[] = [];
+    let targetedExpected = 0;
+    for (let round = 0; round < options.rounds; round++) {
+      const organizationId = subscribedOrganizations[round % orgCount] as string;
+      const expected = subscribers.filter((s) => s.organizationId === organizationId).length;
+      targetedExpected = expected;
+      await addOrganization(server.url, keys.sandbox, someSlug, organizationId);
+      const { receipts } = await fleet.collect(expected, 10_000, 1500);
+      const exact =
+        receipts.length === expected &&
+        receipts.every((r: Receipt) => r.organizationId === organizationId) &&
+        new Set(receipts.map((r) => r.index)).size === expected;
+      targetedExact &&= exact;
+      targetedReceived.push(receipts.length);
+      context.log(
+        `  SOME change ${round + 1}: ${receipts.length} received, expected exactly ${expected} (${organizationId}): ${exact ? 'exact' : 'NOT exact'}`,
+      );
+    }
+
+    const deliveredSpread = spread(delivered);
+    const p99Spread = spread(p99);
+    const p50Spread = spread(p50);
+    return {
+      subscribers: subscribers.length,
+      organizations: orgCount,
+      delivered: deliveredSpread.min,
+      deliveredSpread,
+      allDelivered: deliveredSpread.min === subscribers.length,
+      p50Ms: p50Spread.median,
+      p99Ms: p99Spread.median,
+      p50MsSpread: p50Spread,
+      p99MsSpread: p99Spread,
+      maxMsSpread: spread(max),
+      fromSendP99MsSpread: spread(fromSendP99),
+      mutationMsSpread: spread(mutationMs),
+      targetedExact,
+      targetedExpected,
+      targetedReceivedSpread: spread(targetedReceived),
+      connectSeconds,
+      serverRssBeforeMb: rssBefore,
+      serverRssAfterMb: rssAfter,
+      memoryPerSubscriberKb: ((rssAfter - rssBefore) * 1024) / subscribers.length,
+      errors: errors.slice(0, 20),
+    };
+  } finally {
+    await fleet.stop();
+    await server.stop();
+    await data.dispose();
+  }
+}

@@ -1,0 +1,15 @@
+import type { SeededTemplate } from './data.ts';
+import type { BenchOptions } from './options.ts';
+import type { StartOptions } from './server.ts';
+
+export interface BenchContext {
+  options: BenchOptions;
+  template: SeededTemplate;
+  log(line: string): void;
+  /** Extra start options for every Pennant server (CPU profiling). */
+  serverExtras: Pick<StartOptions, 'cpuProfileDir'>;
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,60 @@
+import autocannon from 'autocannon';
+
+export interface HttpLoadOptions {
+  url: string;
+  connections: number;
+  durationSeconds: number;
+  /** Request bodies, sent round-robin (each connection starts at its own offset). */
+  bodies: readonly string[];
+  headers?: Record<string, string>;
+  /** Called with each response body; return false to count it as a failure. */
+  check?: (body: string) => boolean;
+}
+
+export interface HttpLoadResult {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  total: number;
+  failures: number;
+}
+
+/**
+ * One autocannon run in this process (the orchestrator, pinned to the load core). Both the
+ * baseline and Pennant get the same request machinery, response check included, so the load
+ * generator costs the same on either side.
+ */
+export async function runHttpLoad(options: HttpLoadOptions): Promise<HttpLoadResult> {
+  let next = 0;
+  let failures = 0;
+  const check = options.check;
+  const result = await autocannon({
+    url: options.url,
+    connections: options.connections,
+    duration: options.durationSeconds,
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...options.headers,
+    },
+    requests: [
+      {
+        setupRequest: (request) => {
+          request.body = options.bodies[next++ % options.bodies.length];
+          return request;
+        },
+        onResponse: (status, body) => {
+          if (status !== 200 || (check && !check(body))) failures++;
+        },
+      },
+    ],
+  });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    total: result.requests.total,
+    failures: failures + result.errors + result.timeouts,
+  };
+}

@@ -1,0 +1,118 @@
+import { chunks, type GraphQLClient, graphqlClient, mapConcurrent } from './graphql.ts';
+import { seededRandom } from './stats.ts';
+
+export type EnvironmentSlug = 'sandbox' | 'production';
+export const environmentSlugs: EnvironmentSlug[] = ['sandbox', 'production'];
+
+export interface DatasetSize {
+  flags: number;
+  organizations: number;
+  /** Largest SOME list. */
+  someMax: number;
+}
+
+export interface RuleSpec {
+  rule: 'NONE' | 'SOME' | 'ALL';
+  enabled: boolean;
+  organizations: number;
+}
+
+export interface Dataset {
+  keys: Record<EnvironmentSlug, string>;
+  organizationIds: string[];
+  flags: { slug: string; rules: Record<EnvironmentSlug, RuleSpec> }[];
+  seedMs: number;
+}
+
+// Aliased mutations per request: below graphql-armor's default alias limit (15).
+const batchSize = 10;
+const concurrency = 6;
+
+/**
+ * Fills an empty Pennant through its GraphQL API, as a dashboard would: organizations, flags
+ * (each gets a rule per environment), then rules mixed NONE / SOME / ALL, mostly enabled, SOME
+ * lists of 1 to `someMax` organizations skewed towards small ones. Deterministic (seeded PRNG).
+ */
+export async function seedDataset(
+  baseUrl: string,
+  keys: Record<EnvironmentSlug, string>,
+  size: DatasetSize,
+): Promise<Dataset> {
+  const started = performance.now();
+  const random = seededRandom(20261126);
+  const sandbox = graphqlClient(baseUrl, keys.sandbox);
+  const clients: Record<EnvironmentSlug, GraphQLClient> = {
+    sandbox,
+    production: graphqlClient(baseUrl, keys.production),
+  };
+
+  const organizationIds = (
+    await mapConcurrent(
+      chunks(
+        Array.from({ length: size.organizations }, (_, i) => i),
+        batchSize,
+      ),
+      concurrency,
+      async (batch) => {
+        const fields = batch
+          .map(
+            (i) =>
+              `o${i}: createOrganization(input: { name: ${JSON.stringify(`Organization ${i}`)}, externalId: "ext-${i}" }) { organization { id } }`,
+          )
+          .join('\n');
+        const data = await sandbox.request<Record<string, { organization: { id: string } }>>(
+          `mutation {\n${fields}\n}`,
+        );
+        return batch.map((i) => data[`o${i}`]?.organization.id as string);
+      },
+    )
+  ).flat();
+
+  const slugs = Array.from({ length: size.flags }, (_, i) => `flag-${String(i).padStart(4, '0')}`);
+  await mapConcurrent(chunks(slugs, batchSize), concurrency, async (batch) => {
+    const fields = batch
+      .map(
+        (slug, i) =>
+          `f${i}: createFeatureFlag(input: { slug: "${slug}", name: "Flag ${slug}", tags: ["bench"] }) { featureFlag { id } }`,
+      )
+      .join('\n');
+    await sandbox.request(`mutation {\n${fields}\n}`);
+  });
+
+  const flags: Dataset['flags'] = slugs.map((slug) => {
+    const rules = {} as Record<EnvironmentSlug, RuleSpec>;
+    for (const environment of environmentSlugs) {
+      const pick = random();
+      const rule = pick < 0.3 ? 'NONE' : pick < 0.7 ? 'SOME' : 'ALL';
+      const organizations =
+        rule === 'SOME' ? Math.min(organizationIds.length, 1 + Math.floor(random() ** 2 * size.someMax)) : 0;
+      rules[environment] = { rule, enabled: random() < 0.75, organizations };
+    }
+    return { slug, rules };
+  });
+
+  const changes = flags.flatMap((flag) =>
+    environmentSlugs.map((environment) => ({ slug: flag.slug, environment, spec: flag.rules[environment] })),
+  );
+  await mapConcurrent(changes, concurrency, async ({ slug, environment, spec }) => {
+    const client = clients[environment];
+    if (spec.rule !== 'NONE') {
+      const chosen = new Set<string>();
+      while (chosen.size < spec.organizations) {
+        chosen.add(organizationIds[Math.floor(random() * organizationIds.length)] as string);
+      }
+      await client.request(
+        `mutation($input: SetOrganizationRuleInput!) { setOrganizationRule(input: $input) { rule { version } } }`,
+        { input: { slug, environment, rule: spec.rule, organizationIds: [...chosen] } },
+      );
+    }
+    if (spec.enabled) {
+      await client.request(
+        `mutation($input: SetFeatureFlagEnabledInput!) { setFeatureFlagEnabled(input: $input) { rule { version } } }`,
+        { input: { slug, environment, enabled: true } },
+      );
+    }
+  });
+
+  return { keys, organizationIds, flags, seedMs: performance.now() - started };
+}
