@@ -6,7 +6,7 @@ import { newId } from '../ids.ts';
 import type { Actor } from './actor.ts';
 import { recordEvent } from './events.ts';
 import { commitChange } from './transaction.ts';
-import { validName, validSlug } from './validation.ts';
+import { isSlug, validName, validSlug } from './validation.ts';
 
 export const defaultEnvironments = [
   { slug: 'sandbox', name: 'Sandbox', kind: 'SANDBOX' },
@@ -14,7 +14,7 @@ export const defaultEnvironments = [
 ] as const;
 
 export async function findEnvironmentBySlug(slug: string): Promise<Environment> {
-  const environment = await prisma.environment.findUnique({ where: { slug } });
+  const environment = isSlug(slug) ? await prisma.environment.findUnique({ where: { slug } }) : null;
   if (!environment) throw new NotFoundError('Environment', slug);
   return environment;
 }

@@ -6,7 +6,7 @@ import type { Actor } from './actor.ts';
 import { recordEvent } from './events.ts';
 import { ruleSnapshotSelect, toRuleSnapshot } from './rules.ts';
 import { commitChange } from './transaction.ts';
-import { validDescription, validName, validSlug, validTags } from './validation.ts';
+import { isSlug, validDescription, validName, validSlug, validTags } from './validation.ts';
 
 export function flagRecord(flag: FeatureFlag) {
   return {
@@ -19,7 +19,7 @@ export function flagRecord(flag: FeatureFlag) {
 }
 
 export async function findFlagBySlug(slug: string): Promise<FeatureFlag> {
-  const flag = await prisma.featureFlag.findUnique({ where: { slug } });
+  const flag = isSlug(slug) ? await prisma.featureFlag.findUnique({ where: { slug } }) : null;
   if (!flag) throw new NotFoundError('Feature flag', slug);
   return flag;
 }
@@ -73,6 +73,7 @@ export function updateFeatureFlag(actor: Actor, slug: string, input: UpdateFlagI
   if (input.name != null) data.name = validName('name', input.name);
   if (input.description != null) data.description = validDescription('description', input.description);
   if (input.tags != null) data.tags = validTags('tags', input.tags);
+  if (!isSlug(slug)) throw new NotFoundError('Feature flag', slug);
   return commitChange(async (tx) => {
     const before = await tx.featureFlag.findUnique({ where: { slug } });
     if (!before) throw new NotFoundError('Feature flag', slug);
@@ -93,7 +94,8 @@ export function updateFeatureFlag(actor: Actor, slug: string, input: UpdateFlagI
  * The event keeps the flag and its rule in every environment as they were, so subscribers can
  * tell which organizations just lost it.
  */
-export function deleteFeatureFlag(actor: Actor, slug: string): Promise<FeatureFlag> {
+export async function deleteFeatureFlag(actor: Actor, slug: string): Promise<FeatureFlag> {
+  if (!isSlug(slug)) throw new NotFoundError('Feature flag', slug);
   return commitChange(async (tx) => {
     const flag = await tx.featureFlag.findUnique({ where: { slug } });
     if (!flag) throw new NotFoundError('Feature flag', slug);

@@ -5,6 +5,7 @@ import type { Actor } from './actor.ts';
 import type { RuleSnapshot } from './evaluation.ts';
 import { recordEvent } from './events.ts';
 import { commitChange } from './transaction.ts';
+import { isSlug } from './validation.ts';
 
 export const ruleSnapshotSelect = {
   id: true,
@@ -54,6 +55,7 @@ function toRuleView(row: RuleSnapshotRow & { updatedAt: Date; updatedById: strin
 }
 
 export async function findRule(flagSlug: string, environmentId: string): Promise<RuleView> {
+  if (!isSlug(flagSlug)) throw new NotFoundError('Feature flag', flagSlug);
   const row = await prisma.featureFlagRule.findFirst({
     where: { environmentId, flag: { slug: flagSlug } },
     select: ruleViewSelect,
@@ -98,6 +100,7 @@ async function changeRule(
   /** The input field that named the organizations, for BAD_USER_INPUT. */
   organizationsField = 'organizationIds',
 ): Promise<RuleView> {
+  if (!isSlug(flagSlug)) throw new NotFoundError('Feature flag', flagSlug);
   return commitChange(async (tx) => {
     const located = await tx.featureFlagRule.findFirst({
       where: { environmentId, flag: { slug: flagSlug } },

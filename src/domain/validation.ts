@@ -4,6 +4,11 @@ import { BadUserInputError } from '../errors.ts';
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** Whether a value has a slug's shape; lookups use it so that no other text reaches a query. */
+export function isSlug(value: string, maxLength = 64): boolean {
+  return value.length > 0 && value.length <= maxLength && slugPattern.test(value);
+}
+
 export function validSlug(field: string, value: string, maxLength = 64): string {
   if (value.length === 0 || value.length > maxLength || !slugPattern.test(value)) {
     throw new BadUserInputError(

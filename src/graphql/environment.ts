@@ -1,6 +1,7 @@
 import { prisma } from '../db/index.ts';
 import { createApiKey, revokeApiKey } from '../domain/api-keys.ts';
 import { createEnvironment, findEnvironmentBySlug } from '../domain/environments.ts';
+import { isSlug, validId } from '../domain/validation.ts';
 import { apiKeyOf, environmentArgument } from './auth.ts';
 import { builder } from './builder.ts';
 import { actorOf } from './context.ts';
@@ -54,7 +55,8 @@ builder.queryFields((t) => ({
     nullable: true,
     authScopes: { apiKey: true },
     args: { slug: t.arg.string() },
-    resolve: (query, _root, args) => prisma.environment.findUnique({ ...query, where: { slug: args.slug } }),
+    resolve: (query, _root, args) =>
+      isSlug(args.slug) ? prisma.environment.findUnique({ ...query, where: { slug: args.slug } }) : null,
   }),
   currentEnvironment: t.prismaField({
     type: EnvironmentType,
@@ -138,7 +140,8 @@ builder.relayMutationField(
     authScopes: { apiKey: true },
     resolve: async (_root, { input }, context) => {
       const environmentId = apiKeyOf(context).environment.id;
-      return { apiKey: await revokeApiKey(actorOf(context), environmentId, String(input.id)) };
+      const id = validId('id', String(input.id), 'key');
+      return { apiKey: await revokeApiKey(actorOf(context), environmentId, id) };
     },
   },
   { outputFields: (t) => ({ apiKey: t.field({ type: ApiKeyType, resolve: (p) => p.apiKey }) }) },

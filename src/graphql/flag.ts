@@ -8,7 +8,7 @@ import {
   setFeatureFlagEnabled,
   setOrganizationRule,
 } from '../domain/rules.ts';
-import { validFilterText, validId } from '../domain/validation.ts';
+import { isSlug, validFilterText, validId } from '../domain/validation.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { environmentArgument } from './auth.ts';
@@ -159,7 +159,8 @@ builder.queryFields((t) => ({
     nullable: true,
     authScopes: { apiKey: true },
     args: { slug: t.arg.string() },
-    resolve: (query, _root, args) => prisma.featureFlag.findUnique({ ...query, where: { slug: args.slug } }),
+    resolve: (query, _root, args) =>
+      isSlug(args.slug) ? prisma.featureFlag.findUnique({ ...query, where: { slug: args.slug } }) : null,
   }),
 }));
 
