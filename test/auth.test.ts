@@ -218,6 +218,9 @@ describe('API keys', () => {
     expect(
       errorCode(await server.request(RevokeKey, { input: { id: 'key_01JAAAAAAAAAAAAAAAAAAAAAAA' } })),
     ).toBe('NOT_FOUND');
+    const malformed = await server.request(RevokeKey, { input: { id: 'key\u0000' } });
+    expect(errorCode(malformed)).toBe('BAD_USER_INPUT');
+    expect(malformed.errors?.[0]?.extensions?.field).toBe('id');
     const productionKey = dataOf(
       await server.request(CreateKey, { input: { name: 'Prod' } }, { apiKey: server.keys.production }),
     ).createApiKey;

@@ -239,6 +239,21 @@ describe('unexpected errors', () => {
     dataOf(await server.request(FlagList, { first: 1 }));
   });
 
+  it('a slug that cannot exist is simply not found, even with a NUL in it', async () => {
+    for (const slug of ['a\u0000b', 'Not A Slug']) {
+      const lookup = await server.request(FlagBySlug, { slug, environment: 'sandbox' });
+      expect(dataOf(lookup).featureFlag).toBeNull();
+      expect(errorCode(await server.request(UpdateFlag, { input: { slug, name: 'x' } }))).toBe('NOT_FOUND');
+      expect(errorCode(await server.request(DeleteFlag, { input: { slug } }))).toBe('NOT_FOUND');
+    }
+    await createFlag('nul-environment');
+    const environment = await server.request(FlagBySlug, {
+      slug: 'nul-environment',
+      environment: 'sand\u0000box',
+    });
+    expect(errorCode(environment)).toBe('NOT_FOUND');
+  });
+
   it('a NUL character in search is bad input, not an internal error', async () => {
     const response = await server.request(FlagList, { search: 'a\u0000b' });
     expect(errorCode(response)).toBe('BAD_USER_INPUT');
