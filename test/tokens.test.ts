@@ -21,6 +21,7 @@ import { authenticateSessionCredential } from '../src/domain/sessions.ts';
 import { clearSigningKeyCache, rotateSigningKey } from '../src/domain/signing-keys.ts';
 import { graphql } from './gql/index.ts';
 import { dataOf, errorCode, startTestServer, type TestServer } from './helpers/server.ts';
+import { workosFor } from './helpers/workos.ts';
 
 const CreateOrganization = graphql(`
   mutation TokensCreateOrganization($input: CreateOrganizationInput!) {
@@ -117,6 +118,30 @@ describe('secrets generated into the data folder', () => {
         updatedAt: expect.any(String),
       }),
     });
+  });
+
+  it('the official WorkOS SDK opens the seal with the same password', async () => {
+    const password = (
+      await readFile(path.join(server.config.dataDir, cookiePasswordFileName), 'utf8')
+    ).trim();
+    const created = await signIn();
+    const workos = workosFor(server);
+    const opened = await workos.userManagement.getSessionFromCookie({
+      sessionData: created.sealedSession,
+      cookiePassword: password,
+    });
+    expect(opened).toMatchObject({
+      accessToken: created.accessToken,
+      refreshToken: created.refreshToken,
+      organizationId,
+      user: { object: 'user', id: userId },
+    });
+    // A wrong password is an empty session to the SDK, as with WorkOS's own cookies.
+    const wrong = await workos.userManagement.getSessionFromCookie({
+      sessionData: created.sealedSession,
+      cookiePassword: 'x'.repeat(40),
+    });
+    expect(wrong).toEqual({});
   });
 
   it('private signing keys are encrypted at rest', async () => {
