@@ -120,8 +120,11 @@ export function buildApp(config: Config) {
     const httpClosed = new Promise<void>((resolve) =>
       server?.listening ? server.close(() => resolve()) : resolve(),
     );
+    http?.beginShutdown();
+    // A connection whose last request just finished is idle: close it now rather than after
+    // its keep-alive timeout.
+    const closeIdle = setInterval(() => server?.closeIdleConnections(), 50);
     server?.closeIdleConnections();
-    http?.endStreams();
     for (const client of webSocketServer?.clients ?? []) client.close(1001, 'Server shutting down');
     const webSocketsClosed = new Promise<void>((resolve) =>
       webSocketServer ? webSocketServer.close(() => resolve()) : resolve(),
@@ -133,6 +136,7 @@ export function buildApp(config: Config) {
     }, config.shutdownTimeoutMs);
     await Promise.all([httpClosed, webSocketsClosed]);
     clearTimeout(cut);
+    clearInterval(closeIdle);
   }
 
   return { start, stop };

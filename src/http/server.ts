@@ -31,10 +31,14 @@ export function clientAddress(request: IncomingMessage, trustProxy: boolean): st
 export function createHttpHandler(
   handler: NodeHandler,
   options: HttpHandlerOptions,
-): NodeHandler & { endStreams(): void } {
+): NodeHandler & { beginShutdown(): void } {
   const open = new Set<ServerResponse>();
+  let shuttingDown = false;
   const handle = (request: IncomingMessage, response: ServerResponse) => {
     open.add(response);
+    // During shutdown, a request that still arrives on a kept-alive connection is answered, and
+    // the connection closed after it.
+    if (shuttingDown) response.setHeader('connection', 'close');
     const started = performance.now();
     const context: RequestContext = {
       requestId: requestIdFrom(request.headers[requestIdHeader]),
@@ -75,14 +79,16 @@ export function createHttpHandler(
     return requestContext.run(context, () => handler(request, response));
   };
   /**
-   * At shutdown: ends Server-Sent Event streams (subscriptions), which would otherwise keep
-   * their connections open until the shutdown timeout. Clients reconnect elsewhere with their
-   * cursor. Ordinary requests are left to finish.
+   * At shutdown: responses from now on close their connection, and Server-Sent Event streams
+   * (subscriptions), which would otherwise stay open until the shutdown timeout, are ended;
+   * their clients reconnect elsewhere with their cursor. Ordinary requests are left to finish.
    */
-  const endStreams = () => {
+  const beginShutdown = () => {
+    shuttingDown = true;
     for (const response of open) {
       if (String(response.getHeader('content-type') ?? '').startsWith('text/event-stream')) response.end();
+      else if (!response.headersSent) response.setHeader('connection', 'close');
     }
   };
-  return Object.assign(handle, { endStreams });
+  return Object.assign(handle, { beginShutdown });
 }

@@ -83,9 +83,9 @@ export async function spawnServer(
       );
     });
   });
-  // The first-start keys follow the listening line.
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline && !options.dataDir && !/sk_live_\S+/.test(out)) {
+  // The first-start keys follow the listening line (a reused data folder may have none).
+  const deadline = Date.now() + (options.dataDir ? 1500 : 10_000);
+  while (Date.now() < deadline && !/sk_live_\S+/.test(out)) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   const keys: Record<string, string> = {};
@@ -208,8 +208,9 @@ export async function seedSession(
   graphqlUrl: string,
   apiKey: string,
   label = 'Acme',
+  headers: Record<string, string> = {},
 ): Promise<SeededSession> {
-  const auth = { authorization: `Bearer ${apiKey}` };
+  const auth = { ...headers, authorization: `Bearer ${apiKey}` };
   const call = async (query: string, variables: Record<string, unknown>) => {
     const { body } = await postGraphQL(graphqlUrl, { query, variables }, auth);
     if (body.errors?.length) throw new Error(JSON.stringify(body.errors));

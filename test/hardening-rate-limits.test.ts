@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postGraphQL, seedSession } from './helpers/process.ts';
+import { startTestServer, type TestServer } from './helpers/server.ts';
+
+/**
+ * Rate limits with small numbers. PENNANT_TRUST_PROXY lets the test speak from several client
+ * addresses (X-Forwarded-For), so per-address and per-key/per-session limits can be told apart.
+ */
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({
+    env: {
+      PENNANT_TRUST_PROXY: 'true',
+      PENNANT_RATE_LIMIT_FAILED_API_KEY: '3',
+      PENNANT_RATE_LIMIT_CREATE_SESSION: '3',
+      PENNANT_RATE_LIMIT_REFRESH_SESSION: '2',
+    },
+  });
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const wrongKey = () => `sk_test_${randomBytes(32).toString('base64url')}`;
+
+function expectRateLimited(result: Awaited<ReturnType<typeof postGraphQL>>, maxSeconds: number) {
+  expect(result.status).toBe(429);
+  const error = result.body.errors?.[0];
+  expect(error?.extensions?.code).toBe('RATE_LIMITED');
+  const retryAfter = error?.extensions?.retryAfter as number;
+  expect(retryAfter).toBeGreaterThanOrEqual(1);
+  expect(retryAfter).toBeLessThanOrEqual(maxSeconds);
+  expect(result.headers.get('retry-after')).toBe(String(retryAfter));
+  expect(error?.message).toMatch(/Retry after \d+ seconds/);
+  // The http extension is for the server, not the client.
+  expect(error?.extensions?.http).toBeUndefined();
+}
+
+const currentEnvironment = { query: '{ currentEnvironment { slug } }' };
+
+describe('failed API-key attempts', () => {
+  it('per address: after 3 failures from one address, the next attempt is refused with RATE_LIMITED', async () => {
+    const from = { 'x-forwarded-for': '203.0.113.7' };
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const result = await postGraphQL(server.graphqlUrl, currentEnvironment, {
+        ...from,
+        authorization: `Bearer ${wrongKey()}`,
+      });
+      expect(result.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    const refused = await postGraphQL(server.graphqlUrl, currentEnvironment, {
+      ...from,
+      authorization: `Bearer ${wrongKey()}`,
+    });
+    expectRateLimited(refused, 600);
+    // While the address is blocked, no key is even looked up from it.
+    const blocked = await postGraphQL(server.graphqlUrl, currentEnvironment, {
+      ...from,
+      authorization: `Bearer ${server.keys.sandbox}`,
+    });
+    expectRateLimited(blocked, 600);
+    // Another address is not affected.
+    const other = await postGraphQL(server.graphqlUrl, currentEnvironment, {
+      'x-forwarded-for': '203.0.113.8',
+      authorization: `Bearer ${server.keys.sandbox}`,
+    });
+    expect(other.body.data).toEqual({ currentEnvironment: { slug: 'sandbox' } });
+  });
+
+  it('per key: one wrong key tried from many addresses is refused after 3 failures', async () => {
+    const key = wrongKey();
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const result = await postGraphQL(server.graphqlUrl, currentEnvironment, {
+        'x-forwarded-for': `198.51.100.${attempt + 1}`,
+        authorization: `Bearer ${key}`,
+      });
+      expect(result.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    const refused = await postGraphQL(server.graphqlUrl, currentEnvironment, {
+      'x-forwarded-for': '198.51.100.99',
+      authorization: `Bearer ${key}`,
+    });
+    expectRateLimited(refused, 600);
+  });
+});
+
+describe('createSession and refreshSession', () => {
+  const createSession =
+    'mutation($input: CreateSessionInput!) { createSession(input: $input) { sealedSession } }';
+  const refreshSession =
+    'mutation($s: String) { refreshSession(input: { sealedSession: $s }) { sealedSession } }';
+
+  it('createSession: 3 per minute per API key, then RATE_LIMITED with retryAfter ≤ 60', async () => {
+    const from = { 'x-forwarded-for': '192.0.2.10' };
+    // seedSession makes the first createSession call.
+    const seeded = await seedSession(server.graphqlUrl, server.keys.sandbox);
+    const auth = { ...from, authorization: `Bearer ${server.keys.sandbox}` };
+    const input = { userId: seeded.userId, organizationId: seeded.organizationId };
+    for (let call = 0; call < 2; call += 1) {
+      const result = await postGraphQL(
+        server.graphqlUrl,
+        { query: createSession, variables: { input } },
+        auth,
+      );
+      expect(result.body.errors).toBeUndefined();
+    }
+    const refused = await postGraphQL(
+      server.graphqlUrl,
+      { query: createSession, variables: { input } },
+      auth,
+    );
+    expectRateLimited(refused, 60);
+    // The production key has its own budget (the address budget is per address).
+    const production = await postGraphQL(
+      server.graphqlUrl,
+      { query: '{ currentEnvironment { slug } }' },
+      { 'x-forwarded-for': '192.0.2.11', authorization: `Bearer ${server.keys.production}` },
+    );
+    expect(production.body.data).toEqual({ currentEnvironment: { slug: 'production' } });
+  });
+
+  it('refreshSession: 2 per minute per session (across its rotating seals), other sessions unaffected', async () => {
+    const from = { 'x-forwarded-for': '192.0.2.20' };
+    const seeder = { 'x-forwarded-for': '192.0.2.21' };
+    const first = await seedSession(server.graphqlUrl, server.keys.production, 'First', seeder);
+    const second = await seedSession(server.graphqlUrl, server.keys.production, 'Second', seeder);
+    let seal = first.sealedSession;
+    for (let call = 0; call < 2; call += 1) {
+      const result = await postGraphQL(
+        server.graphqlUrl,
+        { query: refreshSession, variables: { s: seal } },
+        from,
+      );
+      expect(result.body.errors).toBeUndefined();
+      seal = (result.body.data as { refreshSession: { sealedSession: string } }).refreshSession.sealedSession;
+    }
+    const refused = await postGraphQL(
+      server.graphqlUrl,
+      { query: refreshSession, variables: { s: seal } },
+      from,
+    );
+    expectRateLimited(refused, 60);
+    const other = await postGraphQL(
+      server.graphqlUrl,
+      { query: refreshSession, variables: { s: second.sealedSession } },
+      from,
+    );
+    expect(other.body.errors).toBeUndefined();
+  });
+});
