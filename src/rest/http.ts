@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../domain/actor.ts';
 import { type AuthenticatedApiKey, apiKeyAuthenticator } from '../domain/api-keys.ts';
 import { PennantError, UnauthenticatedError } from '../errors.ts';
+import { requestContext } from '../http/request-context.ts';
 import { logger } from '../logger.ts';
 import { json, type Route } from '../routes.ts';
+import { rateLimits } from '../security/rate-limit.ts';
 
 /**
  * The WorkOS-compatible REST edge. Its error bodies follow WorkOS's shapes, because the SDK maps
@@ -57,7 +59,9 @@ export function restRoute(
     method,
     path,
     async handler(request, params, url) {
-      const requestId = `req_${randomUUID()}`;
+      // The id the HTTP layer gave this request (and logs with), so a client's exception points
+      // at the server's log line.
+      const requestId = requestContext.getStore()?.requestId ?? randomUUID();
       try {
         const response = await handler(request, params, url);
         response.headers.set('x-request-id', requestId);
@@ -72,13 +76,30 @@ export function restRoute(
 const bearerPattern = /^Bearer\s+(\S+)$/i;
 
 /** The API key of `Authorization: Bearer sk_…`; a missing or revoked key is a 401. */
-export async function requireApiKey(request: Request): Promise<AuthenticatedApiKey> {
+export function requireApiKey(request: Request): Promise<AuthenticatedApiKey> {
   const header = request.headers.get('authorization');
   const secret = header ? bearerPattern.exec(header)?.[1] : undefined;
   if (!secret) throw new UnauthenticatedError();
+  return authenticateApiKey(secret);
+}
+
+/**
+ * Authenticates a key secret with the same rate limit on failed attempts (per key and per
+ * address) as GraphQL, so the REST edge is no side door for guessing keys.
+ */
+export async function authenticateApiKey(secret: string): Promise<AuthenticatedApiKey> {
+  const address = clientAddress();
+  await rateLimits.beforeApiKeyAttempt(secret, address);
   const apiKey = await apiKeyAuthenticator.authenticate(secret);
-  if (!apiKey) throw new UnauthenticatedError('The API key is not valid or has been revoked.');
+  if (!apiKey) {
+    await rateLimits.afterFailedApiKey(secret, address);
+    throw new UnauthenticatedError('The API key is not valid or has been revoked.');
+  }
   return apiKey;
+}
+
+export function clientAddress(): string {
+  return requestContext.getStore()?.address ?? 'unknown';
 }
 
 export function actorOfApiKey(apiKey: AuthenticatedApiKey): Actor {

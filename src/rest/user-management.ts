@@ -1,10 +1,10 @@
 import { prisma } from '../db/index.ts';
-import { apiKeyAuthenticator } from '../domain/api-keys.ts';
 import { publicJwksForEnvironment, refreshWithRefreshToken } from '../domain/sessions.ts';
 import { BadUserInputError, NotFoundError, UnauthenticatedError } from '../errors.ts';
 import type { Environment, User } from '../generated/prisma/client.ts';
 import { json, type Route } from '../routes.ts';
-import { requireApiKey, restRoute } from './http.ts';
+import { rateLimits } from '../security/rate-limit.ts';
+import { authenticateApiKey, clientAddress, requireApiKey, restRoute } from './http.ts';
 
 /**
  * The session half of WorkOS's User Management API that the SDK's `refresh()` and
@@ -100,6 +100,9 @@ async function authenticate(request: Request): Promise<Response> {
     }
     const refreshToken = stringField(body, 'refresh_token');
     if (!refreshToken) throw new OAuthError(400, 'invalid_request', 'refresh_token is required.');
+    // refreshSession's per-address limit. (Its per-session limit keys on the session id in the
+    // seal; a bare refresh token names its session only after the lookup, and rotates anyway.)
+    await rateLimits.refreshSession(null, clientAddress());
     const idempotencyKey = request.headers.get('idempotency-key');
     if (idempotencyKey !== null && idempotencyKey.length > 255) {
       throw new BadUserInputError('Idempotency-Key', 'Idempotency-Key must be at most 255 characters.');
@@ -135,9 +138,9 @@ async function authenticate(request: Request): Promise<Response> {
 async function clientKey(request: Request, clientSecret: string | undefined) {
   if (clientSecret === undefined) return requireApiKey(request);
   const headerKey = request.headers.get('authorization') ? await requireApiKey(request) : undefined;
-  const key = await apiKeyAuthenticator.authenticate(clientSecret);
-  if (!key || (headerKey && headerKey.id !== key.id)) {
-    throw new UnauthenticatedError('client_secret is not a valid API key.');
+  const key = await authenticateApiKey(clientSecret);
+  if (headerKey && headerKey.id !== key.id) {
+    throw new UnauthenticatedError('client_secret and the Authorization header name different API keys.');
   }
   return key;
 }
