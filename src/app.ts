@@ -11,6 +11,7 @@ import { systemActor } from './domain/actor.ts';
 import { apiKeyAuthenticator } from './domain/api-keys.ts';
 import { changeFeed } from './domain/change-feed.ts';
 import { ensureDefaultEnvironments } from './domain/environments.ts';
+import { latestEventId } from './domain/events.ts';
 import { flagState } from './domain/flag-state.ts';
 import { initializeSessions, setAccessTokenIssuer } from './domain/sessions.ts';
 import type { Environment } from './generated/prisma/client.ts';
@@ -56,12 +57,15 @@ export function buildApp(config: Config) {
     // Secrets (configured or generated into the data folder) and the access-token signing key.
     await initializeSessions({ ...config, issuer: config.issuer ?? `http://localhost:${config.port}` });
 
+    // Read before loading the cache: a change committed during the load is then replayed by
+    // the feed (the cache skips rule versions it already has) instead of being lost.
+    const feedStart = await latestEventId();
     await flagState.load();
     stopFollowing.push(flagState.follow(changeFeed), apiKeyAuthenticator.follow(changeFeed));
     // After the flag-state cache, so subscriptions see each change already applied.
     stopFollowing.push(realtimeFanOut.follow(changeFeed));
     stopFollowing.push(changeFeed.onEvent((event) => countChangeFeedEvent(event.type)));
-    await changeFeed.start(config.changePollMs);
+    await changeFeed.start(config.changePollMs, feedStart);
     rateLimits.configure(config);
     if (config.redisUrl) {
       redisNotifier = startRedisChangeNotifier({

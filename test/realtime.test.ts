@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { realtimeFanOut } from '../src/realtime/fan-out.ts';
 import {
+  CreateApiKey,
   DeleteFlag,
   DeleteOrganization,
   EventsStream,
   FeatureFlagsChanged,
+  RevokeApiKey,
+  RevokeSession,
   realtimeFixtures,
 } from './helpers/realtime.ts';
 import { dataOf, startTestServer, type TestServer } from './helpers/server.ts';
@@ -288,6 +291,30 @@ describe('featureFlagsChanged: access', () => {
     expect(JSON.stringify(subscription.errors)).toContain('UNAUTHENTICATED');
   });
 
+  it('a revoked session’s subscription ends with INVALID_SESSION; nothing new starts with it', async () => {
+    const organization = await fixtures.organization('Revoked');
+    const session = await fixtures.session(organization);
+    // An API key on the same connection keeps an events stream (and so the socket) open.
+    const connection = connect({ accessToken: session.accessToken, apiKey: server.keys.sandbox });
+    const before = realtimeFanOut.subscriberCount;
+    const subscription = connection.subscribe(FeatureFlagsChanged, {});
+    const keepOpen = connection.subscribe(EventsStream, { environment: 'sandbox' });
+    await registered(before, 2);
+    dataOf(await server.request(RevokeSession, { input: { id: session.sessionId } }));
+    await subscription.waitForEnd();
+    expect(JSON.stringify(subscription.errors)).toContain('INVALID_SESSION');
+    // Each operation checks the connection's credentials again.
+    const again = connection.subscribe(FeatureFlagsChanged, {});
+    await again.waitForEnd();
+    expect(JSON.stringify(again.errors)).toContain('UNAUTHENTICATED');
+    keepOpen.stop();
+    // And a new connection with it is refused.
+    expect(await closeCodeOf(server.graphqlUrl, { init: { accessToken: session.accessToken } })).toEqual({
+      code: 4403,
+      acknowledged: false,
+    });
+  });
+
   it('a deleted organization’s subscribers get an empty set and the stream ends', async () => {
     const doomed = await fixtures.organization('Doomed');
     await fixtures.flag('doomed-flag');
@@ -325,6 +352,16 @@ describe('events: the audit stream', () => {
     });
     await sleep(quietMs);
     expect(stream.messages).toHaveLength(1);
+  });
+
+  it('ends when its API key is revoked', async () => {
+    const created = dataOf(await server.request(CreateApiKey, { input: { name: 'dashboard' } })).createApiKey;
+    const before = realtimeFanOut.subscriberCount;
+    const stream = connect({ apiKey: created.secret }).subscribe(EventsStream, { environment: 'sandbox' });
+    await registered(before, 1);
+    dataOf(await server.request(RevokeApiKey, { input: { id: created.apiKey.id } }));
+    await stream.waitForEnd();
+    expect(JSON.stringify(stream.errors)).toContain('UNAUTHENTICATED');
   });
 
   it('refuses another environment with FORBIDDEN', async () => {

@@ -28,8 +28,13 @@ export class ChangeFeed {
     return this.cursor;
   }
 
-  async start(pollMs: number): Promise<void> {
-    this.cursor = await latestEventId();
+  /**
+   * `from`: the log position read before the caches that follow the feed were loaded, so that
+   * a change committed while they loaded is delivered, not skipped (listeners must tolerate
+   * seeing a change their load already included). Default: the latest event now.
+   */
+  async start(pollMs: number, from?: bigint): Promise<void> {
+    this.cursor = from ?? (await latestEventId());
     this.timer = setInterval(() => {
       this.pull().catch((error: unknown) => {
         // The database may be briefly unreachable; the next poll or message retries.

@@ -2,7 +2,7 @@ import { prisma } from '../db/index.ts';
 import { parseCursor } from '../domain/events.ts';
 import { UnauthenticatedError } from '../errors.ts';
 import { type FeatureFlagsChange, realtimeFanOut } from '../realtime/fan-out.ts';
-import { environmentArgument } from './auth.ts';
+import { apiKeyOf, environmentArgument } from './auth.ts';
 import { builder } from './builder.ts';
 import { EventType } from './event.ts';
 
@@ -59,6 +59,8 @@ builder.subscriptionFields((t) => ({
           environmentId: session.environmentId,
           environmentSlug: environment.slug,
           organizationId: session.organizationId,
+          sessionId: session.sessionId,
+          userId: session.userId,
         },
         after,
       );
@@ -77,7 +79,7 @@ builder.subscriptionFields((t) => ({
     subscribe: async (_root, args, context) => {
       const environment = await environmentArgument(context, args.environment);
       const after = args.after == null ? null : parseCursor(args.after);
-      return realtimeFanOut.subscribeEvents(environment.id, after);
+      return realtimeFanOut.subscribeEvents(environment.id, after, apiKeyOf(context).id);
     },
     resolve: (event) => event,
   }),

@@ -6,7 +6,13 @@ import { PennantError } from '../errors.ts';
 import { requestContext } from '../http/request-context.ts';
 import { yogaLogging } from '../http/yoga-logging.ts';
 import { logger } from '../logger.ts';
-import { cookieValue, originMayUseCookie, type Principal, sessionOf } from '../realtime/credentials.ts';
+import {
+  authenticateConnection,
+  cookieValue,
+  originMayUseCookie,
+  type Principal,
+  sessionOf,
+} from '../realtime/credentials.ts';
 import { hardeningPlugins } from '../security/index.ts';
 import { httpExtensionOf, rateLimits } from '../security/rate-limit.ts';
 import { withoutSecrets } from '../security/redact.ts';
@@ -46,11 +52,15 @@ async function createContext(
 ): Promise<GraphQLContext> {
   const request = initial.request;
   if (initial.principal) {
+    // WebSocket: the connection was authenticated at connection_init; each operation checks the
+    // credential again, so a revoked key or ended session cannot start anything new on an old
+    // connection (running subscriptions are ended by the fan-out).
+    const current = request ? await authenticateConnection(initial.connectionParams, request, config) : null;
     return {
       request,
-      apiKey: initial.principal.apiKey,
-      apiKeyRejected: false,
-      session: initial.principal.session,
+      apiKey: current?.apiKey ?? null,
+      apiKeyRejected: current === null,
+      session: current?.session ?? null,
       responseHeaders: new Headers(),
     };
   }

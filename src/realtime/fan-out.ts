@@ -2,7 +2,7 @@ import { prisma } from '../db/index.ts';
 import type { ChangeFeed } from '../domain/change-feed.ts';
 import { isFlagEnabledForOrganization } from '../domain/evaluation.ts';
 import { flagState } from '../domain/flag-state.ts';
-import { BadUserInputError } from '../errors.ts';
+import { BadUserInputError, PennantError, UnauthenticatedError } from '../errors.ts';
 import type { Event } from '../generated/prisma/client.ts';
 import { logger } from '../logger.ts';
 import {
@@ -30,6 +30,18 @@ export interface FeatureFlagsChange {
   reason: string;
   occurredAt: Date;
 }
+
+/** Whose subscription it is: it ends when that session (or user, or API key) does. */
+export interface FlagSetSubscriber {
+  environmentId: string;
+  environmentSlug: string;
+  organizationId: string;
+  sessionId: string;
+  userId: string;
+}
+
+type Holder = { sessionId?: string; userId?: string; organizationId?: string; apiKeyId?: string };
+type Endable = Pick<PushQueue<unknown>, 'fail' | 'onClose'>;
 
 /** The subscribers of one organization in one environment share their current flag set. */
 interface OrganizationGroup {
@@ -64,6 +76,8 @@ export class RealtimeFanOut {
   private readonly flagSetGroups = new Map<string, Map<string, OrganizationGroup>>();
   /** environmentId → `events` subscribers */
   private readonly eventSubscribers = new Map<string, Set<PushQueue<Event>>>();
+  /** Who holds each subscription, to end it when their credential ends. */
+  private readonly holders = new Map<Endable, Holder>();
 
   follow(feed: ChangeFeed): () => void {
     this.feed = feed;
@@ -85,9 +99,14 @@ export class RealtimeFanOut {
   }
 
   /** The live audit stream of one environment (and of changes that concern every environment). */
-  async subscribeEvents(environmentId: string, after: bigint | null): Promise<PushQueue<Event>> {
+  async subscribeEvents(
+    environmentId: string,
+    after: bigint | null,
+    apiKeyId: string,
+  ): Promise<PushQueue<Event>> {
     const position = await this.catchUp(after);
     const queue = new PushQueue<Event>({ held: after !== null });
+    this.hold(queue, { apiKeyId });
     let subscribers = this.eventSubscribers.get(environmentId);
     if (!subscribers) {
       subscribers = new Set();
@@ -110,11 +129,13 @@ export class RealtimeFanOut {
 
   /** An organization's enabled-flag changes in one environment. */
   async subscribeFeatureFlags(
-    target: { environmentId: string; environmentSlug: string; organizationId: string },
+    subscriber: FlagSetSubscriber,
     after: bigint | null,
   ): Promise<PushQueue<FeatureFlagsChange>> {
+    const { sessionId, userId, ...target } = subscriber;
     const position = await this.catchUp(after);
     const queue = new PushQueue<FeatureFlagsChange>({ held: after !== null });
+    this.hold(queue, { sessionId, userId, organizationId: target.organizationId });
     // From here to the end of the function nothing awaits: the group's set is the state at
     // `position`, and every later change reaches the queue (held until the replay is out).
     let groups = this.flagSetGroups.get(target.environmentId);
@@ -163,6 +184,47 @@ export class RealtimeFanOut {
       throw new BadUserInputError('after', '`after` is not a cursor of this event log (it is ahead of it).');
     }
     return feed.position;
+  }
+
+  private hold(queue: Endable, holder: Holder): void {
+    this.holders.set(queue, holder);
+    queue.onClose(() => this.holders.delete(queue));
+  }
+
+  /**
+   * A subscription lives no longer than its credential: a revoked session (or its user's
+   * membership or account deleted) or a revoked API key ends it with an error saying so.
+   */
+  private endRevoked(event: Event): void {
+    const after = (event.after ?? {}) as { id?: string; sessionId?: string };
+    const before = (event.before ?? {}) as { id?: string };
+    let ended: (holder: Holder) => boolean;
+    let error: PennantError;
+    switch (event.type) {
+      case 'session.revoked':
+      case 'session.refresh_token_reused': {
+        const sessionId = event.type === 'session.revoked' ? after.id : after.sessionId;
+        ended = (holder) => sessionId !== undefined && holder.sessionId === sessionId;
+        error = new PennantError('INVALID_SESSION', 'The session has ended; sign in again.');
+        break;
+      }
+      case 'membership.deleted':
+        ended = (holder) => holder.userId === event.userId && holder.organizationId === event.organizationId;
+        error = new PennantError('INVALID_SESSION', 'The session has ended; sign in again.');
+        break;
+      case 'user.deleted':
+        ended = (holder) => holder.userId === event.userId;
+        error = new PennantError('INVALID_SESSION', 'The session has ended; sign in again.');
+        break;
+      case 'api_key.revoked':
+        ended = (holder) => before.id !== undefined && holder.apiKeyId === before.id;
+        error = new UnauthenticatedError('The API key has been revoked.');
+        break;
+      default:
+        return;
+    }
+    // Revocations are rare; a scan of the open subscriptions is fine here.
+    for (const [queue, holder] of [...this.holders]) if (ended(holder)) queue.fail(error);
   }
 
   private replayFailed<T>(queue: PushQueue<T>, error: unknown): void {
@@ -256,6 +318,7 @@ export class RealtimeFanOut {
     if (event.type === 'organization.deleted' && event.organizationId) {
       this.organizationDeleted(event, event.organizationId);
     }
+    this.endRevoked(event);
   }
 
   private dispatchEvent(event: Event): void {

@@ -51,7 +51,7 @@ type Documents = {
     "\n  mutation RealtimeCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.RealtimeCreateFlagDocument,
     "\n  mutation RealtimeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.RealtimeCreateUserDocument,
     "\n  mutation RealtimeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.RealtimeCreateMembershipDocument,
-    "\n  mutation RealtimeCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { accessToken sealedSession }\n  }\n": typeof types.RealtimeCreateSessionDocument,
+    "\n  mutation RealtimeCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { accessToken sealedSession session { id } }\n  }\n": typeof types.RealtimeCreateSessionDocument,
     "\n  query RealtimeLatestCursor { events(first: 1) { edges { node { cursor } } } }\n": typeof types.RealtimeLatestCursorDocument,
     "\n  mutation RealtimeSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { version } }\n  }\n": typeof types.RealtimeSetEnabledDocument,
     "\n  mutation RealtimeSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": typeof types.RealtimeSetRuleDocument,
@@ -59,6 +59,9 @@ type Documents = {
     "\n  mutation RealtimeRemoveOrganization($input: RemoveFeatureFlagOrganizationInput!) {\n    removeFeatureFlagOrganization(input: $input) { rule { version } }\n  }\n": typeof types.RealtimeRemoveOrganizationDocument,
     "\n  mutation RealtimeDeleteFlag($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { slug }\n  }\n": typeof types.RealtimeDeleteFlagDocument,
     "\n  mutation RealtimeDeleteOrganization($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n": typeof types.RealtimeDeleteOrganizationDocument,
+    "\n  mutation RealtimeRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) { session { id } }\n  }\n": typeof types.RealtimeRevokeSessionDocument,
+    "\n  mutation RealtimeCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret apiKey { id } }\n  }\n": typeof types.RealtimeCreateApiKeyDocument,
+    "\n  mutation RealtimeRevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id } }\n  }\n": typeof types.RealtimeRevokeApiKeyDocument,
     "\n  query RealtimeFlagRules($environment: String!) {\n    featureFlags(first: 100) {\n      edges { node { slug rule(environment: $environment) { enabled organizationRule organizationIds } } }\n    }\n  }\n": typeof types.RealtimeFlagRulesDocument,
     "\n  query RealtimeOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n": typeof types.RealtimeOrganizationFlagsDocument,
     "\n  subscription RealtimeFeatureFlagsChanged($after: String) {\n    featureFlagsChanged(after: $after) {\n      cursor organizationId environment featureFlags added removed reason occurredAt\n    }\n  }\n": typeof types.RealtimeFeatureFlagsChangedDocument,
@@ -189,7 +192,7 @@ const documents: Documents = {
     "\n  mutation RealtimeCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.RealtimeCreateFlagDocument,
     "\n  mutation RealtimeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.RealtimeCreateUserDocument,
     "\n  mutation RealtimeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.RealtimeCreateMembershipDocument,
-    "\n  mutation RealtimeCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { accessToken sealedSession }\n  }\n": types.RealtimeCreateSessionDocument,
+    "\n  mutation RealtimeCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { accessToken sealedSession session { id } }\n  }\n": types.RealtimeCreateSessionDocument,
     "\n  query RealtimeLatestCursor { events(first: 1) { edges { node { cursor } } } }\n": types.RealtimeLatestCursorDocument,
     "\n  mutation RealtimeSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { rule { version } }\n  }\n": types.RealtimeSetEnabledDocument,
     "\n  mutation RealtimeSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": types.RealtimeSetRuleDocument,
@@ -197,6 +200,9 @@ const documents: Documents = {
     "\n  mutation RealtimeRemoveOrganization($input: RemoveFeatureFlagOrganizationInput!) {\n    removeFeatureFlagOrganization(input: $input) { rule { version } }\n  }\n": types.RealtimeRemoveOrganizationDocument,
     "\n  mutation RealtimeDeleteFlag($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { slug }\n  }\n": types.RealtimeDeleteFlagDocument,
     "\n  mutation RealtimeDeleteOrganization($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n": types.RealtimeDeleteOrganizationDocument,
+    "\n  mutation RealtimeRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) { session { id } }\n  }\n": types.RealtimeRevokeSessionDocument,
+    "\n  mutation RealtimeCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret apiKey { id } }\n  }\n": types.RealtimeCreateApiKeyDocument,
+    "\n  mutation RealtimeRevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id } }\n  }\n": types.RealtimeRevokeApiKeyDocument,
     "\n  query RealtimeFlagRules($environment: String!) {\n    featureFlags(first: 100) {\n      edges { node { slug rule(environment: $environment) { enabled organizationRule organizationIds } } }\n    }\n  }\n": types.RealtimeFlagRulesDocument,
     "\n  query RealtimeOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n": types.RealtimeOrganizationFlagsDocument,
     "\n  subscription RealtimeFeatureFlagsChanged($after: String) {\n    featureFlagsChanged(after: $after) {\n      cursor organizationId environment featureFlags added removed reason occurredAt\n    }\n  }\n": types.RealtimeFeatureFlagsChangedDocument,
@@ -455,7 +461,7 @@ export function graphql(source: "\n  mutation RealtimeCreateMembership($input: C
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RealtimeCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { accessToken sealedSession }\n  }\n"): (typeof documents)["\n  mutation RealtimeCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { accessToken sealedSession }\n  }\n"];
+export function graphql(source: "\n  mutation RealtimeCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { accessToken sealedSession session { id } }\n  }\n"): (typeof documents)["\n  mutation RealtimeCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { accessToken sealedSession session { id } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -484,6 +490,18 @@ export function graphql(source: "\n  mutation RealtimeDeleteFlag($input: DeleteF
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RealtimeDeleteOrganization($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n"): (typeof documents)["\n  mutation RealtimeDeleteOrganization($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RealtimeRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) { session { id } }\n  }\n"): (typeof documents)["\n  mutation RealtimeRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) { session { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RealtimeCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret apiKey { id } }\n  }\n"): (typeof documents)["\n  mutation RealtimeCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret apiKey { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RealtimeRevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id } }\n  }\n"): (typeof documents)["\n  mutation RealtimeRevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -25,7 +25,7 @@ const CreateMembership = graphql(`
 `);
 const CreateSession = graphql(`
   mutation RealtimeCreateSession($input: CreateSessionInput!) {
-    createSession(input: $input) { accessToken sealedSession }
+    createSession(input: $input) { accessToken sealedSession session { id } }
   }
 `);
 const LatestCursor = graphql(`
@@ -59,6 +59,21 @@ export const DeleteFlag = graphql(`
 export const DeleteOrganization = graphql(`
   mutation RealtimeDeleteOrganization($input: DeleteOrganizationInput!) {
     deleteOrganization(input: $input) { deletedOrganizationId }
+  }
+`);
+export const RevokeSession = graphql(`
+  mutation RealtimeRevokeSession($input: RevokeSessionInput!) {
+    revokeSession(input: $input) { session { id } }
+  }
+`);
+export const CreateApiKey = graphql(`
+  mutation RealtimeCreateApiKey($input: CreateApiKeyInput!) {
+    createApiKey(input: $input) { secret apiKey { id } }
+  }
+`);
+export const RevokeApiKey = graphql(`
+  mutation RealtimeRevokeApiKey($input: RevokeApiKeyInput!) {
+    revokeApiKey(input: $input) { apiKey { id } }
   }
 `);
 export const FlagRules = graphql(`
@@ -102,7 +117,7 @@ export function realtimeFixtures(server: TestServer) {
     async session(
       organizationId: string,
       environment: 'sandbox' | 'production' = 'sandbox',
-    ): Promise<{ accessToken: string; sealedSession: string }> {
+    ): Promise<{ accessToken: string; sealedSession: string; sessionId: string }> {
       users += 1;
       const user = dataOf(
         await server.request(CreateUser, {
@@ -116,13 +131,14 @@ export function realtimeFixtures(server: TestServer) {
       userId: string,
       organizationId: string,
       environment: 'sandbox' | 'production',
-    ): Promise<{ accessToken: string; sealedSession: string }> {
+    ): Promise<{ accessToken: string; sealedSession: string; sessionId: string }> {
       const result = await server.request(
         CreateSession,
         { input: { userId, organizationId } },
         { apiKey: server.keys[environment] },
       );
-      return dataOf(result).createSession;
+      const { accessToken, sealedSession, session } = dataOf(result).createSession;
+      return { accessToken, sealedSession, sessionId: session.id };
     },
     async latestCursor(): Promise<string> {
       const result = await server.request(LatestCursor, {});
