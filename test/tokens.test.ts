@@ -16,7 +16,12 @@ import {
 } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '../src/db/index.ts';
-import { cookiePasswordFileName, secretFileName } from '../src/domain/secrets.ts';
+import {
+  cookiePasswordFileName,
+  secretFileName,
+  serverSecrets,
+  setServerSecrets,
+} from '../src/domain/secrets.ts';
 import { authenticateSessionCredential } from '../src/domain/sessions.ts';
 import { clearSigningKeyCache, rotateSigningKey } from '../src/domain/signing-keys.ts';
 import { graphql } from './gql/index.ts';
@@ -245,6 +250,47 @@ describe('access tokens and the JWKS', () => {
       },
     );
     expect(errorCode(result)).toBe('INVALID_SESSION');
+  });
+});
+
+describe('cookie password rotation', () => {
+  it('seals with the first password, opens with any; a dropped password’s seals are refused', async () => {
+    const original = serverSecrets();
+    const [old] = original.cookiePasswords;
+    const created = await signIn();
+    const again = await signIn();
+    expect(created.sealedSession).toMatch(/^Fe26\.2\*1\*/);
+    const next = { id: '2', secret: 'the-next-cookie-password-of-at-least-32-chars' };
+    try {
+      // As PENNANT_COOKIE_PASSWORD="2:<next>,1:<old>" would configure it.
+      setServerSecrets({ ...original, cookiePasswords: [next, { id: '1', secret: old?.secret ?? '' }] });
+      const refreshed = dataOf(
+        await server.request(
+          RefreshSession,
+          { input: { sealedSession: created.sealedSession } },
+          { apiKey: null },
+        ),
+      ).refreshSession;
+      expect(refreshed.sealedSession).toMatch(/^Fe26\.2\*2\*/);
+
+      setServerSecrets({ ...original, cookiePasswords: [next] });
+      const refused = await server.request(
+        RefreshSession,
+        { input: { sealedSession: again.sealedSession } },
+        {
+          apiKey: null,
+        },
+      );
+      expect(errorCode(refused)).toBe('INVALID_SESSION');
+      const accepted = await server.request(
+        RefreshSession,
+        { input: { sealedSession: refreshed.sealedSession } },
+        { apiKey: null },
+      );
+      expect(dataOf(accepted).refreshSession.sealedSession).toMatch(/^Fe26\.2\*2\*/);
+    } finally {
+      setServerSecrets(original);
+    }
   });
 });
 

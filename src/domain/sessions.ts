@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Config } from '../config.ts';
-import { prisma, type Transaction } from '../db/index.ts';
+import { type Prisma, prisma, type Transaction } from '../db/index.ts';
 import { BadUserInputError, ForbiddenError, NotFoundError, PennantError } from '../errors.ts';
 import type { Session, User } from '../generated/prisma/client.ts';
 import { newId } from '../ids.ts';
@@ -513,24 +513,35 @@ export async function signOut(input: { sealedSession: string }): Promise<Session
   return revoke({ type: 'user', id: session.userId }, session, 'signed_out');
 }
 
+/**
+ * The filter for active sessions of a user and/or an organization in an environment (the
+ * GraphQL layer adds its selection to it). At least one of the two is required.
+ */
+export function activeSessionsWhere(
+  environmentId: string,
+  filter: { userId?: string | null; organizationId?: string | null },
+): Prisma.SessionWhereInput {
+  if (!filter.userId && !filter.organizationId) {
+    throw new BadUserInputError('userId', 'Pass userId, organizationId or both.');
+  }
+  return {
+    environmentId,
+    revokedAt: null,
+    expiresAt: { gt: new Date() },
+    ...(filter.userId ? { userId: validId('userId', filter.userId, 'user') } : {}),
+    ...(filter.organizationId
+      ? { organizationId: validId('organizationId', filter.organizationId, 'org') }
+      : {}),
+  };
+}
+
 /** Active sessions of a user and/or an organization in an environment, newest first. */
 export function listActiveSessions(
   environmentId: string,
   filter: { userId?: string | null; organizationId?: string | null },
 ): Promise<Session[]> {
-  if (!filter.userId && !filter.organizationId) {
-    throw new BadUserInputError('userId', 'Pass userId, organizationId or both.');
-  }
   return prisma.session.findMany({
-    where: {
-      environmentId,
-      revokedAt: null,
-      expiresAt: { gt: new Date() },
-      ...(filter.userId ? { userId: validId('userId', filter.userId, 'user') } : {}),
-      ...(filter.organizationId
-        ? { organizationId: validId('organizationId', filter.organizationId, 'org') }
-        : {}),
-    },
+    where: activeSessionsWhere(environmentId, filter),
     orderBy: { createdAt: 'desc' },
     take: 500,
   });

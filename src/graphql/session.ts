@@ -1,8 +1,9 @@
+import { prisma } from '../db/index.ts';
 import { sessionSettings } from '../domain/session-settings.ts';
 import {
   type AuthenticatedSession,
+  activeSessionsWhere,
   createSession,
-  listActiveSessions,
   refreshSealedSession,
   revokeSession,
   signOut,
@@ -76,16 +77,19 @@ builder.queryField('sessions', (t) =>
       userId: t.arg.id({ required: false }),
       organizationId: t.arg.id({ required: false }),
     },
-    resolve: async (_query, _root, args, context) => {
-      const sessions = await listActiveSessions(apiKeyOf(context).environment.id, {
-        userId: args.userId === null || args.userId === undefined ? null : String(args.userId),
-        organizationId:
-          args.organizationId === null || args.organizationId === undefined
-            ? null
-            : String(args.organizationId),
-      });
-      return sessions;
-    },
+    resolve: (query, _root, args, context) =>
+      prisma.session.findMany({
+        ...query,
+        where: activeSessionsWhere(apiKeyOf(context).environment.id, {
+          userId: args.userId === null || args.userId === undefined ? null : String(args.userId),
+          organizationId:
+            args.organizationId === null || args.organizationId === undefined
+              ? null
+              : String(args.organizationId),
+        }),
+        orderBy: { createdAt: 'desc' },
+        take: 500,
+      }),
   }),
 );
 
