@@ -89,6 +89,14 @@ export const rateLimited = new Counter({
   registers,
 });
 
+/** Webhook delivery attempts, by outcome: delivered, retry (scheduled again), failed (gave up), skipped. */
+export const webhookDeliveryAttempts = new Counter({
+  name: 'pennant_webhook_delivery_attempts_total',
+  help: 'Webhook delivery attempts by this instance, by outcome (delivered, retry, failed, skipped).',
+  labelNames: ['outcome'] as const,
+  registers,
+});
+
 /** Keeps at most `max` distinct values of a caller-chosen label; later ones become `other`. */
 function boundedLabel(max: number) {
   const seen = new Set<string>();

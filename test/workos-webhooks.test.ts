@@ -211,6 +211,8 @@ describe('webhooks', () => {
     expect(endpoint?.deliveries).toEqual([
       expect.objectContaining({ status: 'delivered', attempts: 3, lastStatusCode: 200 }),
     ]);
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toMatch(/pennant_webhook_delivery_attempts_total\{outcome="retry"\} 2\b/);
   });
 
   it('sends an environment only its own rule changes, and flag definitions to all', async () => {

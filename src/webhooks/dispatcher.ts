@@ -4,6 +4,7 @@ import type { ChangeFeed } from '../domain/change-feed.ts';
 import { endpointSecret, webhookEventTypeOf } from '../domain/webhooks.ts';
 import { newId } from '../ids.ts';
 import { logger } from '../logger.ts';
+import { webhookDeliveryAttempts } from '../metrics.ts';
 import { webhookPayload } from './payload.ts';
 
 export interface WebhookDispatcherOptions {
@@ -245,6 +246,7 @@ export class WebhookDispatcher {
       return;
     }
     const delayMs = this.retryDelayMs(delivery.attempts);
+    webhookDeliveryAttempts.inc({ outcome: 'retry' });
     await prisma.$executeRaw`
       UPDATE "WebhookDelivery"
       SET "nextAttemptAt" = now() + ${delayMs}::float8 * interval '1 millisecond',
@@ -266,7 +268,13 @@ export class WebhookDispatcher {
     return Math.round(base * (0.8 + Math.random() * 0.4));
   }
 
-  private async finish(id: string, status: string, statusCode: number | null, error: string | null) {
+  private async finish(
+    id: string,
+    status: 'delivered' | 'failed' | 'skipped',
+    statusCode: number | null,
+    error: string | null,
+  ) {
+    webhookDeliveryAttempts.inc({ outcome: status });
     await prisma.$executeRaw`
       UPDATE "WebhookDelivery"
       SET "status" = ${status}, "lastStatusCode" = ${statusCode}, "lastError" = ${error},
