@@ -6,19 +6,22 @@ import { metricsResponse } from './metrics.ts';
 export type RouteHandler = (request: Request, url: URL) => Promise<Response> | Response;
 
 export interface Route {
+  /** An HTTP method, or `*` for any. */
   method: string;
-  /** Exact path, or a pattern with `:name` segments. */
+  /** Exact path, or a pattern with `:name` segments; a final `/*` also matches everything below. */
   path: string;
   handler: (request: Request, params: Record<string, string>, url: URL) => Promise<Response> | Response;
 }
 
 function compile(route: Route) {
   const names: string[] = [];
+  const subtree = route.path.endsWith('/*');
+  const path = subtree ? route.path.slice(0, -2) : route.path;
   const pattern = new RegExp(
-    `^${route.path.replace(/:([a-zA-Z_]+)/g, (_match, name: string) => {
+    `^${path.replace(/:([a-zA-Z_]+)/g, (_match, name: string) => {
       names.push(name);
       return '([^/]+)';
-    })}$`,
+    })}${subtree ? '(?:/.*)?' : ''}$`,
   );
   return { route, pattern, names };
 }
@@ -31,7 +34,11 @@ export function useRoutes(routes: Route[]): Plugin {
       for (const { route, pattern, names } of compiled) {
         const match = pattern.exec(url.pathname);
         if (!match) continue;
-        if (route.method !== request.method && !(route.method === 'GET' && request.method === 'HEAD'))
+        if (
+          route.method !== '*' &&
+          route.method !== request.method &&
+          !(route.method === 'GET' && request.method === 'HEAD')
+        )
           continue;
         const params = Object.fromEntries(
           names.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? '')]),

@@ -196,6 +196,11 @@ describe('feature flags through the WorkOS SDK', () => {
     await expect(workos.featureFlags.listFeatureFlags({ limit: 1000 })).rejects.toBeInstanceOf(
       UnprocessableEntityException,
     );
+    // What Pennant does not serve is a NotFoundException too, not an unparseable answer.
+    await expect(workos.organizations.getOrganization(organizationId)).rejects.toMatchObject({
+      status: 404,
+      code: 'endpoint_not_supported',
+    });
     const badKey = workosFor(server, { apiKey: 'sk_test_not-a-real-key' });
     await expect(badKey.featureFlags.listFeatureFlags()).rejects.toBeInstanceOf(UnauthorizedException);
   });
