@@ -6,6 +6,7 @@ import {
   DeleteOrganization,
   EventsStream,
   FeatureFlagsChanged,
+  LatestCursorQuery,
   RevokeApiKey,
   RevokeSession,
   realtimeFixtures,
@@ -226,6 +227,32 @@ describe('featureFlagsChanged: resuming after a disconnect', () => {
     });
     await sleep(quietMs);
     expect(resumed.messages).toHaveLength(2);
+  });
+
+  it('a client that never got a message resumes from latestCursor, read with its session before its flags', async () => {
+    const stark = await fixtures.organization('Stark');
+    await fixtures.flag('repulsors');
+    await fixtures.setEnabled('repulsors', true);
+    const session = await fixtures.session(stark);
+    const cursor = dataOf(
+      await server.request(
+        LatestCursorQuery,
+        {},
+        { apiKey: null, headers: { authorization: `Bearer ${session.accessToken}` } },
+      ),
+    ).latestCursor;
+    expect(cursor).toMatch(/^\d+$/);
+    // Offline from here: the change happens before any subscription.
+    await fixtures.addOrganization('repulsors', stark);
+    const resumed = await subscribeFlags({ accessToken: session.accessToken }, cursor);
+    const [replay] = await resumed.waitForCount(1);
+    expect(replay?.featureFlagsChanged).toMatchObject({
+      featureFlags: ['repulsors'],
+      added: ['repulsors'],
+      reason: 'replay',
+    });
+    const anonymous = await server.request(LatestCursorQuery, {}, { apiKey: null });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('a resume with nothing missed sends nothing until the next change', async () => {

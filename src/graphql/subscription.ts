@@ -1,5 +1,5 @@
 import { prisma } from '../db/index.ts';
-import { parseCursor } from '../domain/events.ts';
+import { latestEventId, parseCursor } from '../domain/events.ts';
 import { UnauthenticatedError } from '../errors.ts';
 import { type FeatureFlagsChange, realtimeFanOut } from '../realtime/fan-out.ts';
 import { apiKeyOf, environmentArgument } from './auth.ts';
@@ -32,6 +32,19 @@ const FeatureFlagsChangeType = builder.objectRef<FeatureFlagsChange>('FeatureFla
     occurredAt: t.expose('occurredAt', { type: 'DateTime' }),
   }),
 });
+
+builder.queryField('latestCursor', (t) =>
+  t.string({
+    description:
+      'The cursor of the latest change. Read it before reading state (your flags), then subscribe with `after` set to it: no change in between is missed. For an API key or a session.',
+    resolve: async (_root, _args, context) => {
+      if (!context.apiKey && !context.session) {
+        throw new UnauthenticatedError('An API key or a signed-in session is required.');
+      }
+      return String(await latestEventId());
+    },
+  }),
+);
 
 const afterArgumentDescription =
   'Resume after this cursor: what happened since is replayed first, then the stream continues live, without gap or duplicate.';

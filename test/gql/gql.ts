@@ -62,6 +62,7 @@ type Documents = {
     "\n  mutation RealtimeRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) { session { id } }\n  }\n": typeof types.RealtimeRevokeSessionDocument,
     "\n  mutation RealtimeCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret apiKey { id } }\n  }\n": typeof types.RealtimeCreateApiKeyDocument,
     "\n  mutation RealtimeRevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id } }\n  }\n": typeof types.RealtimeRevokeApiKeyDocument,
+    "\n  query RealtimeLatestCursorField { latestCursor }\n": typeof types.RealtimeLatestCursorFieldDocument,
     "\n  query RealtimeFlagRules($environment: String!) {\n    featureFlags(first: 100) {\n      edges { node { slug rule(environment: $environment) { enabled organizationRule organizationIds } } }\n    }\n  }\n": typeof types.RealtimeFlagRulesDocument,
     "\n  query RealtimeOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n": typeof types.RealtimeOrganizationFlagsDocument,
     "\n  subscription RealtimeFeatureFlagsChanged($after: String) {\n    featureFlagsChanged(after: $after) {\n      cursor organizationId environment featureFlags added removed reason occurredAt\n    }\n  }\n": typeof types.RealtimeFeatureFlagsChangedDocument,
@@ -113,7 +114,6 @@ type Documents = {
     "\n  mutation AlgorithmsCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.AlgorithmsCreateUserDocument,
     "\n  mutation AlgorithmsCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.AlgorithmsCreateMembershipDocument,
     "\n  mutation AlgorithmsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { accessToken }\n  }\n": typeof types.AlgorithmsCreateSessionDocument,
-    "\n  mutation SmokeCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id slug rule(environment: \"sandbox\") { enabled organizationRule version } } }\n  }\n": typeof types.SmokeCreateFlagDocument,
     "\n  mutation TokensCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.TokensCreateOrganizationDocument,
     "\n  mutation TokensCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.TokensCreateUserDocument,
     "\n  mutation TokensCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.TokensCreateMembershipDocument,
@@ -203,6 +203,7 @@ const documents: Documents = {
     "\n  mutation RealtimeRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) { session { id } }\n  }\n": types.RealtimeRevokeSessionDocument,
     "\n  mutation RealtimeCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret apiKey { id } }\n  }\n": types.RealtimeCreateApiKeyDocument,
     "\n  mutation RealtimeRevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id } }\n  }\n": types.RealtimeRevokeApiKeyDocument,
+    "\n  query RealtimeLatestCursorField { latestCursor }\n": types.RealtimeLatestCursorFieldDocument,
     "\n  query RealtimeFlagRules($environment: String!) {\n    featureFlags(first: 100) {\n      edges { node { slug rule(environment: $environment) { enabled organizationRule organizationIds } } }\n    }\n  }\n": types.RealtimeFlagRulesDocument,
     "\n  query RealtimeOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n": types.RealtimeOrganizationFlagsDocument,
     "\n  subscription RealtimeFeatureFlagsChanged($after: String) {\n    featureFlagsChanged(after: $after) {\n      cursor organizationId environment featureFlags added removed reason occurredAt\n    }\n  }\n": types.RealtimeFeatureFlagsChangedDocument,
@@ -254,7 +255,6 @@ const documents: Documents = {
     "\n  mutation AlgorithmsCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.AlgorithmsCreateUserDocument,
     "\n  mutation AlgorithmsCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.AlgorithmsCreateMembershipDocument,
     "\n  mutation AlgorithmsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { accessToken }\n  }\n": types.AlgorithmsCreateSessionDocument,
-    "\n  mutation SmokeCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id slug rule(environment: \"sandbox\") { enabled organizationRule version } } }\n  }\n": types.SmokeCreateFlagDocument,
     "\n  mutation TokensCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.TokensCreateOrganizationDocument,
     "\n  mutation TokensCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.TokensCreateUserDocument,
     "\n  mutation TokensCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.TokensCreateMembershipDocument,
@@ -505,6 +505,10 @@ export function graphql(source: "\n  mutation RealtimeRevokeApiKey($input: Revok
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query RealtimeLatestCursorField { latestCursor }\n"): (typeof documents)["\n  query RealtimeLatestCursorField { latestCursor }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query RealtimeFlagRules($environment: String!) {\n    featureFlags(first: 100) {\n      edges { node { slug rule(environment: $environment) { enabled organizationRule organizationIds } } }\n    }\n  }\n"): (typeof documents)["\n  query RealtimeFlagRules($environment: String!) {\n    featureFlags(first: 100) {\n      edges { node { slug rule(environment: $environment) { enabled organizationRule organizationIds } } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -706,10 +710,6 @@ export function graphql(source: "\n  mutation AlgorithmsCreateMembership($input:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AlgorithmsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { accessToken }\n  }\n"): (typeof documents)["\n  mutation AlgorithmsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { accessToken }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation SmokeCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id slug rule(environment: \"sandbox\") { enabled organizationRule version } } }\n  }\n"): (typeof documents)["\n  mutation SmokeCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id slug rule(environment: \"sandbox\") { enabled organizationRule version } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

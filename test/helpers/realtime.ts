@@ -76,6 +76,9 @@ export const RevokeApiKey = graphql(`
     revokeApiKey(input: $input) { apiKey { id } }
   }
 `);
+export const LatestCursorQuery = graphql(`
+  query RealtimeLatestCursorField { latestCursor }
+`);
 export const FlagRules = graphql(`
   query RealtimeFlagRules($environment: String!) {
     featureFlags(first: 100) {
