@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+
+// Each test starts Node processes that migrate a fresh embedded database: slow on a busy machine.
+const processTimeout = 180_000;
+
 import { graphql } from './gql/index.ts';
 import { dataOf, startTestServer } from './helpers/server.ts';
 
@@ -64,7 +68,7 @@ function startServer(dataDir: string): Promise<RunningServer> {
   let stdout = '';
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no listening line in time:\n${stdout}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`no listening line in time:\n${stdout}`)), 120_000);
     child.stdout?.on('data', (chunk) => {
       stdout += chunk;
       const match = /"url":"([^"]+)"/.exec(stdout);
@@ -103,7 +107,7 @@ async function currentEnvironmentOf(graphqlUrl: string, apiKey: string): Promise
     ?.currentEnvironment?.slug;
 }
 
-describe('npm run keys:create', () => {
+describe('npm run keys:create', { timeout: processTimeout }, () => {
   it('on a fresh data folder prints only a sk_test_ secret that then authenticates', async () => {
     const dataDir = await freshDataDir();
     const result = await run('npm', ['run', '--silent', 'keys:create', '--', '--environment', 'sandbox'], {
@@ -129,7 +133,7 @@ describe('npm run keys:create', () => {
   });
 });
 
-describe('npm start', () => {
+describe('npm start', { timeout: processTimeout }, () => {
   it('logs one line with the real URL and database, and prints one key per environment on first start only', async () => {
     const dataDir = await freshDataDir();
     const first = await startServer(dataDir);
