@@ -518,6 +518,45 @@ describe('Server-Sent Events', () => {
   });
 });
 
+describe('Server-Sent Events with the session cookie', () => {
+  async function firstSseData(origin: string | undefined, cookie: string): Promise<unknown> {
+    const controller = new AbortController();
+    const response = await fetch(server.graphqlUrl, {
+      method: 'POST',
+      signal: controller.signal,
+      headers: {
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+        cookie,
+        ...(origin ? { origin } : {}),
+      },
+      body: JSON.stringify({ query: 'subscription { featureFlagsChanged { featureFlags } }' }),
+    });
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    let text = '';
+    const deadline = Date.now() + 1000;
+    while (Date.now() < deadline && !text.includes('\n\n')) {
+      const read = reader.read();
+      read.catch(() => {}); // aborted below when nothing came
+      const chunk = await Promise.race([read, sleep(1000).then(() => undefined)]);
+      if (!chunk || chunk.done) break;
+      text += new TextDecoder().decode(chunk.value);
+    }
+    controller.abort();
+    return text;
+  }
+
+  it('is used from an allowed origin and ignored from any other', async () => {
+    const organization = await fixtures.organization('SSE Cookie');
+    const session = await fixtures.session(organization);
+    const cookie = `${server.config.cookieName}=${session.sealedSession}`;
+    expect(await firstSseData('https://evil.example', cookie)).toContain('UNAUTHENTICATED');
+    const before = realtimeFanOut.subscriberCount;
+    void firstSseData(allowedOrigin, cookie);
+    await registered(before, 1);
+  });
+});
+
 describe('WebSocket close codes', () => {
   it('4403 without a credential', async () => {
     expect(await closeCodeOf(server.graphqlUrl, { init: {} })).toEqual({ code: 4403, acknowledged: false });
