@@ -23,7 +23,7 @@ import {
   setServerSecrets,
 } from '../src/domain/secrets.ts';
 import { authenticateSessionCredential } from '../src/domain/sessions.ts';
-import { clearSigningKeyCache, rotateSigningKey } from '../src/domain/signing-keys.ts';
+import { activeSigningKey, clearSigningKeyCache, rotateSigningKey } from '../src/domain/signing-keys.ts';
 import { graphql } from './gql/index.ts';
 import { dataOf, errorCode, startTestServer, type TestServer } from './helpers/server.ts';
 import { workosFor } from './helpers/workos.ts';
@@ -295,6 +295,19 @@ describe('cookie password rotation', () => {
 });
 
 describe('the signing-key cache', () => {
+  it('says which setting is wrong when the server secret cannot decrypt the signing key', async () => {
+    const original = serverSecrets();
+    try {
+      setServerSecrets({ ...original, secret: 'another-server-secret-of-at-least-32-characters' });
+      clearSigningKeyCache();
+      await expect(activeSigningKey()).rejects.toThrow(/same PENNANT_SECRET/);
+    } finally {
+      setServerSecrets(original);
+      clearSigningKeyCache();
+    }
+    await expect(activeSigningKey()).resolves.toMatchObject({ algorithm: 'RS256' });
+  });
+
   it('signs right after the cache expired (keys are never loaded inside a transaction)', async () => {
     // On PGlite (one connection) a key load inside the refresh transaction waited for the
     // transaction itself until its 20-second timeout.

@@ -138,9 +138,16 @@ async function loadKeys(): Promise<KeyCache> {
   const activeRow = rows.find((row) => !row.retiredAt);
   let active: KeyCache['active'];
   if (activeRow) {
-    const privateJwk = JSON.parse(
-      await decryptWithServerSecret(activeRow.privateKeyEncrypted, encryptionPurpose),
-    ) as JWK;
+    let decrypted: string;
+    try {
+      decrypted = await decryptWithServerSecret(activeRow.privateKeyEncrypted, encryptionPurpose);
+    } catch {
+      // Typically instances sharing a database, each with its own generated secret.
+      throw new Error(
+        `The signing key ${activeRow.id} cannot be decrypted with this server secret: every instance on this database needs the same PENNANT_SECRET (or the same data folder).`,
+      );
+    }
+    const privateJwk = JSON.parse(decrypted) as JWK;
     active = {
       kid: activeRow.id,
       algorithm: activeRow.algorithm as SigningAlgorithm,
