@@ -169,6 +169,26 @@ describe('the WorkOS guide’s Express app against Pennant', () => {
     });
   });
 
+  it('refresh({ organizationId }) switches to another organization of the user, with its flags', async () => {
+    const otherId = dataOf(await server.request(Setup, { input: { name: 'Globex' } })).createOrganization
+      .organization.id;
+    dataOf(await server.request(CreateMembership, { input: { userId, organizationId: otherId } }));
+    dataOf(await server.request(CreateFlag, { input: { slug: 'globex-only', name: 'Globex only' } }));
+    await workos.featureFlags.enableFeatureFlag('globex-only');
+    await workos.featureFlags.addFlagTarget({ slug: 'globex-only', targetId: otherId });
+
+    const { sealedSession } = await signIn();
+    const session = workos.userManagement.loadSealedSession({ sessionData: sealedSession, cookiePassword });
+    const switched = await session.refresh({ organizationId: otherId });
+    expect(switched).toMatchObject({
+      authenticated: true,
+      organizationId: otherId,
+      featureFlags: ['globex-only'],
+    });
+    // The CookieSession now holds the new seal, for the other organization.
+    expect(await session.authenticate()).toMatchObject({ authenticated: true, organizationId: otherId });
+  });
+
   it('a reused refresh token is invalid_grant and ends the session', async () => {
     const { sealedSession } = await signIn();
     const first = await featureFlagsFromGuide(sealedSession);
@@ -259,8 +279,9 @@ describe('the WorkOS guide’s Express app against Pennant', () => {
   });
 
   it('lists a user’s flags: those of the organizations they belong to', async () => {
+    // Ada belongs to Acme (new-dashboard) and, since the switching test, Globex (globex-only).
     const flags = await workos.featureFlags.listUserFeatureFlags({ userId });
-    expect(flags.data.map((f) => f.slug)).toEqual(['new-dashboard']);
+    expect(flags.data.map((f) => f.slug)).toEqual(['globex-only', 'new-dashboard']);
     await expect(
       workos.featureFlags.listUserFeatureFlags({ userId: 'user_01HZZZZZZZZZZZZZZZZZZZZZZZ' }),
     ).rejects.toMatchObject({ status: 404 });
