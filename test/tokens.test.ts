@@ -27,6 +27,7 @@ import { activeSigningKey, clearSigningKeyCache, rotateSigningKey } from '../src
 import { graphql } from './gql/index.ts';
 import { dataOf, errorCode, startTestServer, type TestServer } from './helpers/server.ts';
 import { workosFor } from './helpers/workos.ts';
+import { closeCodeOf } from './helpers/ws.ts';
 
 const CreateOrganization = graphql(`
   mutation TokensCreateOrganization($input: CreateOrganizationInput!) {
@@ -47,6 +48,9 @@ const CreateSession = graphql(`
   mutation TokensCreateSession($input: CreateSessionInput!) {
     createSession(input: $input) { sealedSession accessToken refreshToken session { id } }
   }
+`);
+const LatestCursor = graphql(`
+  query TokensLatestCursor { latestCursor }
 `);
 const RefreshSession = graphql(`
   mutation TokensRefreshSession($input: RefreshSessionInput!) {
@@ -239,6 +243,37 @@ describe('access tokens and the JWKS', () => {
 
     // The real token still passes.
     await expect(authenticateSessionCredential({ accessToken })).resolves.toMatchObject({ userId });
+  });
+
+  it('forged tokens are refused over HTTP (Bearer) and WebSocket (connection_init) too', async () => {
+    const { accessToken } = await signIn();
+    const header = decodeProtectedHeader(accessToken);
+    const claims = decodeJwt(accessToken);
+    const encode = (value: object) => base64url.encode(JSON.stringify(value));
+    const stranger = await generateKeyPair('RS256');
+    const forged = [
+      `${encode({ alg: 'none', kid: header.kid })}.${encode(claims)}.`,
+      await new SignJWT({ ...claims })
+        .setProtectedHeader({ alg: 'RS256', kid: 'unknown-key' })
+        .sign(stranger.privateKey),
+      await new SignJWT({ ...claims })
+        .setProtectedHeader({ alg: 'RS256', kid: header.kid as string })
+        .sign(stranger.privateKey),
+    ];
+    const bearer = (token: string) => server.request(LatestCursor, {}, { apiKey: token });
+
+    expect(dataOf(await bearer(accessToken)).latestCursor).toEqual(expect.any(String));
+    expect(await closeCodeOf(server.graphqlUrl, { init: { accessToken }, waitMs: 500 })).toEqual({
+      code: 'open',
+      acknowledged: true,
+    });
+    for (const token of forged) {
+      expect(errorCode(await bearer(token))).toBe('UNAUTHENTICATED');
+      expect(await closeCodeOf(server.graphqlUrl, { init: { accessToken: token } })).toEqual({
+        code: 4403,
+        acknowledged: false,
+      });
+    }
   });
 
   it('an unknown kid inside a seal is not accepted by refresh either (the seal is what counts)', async () => {

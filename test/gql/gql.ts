@@ -118,6 +118,7 @@ type Documents = {
     "\n  mutation TokensCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.TokensCreateUserDocument,
     "\n  mutation TokensCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.TokensCreateMembershipDocument,
     "\n  mutation TokensCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession accessToken refreshToken session { id } }\n  }\n": typeof types.TokensCreateSessionDocument,
+    "\n  query TokensLatestCursor { latestCursor }\n": typeof types.TokensLatestCursorDocument,
     "\n  mutation TokensRefreshSession($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { accessToken } }\n  }\n": typeof types.TokensRefreshSessionDocument,
     "\n  mutation UsersCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.UsersCreateOrganizationDocument,
     "\n  mutation UsersCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id email firstName lastName emailVerified externalId createdAt } }\n  }\n": typeof types.UsersCreateUserDocument,
@@ -259,6 +260,7 @@ const documents: Documents = {
     "\n  mutation TokensCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.TokensCreateUserDocument,
     "\n  mutation TokensCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.TokensCreateMembershipDocument,
     "\n  mutation TokensCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession accessToken refreshToken session { id } }\n  }\n": types.TokensCreateSessionDocument,
+    "\n  query TokensLatestCursor { latestCursor }\n": types.TokensLatestCursorDocument,
     "\n  mutation TokensRefreshSession($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { accessToken } }\n  }\n": types.TokensRefreshSessionDocument,
     "\n  mutation UsersCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.UsersCreateOrganizationDocument,
     "\n  mutation UsersCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id email firstName lastName emailVerified externalId createdAt } }\n  }\n": types.UsersCreateUserDocument,
@@ -726,6 +728,10 @@ export function graphql(source: "\n  mutation TokensCreateMembership($input: Cre
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation TokensCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession accessToken refreshToken session { id } }\n  }\n"): (typeof documents)["\n  mutation TokensCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession accessToken refreshToken session { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TokensLatestCursor { latestCursor }\n"): (typeof documents)["\n  query TokensLatestCursor { latestCursor }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
