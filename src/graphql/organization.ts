@@ -1,5 +1,6 @@
 import { prisma } from '../db/index.ts';
 import { flagState } from '../domain/flag-state.ts';
+import { organizationCache } from '../domain/organization-cache.ts';
 import { createOrganization, deleteOrganization, updateOrganization } from '../domain/organizations.ts';
 import { validFilterText, validId } from '../domain/validation.ts';
 import { environmentArgument } from './auth.ts';
@@ -54,8 +55,13 @@ builder.queryFields((t) => ({
     nullable: true,
     authScopes: { apiKey: true },
     args: { id: t.arg.id() },
-    resolve: (query, _root, args) =>
-      prisma.organization.findUnique({ ...query, where: { id: validId('id', String(args.id), 'org') } }),
+    resolve: (query, _root, args) => {
+      const id = validId('id', String(args.id), 'org');
+      // Only the organization's own fields (the flag-read hot path): from memory. With
+      // relations selected, one query that includes them.
+      if (Object.keys(query).length === 0) return organizationCache.find(id);
+      return prisma.organization.findUnique({ ...query, where: { id } });
+    },
   }),
 }));
 
