@@ -1,7 +1,8 @@
 /**
  * Summarizes a V8 CPU profile (`node --cpu-prof`, or `npm run bench -- --cpu-prof DIR`):
  * the functions with the most self time, and the source files with the most self time.
- * `npx tsx bench/profile-summary.ts FILE.cpuprofile [TOP]`
+ * `npx tsx bench/profile-summary.ts FILE.cpuprofile [TOP] [SKIP_SECONDS]`: SKIP_SECONDS leaves out
+ * the start (start-up and seeding), so that what remains is the load.
  */
 import { readFileSync } from 'node:fs';
 
@@ -17,17 +18,21 @@ interface Profile {
   timeDeltas: number[];
 }
 
-const [file, topArg] = process.argv.slice(2);
+const [file, topArg, skipArg] = process.argv.slice(2);
 if (!file) {
-  process.stderr.write('usage: npx tsx bench/profile-summary.ts FILE.cpuprofile [TOP]\n');
+  process.stderr.write('usage: npx tsx bench/profile-summary.ts FILE.cpuprofile [TOP] [SKIP_SECONDS]\n');
   process.exit(2);
 }
 const top = Number(topArg ?? 25);
+const skipMs = Number(skipArg ?? 0) * 1000;
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const selfMs = new Map<number, number>();
+let elapsedMs = 0;
 profile.samples.forEach((id, i) => {
-  selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+  elapsedMs += ms;
+  if (elapsedMs >= skipMs) selfMs.set(id, (selfMs.get(id) ?? 0) + ms);
 });
 const total = [...selfMs.values()].reduce((a, b) => a + b, 0);
 
