@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prisma } from '../src/db/index.ts';
 import { realtimeFanOut } from '../src/realtime/fan-out.ts';
 import {
   CreateApiKey,
@@ -347,6 +348,20 @@ describe('featureFlagsChanged: access', () => {
       code: 4403,
       acknowledged: false,
     });
+  });
+
+  it('a subscription ends when its session expires', async () => {
+    const organization = await fixtures.organization('Expiring');
+    const session = await fixtures.session(organization);
+    // Sessions last at least a minute; bring this one's end close instead of waiting.
+    await prisma.session.update({
+      where: { id: session.sessionId },
+      data: { expiresAt: new Date(Date.now() + 1500) },
+    });
+    const subscription = await subscribeFlags({ sealedSession: session.sealedSession });
+    expect(subscription.errors).toEqual([]);
+    await subscription.waitForEnd(5000);
+    expect(JSON.stringify(subscription.errors)).toContain('INVALID_SESSION');
   });
 
   it('a deleted organization’s subscribers get an empty set and the stream ends', async () => {

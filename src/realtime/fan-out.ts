@@ -54,6 +54,7 @@ interface OrganizationGroup {
 }
 
 const replayPageSize = 500;
+const maxExpiryWatchMs = 86_400_000;
 
 /**
  * Hands each change of the change feed to the subscriptions it concerns. The feed delivers
@@ -136,6 +137,7 @@ export class RealtimeFanOut {
     const position = await this.catchUp(after);
     const queue = new PushQueue<FeatureFlagsChange>({ held: after !== null });
     this.hold(queue, { sessionId, userId, organizationId: target.organizationId });
+    this.endAtExpiry(queue, sessionId);
     // From here to the end of the function nothing awaits: the group's set is the state at
     // `position`, and every later change reaches the queue (held until the replay is out).
     let groups = this.flagSetGroups.get(target.environmentId);
@@ -189,6 +191,42 @@ export class RealtimeFanOut {
   private hold(queue: Endable, holder: Holder): void {
     this.holders.set(queue, holder);
     queue.onClose(() => this.holders.delete(queue));
+  }
+
+  /**
+   * Ends the subscription when its session expires. Refreshing a session extends it without an
+   * event, so at the expected expiry the session is read again: extended, the watch goes on.
+   */
+  private endAtExpiry(queue: Endable, sessionId: string): void {
+    let timer: NodeJS.Timeout | undefined;
+    let closed = false;
+    queue.onClose(() => {
+      closed = true;
+      clearTimeout(timer);
+    });
+    const check = async () => {
+      const session = await prisma.session.findUnique({
+        where: { id: sessionId },
+        select: { expiresAt: true, revokedAt: true },
+      });
+      if (closed) return;
+      const now = Date.now();
+      if (!session || session.revokedAt || session.expiresAt.getTime() <= now) {
+        queue.fail(new PennantError('INVALID_SESSION', 'The session has ended; sign in again.'));
+        return;
+      }
+      // setTimeout holds at most ~24.8 days; a day at a time is plenty.
+      timer = setTimeout(watch, Math.min(session.expiresAt.getTime() - now + 50, maxExpiryWatchMs));
+      timer.unref();
+    };
+    const watch = () => {
+      check().catch((error: unknown) => {
+        // The database is briefly unreachable: look again soon rather than end the stream.
+        logger.warn({ err: error }, 'subscription: checking session expiry failed');
+        if (!closed) timer = setTimeout(watch, 5000).unref();
+      });
+    };
+    watch();
   }
 
   /**
