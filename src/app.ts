@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ExecutionArgs } from 'graphql';
+import { type DocumentNode, type ExecutionArgs, GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Config } from './config.ts';
@@ -25,6 +25,7 @@ import { type RedisChangeNotifier, startRedisChangeNotifier } from './realtime/r
 import { workosRoutes } from './rest/index.ts';
 import { operationalRoutes, useRoutes } from './routes.ts';
 import { rateLimits } from './security/rate-limit.ts';
+import { withoutSecrets } from './security/redact.ts';
 import { sessionRoutes } from './session-http.ts';
 import { WebhookDispatcher } from './webhooks/dispatcher.ts';
 
@@ -181,7 +182,15 @@ function serveGraphQLOverWebSocket(
           socket: context.extra.socket,
           params,
         });
-        const document = enveloped.parse(params.query);
+        // A document that does not parse is the client's error (sent back on the socket), not
+        // an internal one: thrown, graphql-ws would close the whole connection with 4500.
+        let document: DocumentNode;
+        try {
+          document = enveloped.parse(params.query);
+        } catch (error) {
+          if (error instanceof GraphQLError) return [withoutSecrets(error)];
+          throw error;
+        }
         const errors = enveloped.validate(enveloped.schema, document);
         if (errors.length > 0) return errors;
         const args: ExecutionArgs = {

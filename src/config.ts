@@ -63,7 +63,7 @@ export interface Limits {
   maxBodyBytes: number;
   /** `PENNANT_MAX_DEPTH`, default 10: field nesting of an operation (introspection exempt). */
   maxDepth: number;
-  /** `PENNANT_MAX_COST`, default 5000: graphql-armor's cost estimate (introspection exempt). */
+  /** `PENNANT_MAX_COST`, default 20000: graphql-armor's cost estimate (a page of 100 flags with two rules is ~10000). */
   maxCost: number;
   /** `PENNANT_MAX_ALIASES`, default 15 per operation. */
   maxAliases: number;
@@ -213,7 +213,7 @@ export function loadConfig(env: Env = process.env): Config {
     limits: {
       maxBodyBytes: integer(env, 'PENNANT_MAX_BODY_BYTES', 1_048_576, 1024, 104_857_600),
       maxDepth: integer(env, 'PENNANT_MAX_DEPTH', 10, 2, 100),
-      maxCost: integer(env, 'PENNANT_MAX_COST', 5000, 10, 1_000_000),
+      maxCost: integer(env, 'PENNANT_MAX_COST', 20_000, 10, 1_000_000),
       maxAliases: integer(env, 'PENNANT_MAX_ALIASES', 15, 0, 1000),
       maxTokens: integer(env, 'PENNANT_MAX_TOKENS', 2000, 100, 100_000),
       maxDirectives: integer(env, 'PENNANT_MAX_DIRECTIVES', 50, 0, 1000),

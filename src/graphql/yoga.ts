@@ -14,6 +14,7 @@ import {
   sessionOf,
 } from '../realtime/credentials.ts';
 import { hardeningPlugins } from '../security/index.ts';
+import { boundedParserCache } from '../security/parser-cache.ts';
 import { httpExtensionOf, rateLimits } from '../security/rate-limit.ts';
 import { withoutSecrets } from '../security/redact.ts';
 import type { GraphQLContext } from './context.ts';
@@ -134,6 +135,8 @@ export function createPennantYoga(config: Config, plugins: Plugin[] = []) {
     // routes.ts serves GET /health. yoga's built-in check cannot be turned off and answers an
     // empty 200 to any URL that ends with its endpoint, so it is moved out of the way.
     healthCheckEndpoint: '/.yoga/health',
+    // Only small documents are cached: a count-bounded cache of huge ones would pin memory.
+    parserAndValidationCache: boundedParserCache(),
     maskedErrors: { maskError },
     logging: yogaLogging(),
     plugins: [useResponseHeaders(), ...hardeningPlugins(config, '/graphql'), ...plugins],

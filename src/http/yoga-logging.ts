@@ -14,8 +14,8 @@ function describe(args: unknown[]): { fields: Record<string, unknown>; message: 
 
 /**
  * yoga's logger, on pino. yoga logs every error that masking replaced, which includes errors
- * with a stable code (UNAUTHENTICATED, NOT_FOUND, …): those are answers, not faults, so they go
- * to debug; the rest stay errors.
+ * with a stable code (UNAUTHENTICATED, NOT_FOUND, …) and GraphQL's own (a variable of the wrong
+ * type): those are answers, not faults, so they go to debug; the rest stay errors.
  */
 export function yogaLogging() {
   return {
@@ -24,9 +24,15 @@ export function yogaLogging() {
     warn: (...args: unknown[]) => logger.warn(args.map(String).join(' ')),
     error: (...args: unknown[]) => {
       const [first] = args;
-      const expected = first instanceof GraphQLError && first.originalError instanceof PennantError;
+      // An answer to a bad request (a coded error, a variable of the wrong type), not a fault.
+      const expected =
+        first instanceof PennantError ||
+        (first instanceof GraphQLError &&
+          (first.originalError === undefined ||
+            first.originalError instanceof PennantError ||
+            first.originalError instanceof GraphQLError));
       const { fields, message } = describe(args);
-      if (expected) logger.debug({ code: (first.originalError as PennantError).code }, message);
+      if (expected) logger.debug(message);
       else logger.error(fields, message);
     },
   };

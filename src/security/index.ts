@@ -4,6 +4,7 @@ import { useBodyLimit } from '../http/body-limit.ts';
 import { useMetrics } from '../metrics.ts';
 import { useCsrfPrevention } from './csrf.ts';
 import { useQueryLimits } from './limits.ts';
+import { useMalformedRequestGuards } from './malformed.ts';
 import { useSessionRateLimits } from './session-limits.ts';
 
 /** Every limit and guard, in the order they must run: body size, CSRF, query limits, rate limits. */
@@ -12,6 +13,7 @@ export function hardeningPlugins(config: Config, graphqlEndpoint: string): Plugi
     useBodyLimit(config.limits.maxBodyBytes),
     useCsrfPrevention({ cookieName: config.cookieName, endpoint: graphqlEndpoint }),
     useMetrics(),
+    useMalformedRequestGuards(graphqlEndpoint),
     ...useQueryLimits(config),
     useSessionRateLimits({ cookieName: config.cookieName }),
   ];

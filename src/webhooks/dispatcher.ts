@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { prisma } from '../db/index.ts';
+import { prisma, type Transaction } from '../db/index.ts';
 import type { ChangeFeed } from '../domain/change-feed.ts';
 import { endpointSecret, webhookEventTypeOf } from '../domain/webhooks.ts';
 import { newId } from '../ids.ts';
@@ -130,7 +130,7 @@ export class WebhookDispatcher {
           where: { id: { gt: BigInt(cursorValue) } },
           orderBy: { id: 'asc' },
           take: eventPageSize,
-          select: { id: true, type: true, environmentId: true, createdAt: true },
+          select: { id: true, type: true, environmentId: true },
         });
         const last = events.at(-1);
         if (!last) return false;
@@ -138,8 +138,12 @@ export class WebhookDispatcher {
         if (relevant.length > 0) {
           const endpoints = await tx.webhookEndpoint.findMany({
             where: { enabled: true },
-            select: { id: true, environmentId: true, events: true, createdAt: true },
+            select: { id: true, environmentId: true, events: true },
           });
+          const registeredAt = await registrationEvents(
+            tx,
+            endpoints.map((endpoint) => endpoint.id),
+          );
           const deliveries: { id: string; endpointId: string; eventId: bigint }[] = [];
           for (const event of relevant) {
             const type = webhookEventTypeOf(event.type) as string;
@@ -147,8 +151,9 @@ export class WebhookDispatcher {
               // Flag definitions concern every environment; rule changes only their own.
               if (event.environmentId !== null && event.environmentId !== endpoint.environmentId) continue;
               if (!endpoint.events.includes(type)) continue;
-              // An endpoint receives what happened after it was registered.
-              if (endpoint.createdAt > event.createdAt) continue;
+              // An endpoint receives what happened after it was registered: event ids, not
+              // clocks, decide (instances' clocks may disagree).
+              if (event.id < (registeredAt.get(endpoint.id) ?? 0n)) continue;
               deliveries.push({ id: newId('wd'), endpointId: endpoint.id, eventId: event.id });
             }
           }
@@ -281,4 +286,18 @@ export class WebhookDispatcher {
           "deliveredAt" = CASE WHEN ${status}::text = 'delivered' THEN now() ELSE "deliveredAt" END
       WHERE "id" = ${id}`;
   }
+}
+
+/**
+ * The event that registered each endpoint (`webhook_endpoint.created`, written in the same
+ * transaction as the endpoint), by endpoint id.
+ */
+async function registrationEvents(tx: Transaction, endpointIds: string[]): Promise<Map<string, bigint>> {
+  if (endpointIds.length === 0) return new Map();
+  const rows = await tx.$queryRaw<{ endpointId: string; eventId: bigint }[]>`
+    SELECT "after"->>'id' AS "endpointId", max("id") AS "eventId"
+    FROM "Event"
+    WHERE "type" = 'webhook_endpoint.created' AND "after"->>'id' = ANY(${endpointIds})
+    GROUP BY 1`;
+  return new Map(rows.map((row) => [row.endpointId, BigInt(row.eventId)]));
 }
