@@ -2,7 +2,11 @@ import { defaults, seal, unseal } from 'iron-webcrypto';
 import { createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '../src/db/index.ts';
-import { authenticateSessionCredential, refreshWithRefreshToken } from '../src/domain/sessions.ts';
+import {
+  authenticateSessionCredential,
+  refreshWithRefreshToken,
+  sweepExpiredRetryResults,
+} from '../src/domain/sessions.ts';
 import { activeSigningKey } from '../src/domain/signing-keys.ts';
 import { graphql } from './gql/index.ts';
 import { dataOf, errorCode, startTestServer, type TestServer } from './helpers/server.ts';
@@ -429,6 +433,28 @@ describe('bad input', () => {
     expect(events.map((edge) => edge.node.after)).toContainEqual(
       expect.objectContaining({ sessionId: signedIn.session.id }),
     );
+  });
+
+  it('the answer kept for retries is encrypted, and dropped once the grace window has passed', async () => {
+    const signedIn = await signIn(await organization());
+    const refreshed = dataOf(await refresh(signedIn.sealedSession)).refreshSession;
+    const newRefreshToken = (await openSeal(refreshed.sealedSession)).refreshToken;
+    const used = await prisma.refreshToken.findFirstOrThrow({
+      where: { sessionId: signedIn.session.id, usedAt: { not: null } },
+    });
+    expect(used.retryResult?.split('.')).toHaveLength(5);
+    expect(used.retryResult).not.toContain(newRefreshToken);
+    expect(used.retryResult).not.toContain(refreshed.session.accessToken.split('.')[1]);
+    const stored = await prisma.refreshToken.findMany({ where: { sessionId: signedIn.session.id } });
+    expect(stored.map((token) => token.tokenHash)).not.toContain(newRefreshToken);
+
+    await sweepExpiredRetryResults(graceSeconds, { force: true });
+    expect(
+      (await prisma.refreshToken.findUniqueOrThrow({ where: { id: used.id } })).retryResult,
+    ).not.toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, graceSeconds * 1000 + 300));
+    await sweepExpiredRetryResults(graceSeconds, { force: true });
+    expect((await prisma.refreshToken.findUniqueOrThrow({ where: { id: used.id } })).retryResult).toBeNull();
   });
 
   it('a concurrent double refresh: both get the same answer, the session stays', async () => {

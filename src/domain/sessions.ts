@@ -4,6 +4,7 @@ import { type Prisma, prisma, type Transaction } from '../db/index.ts';
 import { BadUserInputError, ForbiddenError, NotFoundError, PennantError } from '../errors.ts';
 import type { Session, User } from '../generated/prisma/client.ts';
 import { newId } from '../ids.ts';
+import { logger } from '../logger.ts';
 import type { Actor } from './actor.ts';
 import { recordEvent } from './events.ts';
 import { flagState } from './flag-state.ts';
@@ -325,6 +326,7 @@ export async function refreshWithRefreshToken(input: {
 
   switch (outcome.kind) {
     case 'ok':
+      await sweepExpiredRetryResults(settings.refreshGraceSeconds);
       return outcome.tokens;
     case 'reused':
       throw invalidGrant('The refresh token was already used; the session has been revoked.');
@@ -332,6 +334,31 @@ export async function refreshWithRefreshToken(input: {
       throw invalidGrant('The session has ended (revoked or expired).');
     case 'forbidden':
       throw new ForbiddenError('The user is not an active member of this organization.');
+  }
+}
+
+const sweepIntervalMs = 60_000;
+let lastSweep = 0;
+
+/**
+ * Answers kept for retries hold live tokens (encrypted): once their grace window has passed they
+ * are dropped, for every session, at most once a minute per instance. (A session's own refresh
+ * also drops its older ones at once.)
+ */
+export async function sweepExpiredRetryResults(
+  graceSeconds = sessionSettings().refreshGraceSeconds,
+  options: { force?: boolean } = {},
+): Promise<void> {
+  const now = Date.now();
+  if (!options.force && now - lastSweep < sweepIntervalMs) return;
+  lastSweep = now;
+  try {
+    await prisma.refreshToken.updateMany({
+      where: { retryResult: { not: null }, usedAt: { lt: new Date(now - graceSeconds * 1000) } },
+      data: { retryResult: null },
+    });
+  } catch (error) {
+    logger.warn({ err: error }, 'could not drop expired refresh retry answers; will try again');
   }
 }
 
