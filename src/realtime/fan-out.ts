@@ -105,7 +105,9 @@ export class RealtimeFanOut {
     after: bigint | null,
     apiKeyId: string,
   ): Promise<PushQueue<Event>> {
-    const position = await this.catchUp(after);
+    await this.catchUp();
+    // No await from here to the registration: `position` is exactly where live delivery starts.
+    const position = this.positionFor(after);
     const queue = new PushQueue<Event>({ held: after !== null });
     this.hold(queue, { apiKeyId });
     let subscribers = this.eventSubscribers.get(environmentId);
@@ -134,7 +136,8 @@ export class RealtimeFanOut {
     after: bigint | null,
   ): Promise<PushQueue<FeatureFlagsChange>> {
     const { sessionId, userId, ...target } = subscriber;
-    const position = await this.catchUp(after);
+    await this.catchUp();
+    const position = this.positionFor(after);
     const queue = new PushQueue<FeatureFlagsChange>({ held: after !== null });
     this.hold(queue, { sessionId, userId, organizationId: target.organizationId });
     this.endAtExpiry(queue, sessionId);
@@ -174,18 +177,22 @@ export class RealtimeFanOut {
     return queue;
   }
 
+  /** Makes the feed current, so a cursor handed out by another instance is not ahead of it. */
+  private async catchUp(): Promise<void> {
+    if (!this.feed) throw new Error('The real-time fan-out is not following a change feed.');
+    await this.feed.pull();
+  }
+
   /**
-   * Makes the feed current (so a cursor handed out by another instance is not ahead of it)
-   * and checks `after`. Returns the feed position.
+   * The feed position, read in the same synchronous step as the registration that follows
+   * (the feed may dispatch between any two awaits), after checking `after` against it.
    */
-  private async catchUp(after: bigint | null): Promise<bigint> {
-    const feed = this.feed;
-    if (!feed) throw new Error('The real-time fan-out is not following a change feed.');
-    await feed.pull();
-    if (after !== null && after > feed.position) {
+  private positionFor(after: bigint | null): bigint {
+    const position = this.feed?.position ?? 0n;
+    if (after !== null && after > position) {
       throw new BadUserInputError('after', '`after` is not a cursor of this event log (it is ahead of it).');
     }
-    return feed.position;
+    return position;
   }
 
   private hold(queue: Endable, holder: Holder): void {
