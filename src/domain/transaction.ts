@@ -25,10 +25,43 @@ export async function commitChange<T>(work: (tx: Transaction) => Promise<T>): Pr
 
 function translateConstraintError(error: unknown): unknown {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-    const target = (error.meta?.target as string[] | string | undefined) ?? 'a unique field';
-    return new ConflictError(`Another record already has this ${String(target)}.`, {
-      fields: target,
-    });
+    const meta = (error.meta ?? {}) as UniqueViolationMeta;
+    const fields = uniqueFields(meta);
+    const what = meta.modelName ? readableModelName(meta.modelName) : 'record';
+    const message = fields.length
+      ? `A${/^[aeiou]/i.test(what) ? 'n' : ''} ${what} with this ${fields.join(' and ')} already exists.`
+      : `A${/^[aeiou]/i.test(what) ? 'n' : ''} ${what} like this already exists.`;
+    return new ConflictError(message, fields.length ? { field: fields[0], fields } : {});
   }
   return error;
+}
+
+/** What Prisma 7 reports for a unique violation through a driver adapter (or the native engine). */
+interface UniqueViolationMeta {
+  modelName?: string;
+  target?: string[] | string;
+  driverAdapterError?: {
+    cause?: { constraint?: { fields?: string[]; index?: string } };
+  };
+}
+
+/** The columns of the violated unique constraint: named, or read from `<Model>_<a>_<b>_key`. */
+function uniqueFields(meta: UniqueViolationMeta): string[] {
+  if (Array.isArray(meta.target)) return meta.target;
+  if (typeof meta.target === 'string') return [meta.target];
+  const constraint = meta.driverAdapterError?.cause?.constraint;
+  if (constraint?.fields?.length) return constraint.fields.map((field) => field.replace(/^"|"$/g, ''));
+  const index = constraint?.index;
+  if (index && meta.modelName && index.startsWith(`${meta.modelName}_`) && index.endsWith('_key')) {
+    return index.slice(meta.modelName.length + 1, -'_key'.length).split('_');
+  }
+  return [];
+}
+
+/** `FeatureFlag` → `feature flag`, `ApiKey` → `API key`. */
+function readableModelName(modelName: string): string {
+  return modelName
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/^api /, 'API ');
 }
