@@ -271,6 +271,7 @@ describe('createEnvironment', () => {
       input: { slug: 'production', name: 'Again', kind: 'PRODUCTION' },
     });
     expect(errorCode(duplicate)).toBe('CONFLICT');
+    expect(duplicate.errors?.[0]?.message).toBe('An environment with this slug already exists.');
   });
 
   it('requires a key', async () => {

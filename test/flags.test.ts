@@ -117,7 +117,8 @@ describe('createFeatureFlag', () => {
     await createFlag('duplicate-me', { name: 'First' });
     const response = await server.request(CreateFlag, { input: { slug: 'duplicate-me', name: 'Second' } });
     expect(errorCode(response)).toBe('CONFLICT');
-    expect(response.errors?.[0]?.message).not.toMatch(/prisma|constraint|P2002/i);
+    expect(response.errors?.[0]?.message).toBe('A feature flag with this slug already exists.');
+    expect(response.errors?.[0]?.extensions?.field).toBe('slug');
     const lookup = await server.request(FlagBySlug, { slug: 'duplicate-me', environment: 'sandbox' });
     expect(dataOf(lookup).featureFlag?.name).toBe('First');
     const events = dataOf(await server.request(FlagEvents, { flagSlug: 'duplicate-me' }));

@@ -113,6 +113,8 @@ describe('createOrganization', () => {
       input: { name: 'Other', externalId: 'taken-id' },
     });
     expect(errorCode(response)).toBe('CONFLICT');
+    expect(response.errors?.[0]?.message).toBe('An organization with this externalId already exists.');
+    expect(response.errors?.[0]?.extensions?.field).toBe('externalId');
     const list = dataOf(await server.request(OrganizationList, { search: 'Other' }));
     expect(list.organizations.edges).toEqual([]);
   });
