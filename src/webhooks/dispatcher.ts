@@ -24,6 +24,7 @@ export interface WebhookDispatcherOptions {
 export const webhookCursorKey = 'webhooks.cursor';
 const eventPageSize = 500;
 const claimBatchSize = 20;
+const finishedRetentionDays = 30;
 
 /**
  * WorkOS's signature header: `t=<unix ms>, v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`, which
@@ -60,6 +61,7 @@ export class WebhookDispatcher {
   private readonly timers = new Set<NodeJS.Timeout>();
   private stopRequests = new AbortController();
   private unfollow: (() => void) | undefined;
+  private lastPruneAt = 0;
 
   constructor(private readonly options: WebhookDispatcherOptions) {
     this.retryBaseMs = options.retryBaseMs ?? 10_000;
@@ -104,6 +106,7 @@ export class WebhookDispatcher {
         try {
           while (!this.stopped && (await this.enqueue())) {}
           while (!this.stopped && (await this.deliverDue())) {}
+          await this.pruneFinished();
         } catch (error) {
           // The database may be briefly unreachable; the next poll retries.
           logger.warn({ err: error }, 'webhooks: dispatching failed');
@@ -265,6 +268,18 @@ export class WebhookDispatcher {
       timer.unref();
       this.timers.add(timer);
     }
+  }
+
+  /**
+   * Finished deliveries (delivered, failed, skipped) are kept for `finishedRetentionDays`, for
+   * `webhookEndpoints { deliveries }`, then deleted; at most once an hour per instance.
+   */
+  private async pruneFinished(): Promise<void> {
+    if (Date.now() - this.lastPruneAt < 3600_000) return;
+    this.lastPruneAt = Date.now();
+    await prisma.$executeRaw`
+      DELETE FROM "WebhookDelivery"
+      WHERE "status" <> 'pending' AND "createdAt" < now() - ${finishedRetentionDays}::float8 * interval '1 day'`;
   }
 
   /** Exponential back-off with ±20 % jitter, so failing endpoints are not hit in lockstep. */
