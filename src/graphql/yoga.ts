@@ -1,4 +1,5 @@
-import { GraphQLError } from 'graphql';
+import { PothosValidationError } from '@pothos/core';
+import { GraphQLError, Kind } from 'graphql';
 import { createGraphQLError, createYoga, type Plugin, type YogaInitialContext } from 'graphql-yoga';
 import type { Config } from '../config.ts';
 import { apiKeyAuthenticator, isApiKeySecretShape } from '../domain/api-keys.ts';
@@ -94,6 +95,14 @@ function maskError(error: unknown): Error {
       path,
     });
   }
+  if (original instanceof PothosValidationError && original.message.startsWith('Invalid cursor')) {
+    // A connection's `after`/`before` that this list never handed out.
+    const field = cursorArgumentOf(error instanceof GraphQLError ? error : undefined);
+    return createGraphQLError(`${field} is not a cursor of this list.`, {
+      extensions: { code: 'BAD_USER_INPUT', field },
+      path,
+    });
+  }
   // GraphQL's own errors (syntax, validation, variable coercion) are safe to show, except that
   // they may quote what the client sent (a key, a seal): that part is scrubbed.
   if (error instanceof GraphQLError && !original) return withoutSecrets(error);
@@ -103,6 +112,15 @@ function maskError(error: unknown): Error {
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
     path,
   });
+}
+
+/** Which of the field's cursor arguments was sent (`after` unless only `before` was). */
+function cursorArgumentOf(error: GraphQLError | undefined): 'after' | 'before' {
+  const names = new Set<string>();
+  for (const node of error?.nodes ?? []) {
+    if (node.kind === Kind.FIELD) for (const argument of node.arguments ?? []) names.add(argument.name.value);
+  }
+  return names.has('before') && !names.has('after') ? 'before' : 'after';
 }
 
 /** Sends headers resolvers queued in `context.responseHeaders` (e.g. Set-Cookie). */
