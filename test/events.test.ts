@@ -220,6 +220,12 @@ describe('the event log', () => {
     expect(nul.errors?.[0]?.extensions?.field).toBe('flagSlug');
   });
 
+  it('answers BAD_USER_INPUT for a cursor this list never handed out', async () => {
+    const response = await server.request(Events, { first: 5, after: 'not-a-cursor' });
+    expect(errorCode(response)).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.extensions?.field).toBe('after');
+  });
+
   it('answers FORBIDDEN for another environment’s log', async () => {
     expect(errorCode(await server.request(Events, { environment: 'production' }))).toBe('FORBIDDEN');
   });

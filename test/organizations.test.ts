@@ -236,6 +236,12 @@ describe('organization queries', () => {
     expect(nul.errors?.[0]?.extensions?.field).toBe('search');
   });
 
+  it('answers BAD_USER_INPUT for a malformed cursor', async () => {
+    const response = await server.request(OrganizationList, { first: 2, after: 'garbage' });
+    expect(errorCode(response)).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.extensions?.field).toBe('after');
+  });
+
   it('searches by name, ignoring case, and by exact externalId', async () => {
     await createOrganization('Searchable Initech', 'initech-42');
     const byName = dataOf(await server.request(OrganizationList, { search: 'INITECH' }));
