@@ -487,6 +487,48 @@ describe('bad input', () => {
     expect(principal.environmentId).not.toBe(sandbox.id);
   });
 
+  it('an expired session cannot refresh or authenticate', async () => {
+    const signedIn = await signIn(await organization('Expiring'));
+    await prisma.session.update({
+      where: { id: signedIn.session.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    const result = await refresh(signedIn.sealedSession);
+    expect(errorCode(result)).toBe('INVALID_GRANT');
+    expectCleanError(result);
+    await expect(authenticateSessionCredential({ accessToken: signedIn.accessToken })).rejects.toMatchObject({
+      code: 'INVALID_SESSION',
+    });
+    await expect(
+      authenticateSessionCredential({ sealedSession: signedIn.sealedSession }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_SESSION',
+    });
+  });
+
+  it('a session’s flags are those of its own environment', async () => {
+    const organizationId = await organization('Two environments');
+    dataOf(await server.request(CreateFlag, { input: { slug: 'sandbox-only', name: 'Sandbox only' } }));
+    dataOf(
+      await server.request(AddFlagOrganization, {
+        input: { slug: 'sandbox-only', environment: 'sandbox', organizationId },
+      }),
+    );
+    dataOf(
+      await server.request(SetFlagEnabled, {
+        input: { slug: 'sandbox-only', environment: 'sandbox', enabled: true },
+      }),
+    );
+    const sandbox = await signIn(organizationId);
+    const production = await signIn(organizationId, server.keys.production);
+    expect((await verifyWithJwks(sandbox.accessToken)).payload.feature_flags).toContain('sandbox-only');
+    expect((await verifyWithJwks(production.accessToken)).payload.feature_flags).not.toContain(
+      'sandbox-only',
+    );
+    const refreshed = dataOf(await refresh(production.sealedSession)).refreshSession;
+    expect(refreshed.session.featureFlags).not.toContain('sandbox-only');
+  });
+
   it('a user removed from the organization cannot refresh', async () => {
     const organizationId = await organization('Removal');
     const signedIn = await signIn(organizationId);
