@@ -190,10 +190,11 @@ async function checkOrganizationsExist(
   const known = new Set(alreadyChosen);
   const toCheck = organizationIds.filter((id) => !known.has(id));
   if (toCheck.length === 0) return;
-  const found = await tx.organization.findMany({
-    where: { id: { in: toCheck } },
-    select: { id: true },
-  });
+  // FOR KEY SHARE: an organization deleted meanwhile would otherwise vanish between this check
+  // and the insert below (a foreign-key failure, i.e. an internal error); now its deletion waits
+  // for this change, then removes it from the rule like any other.
+  const found = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Organization" WHERE "id" = ANY(${toCheck}) FOR KEY SHARE`;
   const foundIds = new Set(found.map((o) => o.id));
   const missing = toCheck.filter((id) => !foundIds.has(id));
   if (missing.length > 0) {
