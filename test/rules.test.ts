@@ -43,6 +43,12 @@ const RemoveOrganization = graphql(`
   }
 `);
 
+const DeleteOrganization = graphql(`
+  mutation RulesDeleteOrganization($input: DeleteOrganizationInput!) {
+    deleteOrganization(input: $input) { deletedOrganizationId }
+  }
+`);
+
 const Rule = graphql(`
   query RulesRule($slug: String!, $environment: String!) {
     featureFlag(slug: $slug) { rule(environment: $environment) { enabled organizationRule organizationIds version } }
@@ -287,6 +293,27 @@ describe('setOrganizationRule', () => {
     expect([...versions].sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7]);
     expect(await ruleOf(slug)).toMatchObject({ version: 7, organizationIds: [...organizationIds].sort() });
     expect((await eventsOf(slug)).filter((e) => e.type === 'rule.updated')).toHaveLength(6);
+  });
+});
+
+describe('organizations deleted while rules choose them', () => {
+  it('a racing add either wins and is then removed, or is BAD_USER_INPUT; never an internal error', async () => {
+    const slug = await newFlag();
+    const ids: string[] = [];
+    for (let index = 0; index < 8; index++) {
+      const created = await server.request(CreateOrganization, { input: { name: `Short-lived ${index}` } });
+      ids.push(dataOf(created).createOrganization.organization.id);
+    }
+    const results = await Promise.all(
+      ids.flatMap((organizationId) => [
+        server.request(AddOrganization, { input: { slug, environment: 'sandbox', organizationId } }),
+        server.request(DeleteOrganization, { input: { id: organizationId } }),
+      ]),
+    );
+    for (const result of results) {
+      if (result.errors) expect(errorCode(result)).toBe('BAD_USER_INPUT');
+    }
+    expect((await ruleOf(slug)).organizationIds).toEqual([]);
   });
 });
 

@@ -95,6 +95,7 @@ type Documents = {
     "\n  mutation RulesSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) {\n      rule { id flagSlug enabled organizationRule organizationIds organizations { id } version }\n    }\n  }\n": typeof types.RulesSetRuleDocument,
     "\n  mutation RulesAddOrganization($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { organizationRule organizationIds version } }\n  }\n": typeof types.RulesAddOrganizationDocument,
     "\n  mutation RulesRemoveOrganization($input: RemoveFeatureFlagOrganizationInput!) {\n    removeFeatureFlagOrganization(input: $input) { rule { organizationRule organizationIds version } }\n  }\n": typeof types.RulesRemoveOrganizationDocument,
+    "\n  mutation RulesDeleteOrganization($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n": typeof types.RulesDeleteOrganizationDocument,
     "\n  query RulesRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { rule(environment: $environment) { enabled organizationRule organizationIds version } }\n  }\n": typeof types.RulesRuleDocument,
     "\n  query RulesEvents($flagSlug: String!) {\n    events(flagSlug: $flagSlug, first: 100) { edges { node { type actorId before after environment { slug } } } }\n  }\n": typeof types.RulesEventsDocument,
     "\n  mutation SessionsCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.SessionsCreateOrganizationDocument,
@@ -237,6 +238,7 @@ const documents: Documents = {
     "\n  mutation RulesSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) {\n      rule { id flagSlug enabled organizationRule organizationIds organizations { id } version }\n    }\n  }\n": types.RulesSetRuleDocument,
     "\n  mutation RulesAddOrganization($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { organizationRule organizationIds version } }\n  }\n": types.RulesAddOrganizationDocument,
     "\n  mutation RulesRemoveOrganization($input: RemoveFeatureFlagOrganizationInput!) {\n    removeFeatureFlagOrganization(input: $input) { rule { organizationRule organizationIds version } }\n  }\n": types.RulesRemoveOrganizationDocument,
+    "\n  mutation RulesDeleteOrganization($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n": types.RulesDeleteOrganizationDocument,
     "\n  query RulesRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { rule(environment: $environment) { enabled organizationRule organizationIds version } }\n  }\n": types.RulesRuleDocument,
     "\n  query RulesEvents($flagSlug: String!) {\n    events(flagSlug: $flagSlug, first: 100) { edges { node { type actorId before after environment { slug } } } }\n  }\n": types.RulesEventsDocument,
     "\n  mutation SessionsCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.SessionsCreateOrganizationDocument,
@@ -636,6 +638,10 @@ export function graphql(source: "\n  mutation RulesAddOrganization($input: AddFe
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RulesRemoveOrganization($input: RemoveFeatureFlagOrganizationInput!) {\n    removeFeatureFlagOrganization(input: $input) { rule { organizationRule organizationIds version } }\n  }\n"): (typeof documents)["\n  mutation RulesRemoveOrganization($input: RemoveFeatureFlagOrganizationInput!) {\n    removeFeatureFlagOrganization(input: $input) { rule { organizationRule organizationIds version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RulesDeleteOrganization($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n"): (typeof documents)["\n  mutation RulesDeleteOrganization($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
