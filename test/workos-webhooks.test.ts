@@ -232,6 +232,29 @@ describe('webhooks', () => {
     expect(types.find((t) => t.event === 'flag.updated')?.data.enabled).toBe(false);
   });
 
+  it('keeps delivering to healthy endpoints while another one hangs', async () => {
+    const hanging = createServer(() => {
+      // Never answers: each request waits for the dispatcher's timeout (or its stop).
+    });
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    const hangingUrl = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/hook`;
+    const { receiver: healthy, url } = await receiver();
+    try {
+      const slow = await register(hangingUrl, ['flag.created']);
+      await register(url, ['flag.created']);
+      for (let index = 0; index < 8; index += 1) {
+        dataOf(await server.request(CreateFlag, { input: { slug: `busy-${index}`, name: `Busy ${index}` } }));
+      }
+      const started = Date.now();
+      await healthy.waitFor(8, 5000);
+      expect(Date.now() - started).toBeLessThan(5000);
+      await server.request(DeleteEndpoint, { input: { id: slow.webhookEndpoint.id } });
+    } finally {
+      hanging.closeAllConnections();
+      await new Promise<void>((resolve) => hanging.close(() => resolve()));
+    }
+  });
+
   it('loses nothing across a restart', async () => {
     const { receiver: down, url } = await receiver();
     down.failures = Number.POSITIVE_INFINITY;

@@ -23,7 +23,16 @@ export interface WebhookDispatcherOptions {
 /** Where the enqueuer is in the event log, kept in ServerState so a restart resumes there. */
 export const webhookCursorKey = 'webhooks.cursor';
 const eventPageSize = 500;
-const claimBatchSize = 20;
+/** Concurrent requests per instance, and to one endpoint. */
+const senders = 16;
+const perEndpoint = 4;
+
+interface Claimed {
+  id: string;
+  endpointId: string;
+  eventId: bigint;
+  attempts: number;
+}
 const finishedRetentionDays = 30;
 
 /**
@@ -42,10 +51,12 @@ export function signatureHeader(secret: string, body: string, timestamp = Date.n
  * 1. Enqueue: under a row lock on the cursor in ServerState, read the events after it, insert
  *    one WebhookDelivery row per (subscribed endpoint, event) and move the cursor, in one
  *    transaction. A crash before the commit loses nothing; after it, the rows are there.
- * 2. Deliver: claim due rows with `FOR UPDATE SKIP LOCKED`, pushing their `nextAttemptAt` a
- *    lease into the future (so no other instance takes them while a request is in flight, and
- *    a crashed instance's claims come due again), POST each one signed, then record success,
- *    or schedule a retry with exponential back-off, or give up after `maxAttempts`.
+ * 2. Deliver: workers claim due rows one at a time with `FOR UPDATE SKIP LOCKED`, pushing
+ *    their `nextAttemptAt` a lease into the future (so no other worker or instance takes them
+ *    while a request is in flight, and a crashed instance's claims come due again), POST each
+ *    one signed, then record success, or schedule a retry with exponential back-off, or give
+ *    up after `maxAttempts`. Few requests per endpoint at once, so one slow endpoint does not
+ *    hold up the others.
  *
  * It runs when the change feed brings a flag event, when a retry comes due, and every `pollMs`.
  */
@@ -62,6 +73,9 @@ export class WebhookDispatcher {
   private stopRequests = new AbortController();
   private unfollow: (() => void) | undefined;
   private lastPruneAt = 0;
+  private readonly workers = new Set<Promise<void>>();
+  /** Requests in flight on this instance, by endpoint id. */
+  private readonly inFlight = new Map<string, number>();
 
   constructor(private readonly options: WebhookDispatcherOptions) {
     this.retryBaseMs = options.retryBaseMs ?? 10_000;
@@ -91,6 +105,7 @@ export class WebhookDispatcher {
     this.timers.clear();
     this.stopRequests.abort();
     await this.running?.catch(() => undefined);
+    await Promise.all(this.workers);
   }
 
   /** Runs soon; calls during a run make it go round once more. */
@@ -105,7 +120,7 @@ export class WebhookDispatcher {
         this.rerun = false;
         try {
           while (!this.stopped && (await this.enqueue())) {}
-          while (!this.stopped && (await this.deliverDue())) {}
+          this.startWorker();
           await this.pruneFinished();
         } catch (error) {
           // The database may be briefly unreachable; the next poll retries.
@@ -174,28 +189,63 @@ export class WebhookDispatcher {
     );
   }
 
-  /** Claims and sends one batch of due deliveries. True when a full batch was claimed. */
-  private async deliverDue(): Promise<boolean> {
-    const claimed = await prisma.$queryRaw<
-      { id: string; endpointId: string; eventId: bigint; attempts: number }[]
-    >`
+  /**
+   * Sends due deliveries with up to `senders` concurrent workers, each claiming one delivery at a
+   * time, with at most `perEndpoint` requests in flight to one endpoint on this instance: an
+   * endpoint that hangs until the timeout holds a few workers, never all of them, and never the
+   * enqueuing. A worker that finds work starts another; one that finds none ends.
+   */
+  private startWorker(): void {
+    if (this.stopped || this.workers.size >= senders) return;
+    const worker: Promise<void> = this.work().finally(() => this.workers.delete(worker));
+    this.workers.add(worker);
+  }
+
+  private async work(): Promise<void> {
+    while (!this.stopped) {
+      let delivery: Claimed | undefined;
+      try {
+        delivery = await this.claim();
+        if (!delivery) return;
+        this.startWorker();
+        this.inFlight.set(delivery.endpointId, (this.inFlight.get(delivery.endpointId) ?? 0) + 1);
+        await this.attempt(delivery);
+      } catch (error) {
+        // The database may be briefly unreachable: the claim's lease runs out and the delivery
+        // comes due again.
+        logger.warn({ err: error }, 'webhooks: a delivery attempt failed');
+        return;
+      } finally {
+        if (delivery) {
+          const left = (this.inFlight.get(delivery.endpointId) ?? 1) - 1;
+          if (left === 0) this.inFlight.delete(delivery.endpointId);
+          else this.inFlight.set(delivery.endpointId, left);
+        }
+      }
+    }
+  }
+
+  /** Claims the next due delivery: its lease keeps other workers and instances off it. */
+  private async claim(): Promise<Claimed | undefined> {
+    const busy = [...this.inFlight].filter(([, count]) => count >= perEndpoint).map(([id]) => id);
+    const claimed = await prisma.$queryRaw<Claimed[]>`
       UPDATE "WebhookDelivery" AS d
       SET "attempts" = d."attempts" + 1,
           "nextAttemptAt" = now() + ${this.leaseMs}::float8 * interval '1 millisecond'
       FROM (
         SELECT "id" FROM "WebhookDelivery"
         WHERE "status" = 'pending' AND "nextAttemptAt" <= now()
+          AND NOT ("endpointId" = ANY(${busy}::text[]))
         ORDER BY "nextAttemptAt", "eventId"
-        LIMIT ${claimBatchSize}
+        LIMIT 1
         FOR UPDATE SKIP LOCKED
       ) AS due
       WHERE d."id" = due."id"
       RETURNING d."id", d."endpointId", d."eventId", d."attempts"`;
-    await Promise.all(claimed.map((delivery) => this.attempt(delivery)));
-    return claimed.length === claimBatchSize;
+    return claimed[0];
   }
 
-  private async attempt(delivery: { id: string; endpointId: string; eventId: bigint; attempts: number }) {
+  private async attempt(delivery: Claimed) {
     const [endpoint, event] = await Promise.all([
       prisma.webhookEndpoint.findUnique({ where: { id: delivery.endpointId } }),
       prisma.event.findUnique({ where: { id: delivery.eventId } }),
