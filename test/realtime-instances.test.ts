@@ -86,7 +86,7 @@ function twoInstances(redis: () => string) {
   return state;
 }
 
-describe.skipIf(!runnable)('two instances sharing PostgreSQL and Redis', () => {
+describe.skipIf(!runnable)('two instances sharing PostgreSQL and Redis', { timeout: 60_000 }, () => {
   const instances = twoInstances(() => redisUrl as string);
 
   it('a mutation on instance A reaches subscribers on instance B', async () => {
@@ -166,7 +166,7 @@ describe.skipIf(!runnable)('two instances sharing PostgreSQL and Redis', () => {
   });
 });
 
-describe.skipIf(!runnable)('two instances while Redis is briefly unavailable', () => {
+describe.skipIf(!runnable)('two instances while Redis is briefly unavailable', { timeout: 60_000 }, () => {
   let redis: PrivateRedis | undefined;
   beforeAll(async () => {
     redis = await PrivateRedis.start();

@@ -13,70 +13,74 @@ if (!redisAvailable) {
   );
 }
 
-describe.skipIf(!redisAvailable)('Redis briefly unavailable (one instance, a private redis-server)', () => {
-  let redis: PrivateRedis;
-  let server: TestServer;
-  let observer: Redis;
-  const published: { cursor: string }[] = [];
-  const prefix = runPrefix();
-  let connection: WsConnection;
+describe.skipIf(!redisAvailable)(
+  'Redis briefly unavailable (one instance, a private redis-server)',
+  { timeout: 60_000 },
+  () => {
+    let redis: PrivateRedis;
+    let server: TestServer;
+    let observer: Redis;
+    const published: { cursor: string }[] = [];
+    const prefix = runPrefix();
+    let connection: WsConnection;
 
-  beforeAll(async () => {
-    redis = await PrivateRedis.start();
-    server = await startTestServer({
-      env: { REDIS_URL: redis.url, PENNANT_REDIS_PREFIX: prefix, PENNANT_CHANGE_POLL_MS: '60000' },
+    beforeAll(async () => {
+      redis = await PrivateRedis.start();
+      server = await startTestServer({
+        env: { REDIS_URL: redis.url, PENNANT_REDIS_PREFIX: prefix, PENNANT_CHANGE_POLL_MS: '60000' },
+      });
+      observer = new Redis(redis.url, { retryStrategy: () => 100, maxRetriesPerRequest: null });
+      observer.on('error', () => {});
+      observer.on('message', (_channel, message) => published.push(JSON.parse(message)));
+      await observer.subscribe(`${prefix}:changes`);
     });
-    observer = new Redis(redis.url, { retryStrategy: () => 100, maxRetriesPerRequest: null });
-    observer.on('error', () => {});
-    observer.on('message', (_channel, message) => published.push(JSON.parse(message)));
-    await observer.subscribe(`${prefix}:changes`);
-  });
-  afterAll(async () => {
-    await connection?.dispose();
-    observer?.disconnect();
-    await server?.close();
-    await redis?.kill();
-  });
+    afterAll(async () => {
+      await connection?.dispose();
+      observer?.disconnect();
+      await server?.close();
+      await redis?.kill();
+    });
 
-  it('publishes the latest cursor after each commit', async () => {
-    const fixtures = realtimeFixtures(server);
-    await fixtures.flag('outage-flag');
-    const cursor = await fixtures.latestCursor();
-    const deadline = Date.now() + 5000;
-    while (!published.some((message) => message.cursor === cursor)) {
-      if (Date.now() > deadline) throw new Error(`not published: ${JSON.stringify(published)}`);
-      await sleep(10);
-    }
-  });
+    it('publishes the latest cursor after each commit', async () => {
+      const fixtures = realtimeFixtures(server);
+      await fixtures.flag('outage-flag');
+      const cursor = await fixtures.latestCursor();
+      const deadline = Date.now() + 5000;
+      while (!published.some((message) => message.cursor === cursor)) {
+        if (Date.now() > deadline) throw new Error(`not published: ${JSON.stringify(published)}`);
+        await sleep(10);
+      }
+    });
 
-  it('keeps serving while Redis is down: mutations succeed, local subscribers hear them; publishing resumes when it is back', async () => {
-    const fixtures = realtimeFixtures(server);
-    const before = realtimeFanOut.subscriberCount;
-    connection = connectWs(server.graphqlUrl, { connectionParams: { apiKey: server.keys.sandbox } });
-    const stream = connection.subscribe(EventsStream, { environment: 'sandbox' });
-    while (realtimeFanOut.subscriberCount < before + 1) await sleep(5);
+    it('keeps serving while Redis is down: mutations succeed, local subscribers hear them; publishing resumes when it is back', async () => {
+      const fixtures = realtimeFixtures(server);
+      const before = realtimeFanOut.subscriberCount;
+      connection = connectWs(server.graphqlUrl, { connectionParams: { apiKey: server.keys.sandbox } });
+      const stream = connection.subscribe(EventsStream, { environment: 'sandbox' });
+      while (realtimeFanOut.subscriberCount < before + 1) await sleep(5);
 
-    await redis.kill();
-    const started = performance.now();
-    await fixtures.setEnabled('outage-flag', true);
-    const mutationMs = performance.now() - started;
-    expect(mutationMs, 'a mutation does not wait for Redis').toBeLessThan(2000);
-    const [event] = await stream.waitForCount(1);
-    expect(event?.events).toMatchObject({ type: 'flag.toggled', flagSlug: 'outage-flag' });
-    expect((await fetch(`${server.url}/health`)).status).toBe(200);
-    console.info(`mutation with Redis down took ${mutationMs.toFixed(0)} ms`);
+      await redis.kill();
+      const started = performance.now();
+      await fixtures.setEnabled('outage-flag', true);
+      const mutationMs = performance.now() - started;
+      expect(mutationMs, 'a mutation does not wait for Redis').toBeLessThan(2000);
+      const [event] = await stream.waitForCount(1);
+      expect(event?.events).toMatchObject({ type: 'flag.toggled', flagSlug: 'outage-flag' });
+      expect((await fetch(`${server.url}/health`)).status).toBe(200);
+      console.info(`mutation with Redis down took ${mutationMs.toFixed(0)} ms`);
 
-    await redis.restart();
-    // The publisher reconnects by itself (backoff ≤ 2 s) and announces the latest cursor; a new
-    // change is published too.
-    await fixtures.setEnabled('outage-flag', false);
-    const cursor = await fixtures.latestCursor();
-    const deadline = Date.now() + 15_000;
-    while (!published.some((message) => BigInt(message.cursor) >= BigInt(cursor))) {
-      if (Date.now() > deadline)
-        throw new Error(`nothing published after Redis came back: ${JSON.stringify(published)}`);
-      await fixtures.setEnabled('outage-flag', Math.random() < 0.5);
-      await sleep(200);
-    }
-  });
-});
+      await redis.restart();
+      // The publisher reconnects by itself (backoff ≤ 2 s) and announces the latest cursor; a new
+      // change is published too.
+      await fixtures.setEnabled('outage-flag', false);
+      const cursor = await fixtures.latestCursor();
+      const deadline = Date.now() + 15_000;
+      while (!published.some((message) => BigInt(message.cursor) >= BigInt(cursor))) {
+        if (Date.now() > deadline)
+          throw new Error(`nothing published after Redis came back: ${JSON.stringify(published)}`);
+        await fixtures.setEnabled('outage-flag', Math.random() < 0.5);
+        await sleep(200);
+      }
+    });
+  },
+);

@@ -58,7 +58,7 @@ function random(seed: number) {
   };
 }
 
-describe('isolation at volume', () => {
+describe('isolation at volume', { timeout: 180_000 }, () => {
   it('200 subscribers over 20 organizations and 2 environments: each ends with the evaluation function’s answer and hears nothing else', async () => {
     const fixtures = realtimeFixtures(server);
     const organizations: string[] = [];
