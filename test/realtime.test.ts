@@ -4,7 +4,9 @@ import { realtimeFanOut } from '../src/realtime/fan-out.ts';
 import {
   CreateApiKey,
   DeleteFlag,
+  DeleteMembership,
   DeleteOrganization,
+  DeleteUser,
   EventsStream,
   FeatureFlagsChanged,
   LatestCursorQuery,
@@ -348,6 +350,25 @@ describe('featureFlagsChanged: access', () => {
       code: 4403,
       acknowledged: false,
     });
+  });
+
+  it('ends when the member leaves the organization or the user is deleted', async () => {
+    const organization = await fixtures.organization('Leavers');
+    const leaver = await fixtures.session(organization);
+    const deleted = await fixtures.session(organization);
+    const stays = await fixtures.session(organization);
+    const leaving = await subscribeFlags({ accessToken: leaver.accessToken });
+    const deleting = await subscribeFlags({ accessToken: deleted.accessToken });
+    const staying = await subscribeFlags({ accessToken: stays.accessToken });
+    dataOf(await server.request(DeleteMembership, { input: { id: leaver.membershipId } }));
+    await leaving.waitForEnd();
+    expect(JSON.stringify(leaving.errors)).toContain('INVALID_SESSION');
+    dataOf(await server.request(DeleteUser, { input: { id: deleted.userId } }));
+    await deleting.waitForEnd();
+    expect(JSON.stringify(deleting.errors)).toContain('INVALID_SESSION');
+    await sleep(quietMs);
+    expect(staying.errors).toEqual([]);
+    expect(staying.completed).toBe(false);
   });
 
   it('a subscription ends when its session expires', async () => {

@@ -77,8 +77,8 @@ export class RealtimeFanOut {
   private readonly flagSetGroups = new Map<string, Map<string, OrganizationGroup>>();
   /** environmentId → `events` subscribers */
   private readonly eventSubscribers = new Map<string, Set<PushQueue<Event>>>();
-  /** Who holds each subscription, to end it when their credential ends. */
-  private readonly holders = new Map<Endable, Holder>();
+  /** Subscriptions by the credential they live on, to end them when it ends. */
+  private readonly byHolder = new Map<string, Map<Endable, Holder>>();
 
   follow(feed: ChangeFeed): () => void {
     this.feed = feed;
@@ -196,8 +196,26 @@ export class RealtimeFanOut {
   }
 
   private hold(queue: Endable, holder: Holder): void {
-    this.holders.set(queue, holder);
-    queue.onClose(() => this.holders.delete(queue));
+    const keys = [
+      holder.sessionId && `session:${holder.sessionId}`,
+      holder.userId && `user:${holder.userId}`,
+      holder.apiKeyId && `api_key:${holder.apiKeyId}`,
+    ].filter((key): key is string => Boolean(key));
+    for (const key of keys) {
+      let queues = this.byHolder.get(key);
+      if (!queues) {
+        queues = new Map();
+        this.byHolder.set(key, queues);
+      }
+      queues.set(queue, holder);
+    }
+    queue.onClose(() => {
+      for (const key of keys) {
+        const queues = this.byHolder.get(key);
+        queues?.delete(queue);
+        if (queues?.size === 0) this.byHolder.delete(key);
+      }
+    });
   }
 
   /**
@@ -243,33 +261,32 @@ export class RealtimeFanOut {
   private endRevoked(event: Event): void {
     const after = (event.after ?? {}) as { id?: string; sessionId?: string };
     const before = (event.before ?? {}) as { id?: string };
-    let ended: (holder: Holder) => boolean;
-    let error: PennantError;
+    let key: string | undefined;
+    let ended: (holder: Holder) => boolean = () => true;
+    let error: PennantError = new PennantError('INVALID_SESSION', 'The session has ended; sign in again.');
     switch (event.type) {
       case 'session.revoked':
       case 'session.refresh_token_reused': {
         const sessionId = event.type === 'session.revoked' ? after.id : after.sessionId;
-        ended = (holder) => sessionId !== undefined && holder.sessionId === sessionId;
-        error = new PennantError('INVALID_SESSION', 'The session has ended; sign in again.');
+        key = sessionId && `session:${sessionId}`;
         break;
       }
       case 'membership.deleted':
-        ended = (holder) => holder.userId === event.userId && holder.organizationId === event.organizationId;
-        error = new PennantError('INVALID_SESSION', 'The session has ended; sign in again.');
+        key = event.userId ? `user:${event.userId}` : undefined;
+        ended = (holder) => holder.organizationId === event.organizationId;
         break;
       case 'user.deleted':
-        ended = (holder) => holder.userId === event.userId;
-        error = new PennantError('INVALID_SESSION', 'The session has ended; sign in again.');
+        key = event.userId ? `user:${event.userId}` : undefined;
         break;
       case 'api_key.revoked':
-        ended = (holder) => before.id !== undefined && holder.apiKeyId === before.id;
+        key = before.id && `api_key:${before.id}`;
         error = new UnauthenticatedError('The API key has been revoked.');
         break;
       default:
         return;
     }
-    // Revocations are rare; a scan of the open subscriptions is fine here.
-    for (const [queue, holder] of [...this.holders]) if (ended(holder)) queue.fail(error);
+    if (!key) return;
+    for (const [queue, holder] of [...(this.byHolder.get(key) ?? [])]) if (ended(holder)) queue.fail(error);
   }
 
   private replayFailed<T>(queue: PushQueue<T>, error: unknown): void {

@@ -60,6 +60,8 @@ type Documents = {
     "\n  mutation RealtimeDeleteFlag($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { slug }\n  }\n": typeof types.RealtimeDeleteFlagDocument,
     "\n  mutation RealtimeDeleteOrganization($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n": typeof types.RealtimeDeleteOrganizationDocument,
     "\n  mutation RealtimeRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) { session { id } }\n  }\n": typeof types.RealtimeRevokeSessionDocument,
+    "\n  mutation RealtimeDeleteMembership($input: DeleteOrganizationMembershipInput!) {\n    deleteOrganizationMembership(input: $input) { deletedOrganizationMembershipId }\n  }\n": typeof types.RealtimeDeleteMembershipDocument,
+    "\n  mutation RealtimeDeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) { deletedUserId }\n  }\n": typeof types.RealtimeDeleteUserDocument,
     "\n  mutation RealtimeCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret apiKey { id } }\n  }\n": typeof types.RealtimeCreateApiKeyDocument,
     "\n  mutation RealtimeRevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id } }\n  }\n": typeof types.RealtimeRevokeApiKeyDocument,
     "\n  query RealtimeLatestCursorField { latestCursor }\n": typeof types.RealtimeLatestCursorFieldDocument,
@@ -203,6 +205,8 @@ const documents: Documents = {
     "\n  mutation RealtimeDeleteFlag($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { slug }\n  }\n": types.RealtimeDeleteFlagDocument,
     "\n  mutation RealtimeDeleteOrganization($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n": types.RealtimeDeleteOrganizationDocument,
     "\n  mutation RealtimeRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) { session { id } }\n  }\n": types.RealtimeRevokeSessionDocument,
+    "\n  mutation RealtimeDeleteMembership($input: DeleteOrganizationMembershipInput!) {\n    deleteOrganizationMembership(input: $input) { deletedOrganizationMembershipId }\n  }\n": types.RealtimeDeleteMembershipDocument,
+    "\n  mutation RealtimeDeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) { deletedUserId }\n  }\n": types.RealtimeDeleteUserDocument,
     "\n  mutation RealtimeCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret apiKey { id } }\n  }\n": types.RealtimeCreateApiKeyDocument,
     "\n  mutation RealtimeRevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id } }\n  }\n": types.RealtimeRevokeApiKeyDocument,
     "\n  query RealtimeLatestCursorField { latestCursor }\n": types.RealtimeLatestCursorFieldDocument,
@@ -498,6 +502,14 @@ export function graphql(source: "\n  mutation RealtimeDeleteOrganization($input:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RealtimeRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) { session { id } }\n  }\n"): (typeof documents)["\n  mutation RealtimeRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) { session { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RealtimeDeleteMembership($input: DeleteOrganizationMembershipInput!) {\n    deleteOrganizationMembership(input: $input) { deletedOrganizationMembershipId }\n  }\n"): (typeof documents)["\n  mutation RealtimeDeleteMembership($input: DeleteOrganizationMembershipInput!) {\n    deleteOrganizationMembership(input: $input) { deletedOrganizationMembershipId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RealtimeDeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) { deletedUserId }\n  }\n"): (typeof documents)["\n  mutation RealtimeDeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) { deletedUserId }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

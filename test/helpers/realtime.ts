@@ -66,6 +66,16 @@ export const RevokeSession = graphql(`
     revokeSession(input: $input) { session { id } }
   }
 `);
+export const DeleteMembership = graphql(`
+  mutation RealtimeDeleteMembership($input: DeleteOrganizationMembershipInput!) {
+    deleteOrganizationMembership(input: $input) { deletedOrganizationMembershipId }
+  }
+`);
+export const DeleteUser = graphql(`
+  mutation RealtimeDeleteUser($input: DeleteUserInput!) {
+    deleteUser(input: $input) { deletedUserId }
+  }
+`);
 export const CreateApiKey = graphql(`
   mutation RealtimeCreateApiKey($input: CreateApiKeyInput!) {
     createApiKey(input: $input) { secret apiKey { id } }
@@ -120,15 +130,27 @@ export function realtimeFixtures(server: TestServer) {
     async session(
       organizationId: string,
       environment: 'sandbox' | 'production' = 'sandbox',
-    ): Promise<{ accessToken: string; sealedSession: string; sessionId: string }> {
+    ): Promise<{
+      accessToken: string;
+      sealedSession: string;
+      sessionId: string;
+      userId: string;
+      membershipId: string;
+    }> {
       users += 1;
       const user = dataOf(
         await server.request(CreateUser, {
           input: { email: `user${users}-${Math.random().toString(36).slice(2)}@example.com` },
         }),
       ).createUser.user.id;
-      dataOf(await server.request(CreateMembership, { input: { userId: user, organizationId } }));
-      return fixtures.sessionFor(user, organizationId, environment);
+      const membershipId = dataOf(
+        await server.request(CreateMembership, { input: { userId: user, organizationId } }),
+      ).createOrganizationMembership.organizationMembership.id;
+      return {
+        ...(await fixtures.sessionFor(user, organizationId, environment)),
+        userId: user,
+        membershipId,
+      };
     },
     async sessionFor(
       userId: string,
