@@ -14,6 +14,7 @@ import {
   type Principal,
   sessionOf,
 } from '../realtime/credentials.ts';
+import { databaseUnavailable, isDatabaseUnavailable } from '../security/database-errors.ts';
 import { hardeningPlugins } from '../security/index.ts';
 import { boundedParserCache } from '../security/parser-cache.ts';
 import { httpExtensionOf, rateLimits } from '../security/rate-limit.ts';
@@ -107,6 +108,14 @@ function maskError(error: unknown): Error {
   // they may quote what the client sent (a key, a seal): that part is scrubbed.
   if (error instanceof GraphQLError && !original) return withoutSecrets(error);
   if (original instanceof GraphQLError) return withoutSecrets(original);
+  // The database being away is a condition, not a bug: say so (503), and the pool reconnects.
+  if (isDatabaseUnavailable(original)) {
+    logger.warn({ err: { message: (original as Error).message } }, 'database unavailable');
+    return createGraphQLError(databaseUnavailable.message, {
+      extensions: databaseUnavailable.extensions,
+      path,
+    });
+  }
   logger.error({ err: original }, 'unexpected error in a resolver');
   return createGraphQLError('Unexpected error.', {
     extensions: { code: 'INTERNAL_SERVER_ERROR' },

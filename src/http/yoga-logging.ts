@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { PennantError } from '../errors.ts';
 import { logger } from '../logger.ts';
+import { isDatabaseUnavailable } from '../security/database-errors.ts';
 
 function describe(args: unknown[]): { fields: Record<string, unknown>; message: string } {
   const [first] = args;
@@ -32,7 +33,9 @@ export function yogaLogging() {
             first.originalError instanceof PennantError ||
             first.originalError instanceof GraphQLError));
       const { fields, message } = describe(args);
-      if (expected) logger.debug(message);
+      const original = first instanceof GraphQLError ? first.originalError : first;
+      // Already logged once, as a warning, where it was masked (src/graphql/yoga.ts).
+      if (expected || isDatabaseUnavailable(original)) logger.debug(message);
       else logger.error(fields, message);
     },
   };

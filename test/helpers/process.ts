@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -32,6 +33,8 @@ export interface SpawnOptions {
   dataDir?: string;
   /** How long to wait for "Pennant listening on"; default 60 s. */
   startTimeoutMs?: number;
+  /** Wait for the keys printed on first start; default true with a fresh data folder. */
+  waitForKeys?: boolean;
 }
 
 /**
@@ -85,7 +88,7 @@ export async function spawnServer(
   });
   // The first-start keys follow the listening line (a reused data folder may have none).
   const deadline = Date.now() + (options.dataDir ? 1500 : 10_000);
-  while (Date.now() < deadline && !/sk_live_\S+/.test(out)) {
+  while ((options.waitForKeys ?? true) && Date.now() < deadline && !/sk_live_\S+/.test(out)) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   const keys: Record<string, string> = {};
@@ -239,4 +242,102 @@ export async function seedSession(
   );
   const created = session.createSession as unknown as Omit<SeededSession, 'organizationId' | 'userId'>;
   return { organizationId, userId, ...created };
+}
+
+/** The PostgreSQL server binaries (Debian's layout), or undefined on a machine without them. */
+export function postgresBinDir(): string | undefined {
+  const root = '/usr/lib/postgresql';
+  try {
+    const versions = readdirSync(root).sort((a, b) => Number(b) - Number(a));
+    for (const version of versions) {
+      const dir = path.join(root, version, 'bin');
+      if (existsSync(path.join(dir, 'initdb'))) return dir;
+    }
+  } catch {
+    // no PostgreSQL installed
+  }
+  return undefined;
+}
+
+function run(command: string, args: string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout?.on('data', (chunk) => {
+      output += String(chunk);
+    });
+    child.stderr?.on('data', (chunk) => {
+      output += String(chunk);
+    });
+    child.once('error', (error) => resolve({ code: -1, output: String(error) }));
+    child.once('exit', (code) => resolve({ code, output }));
+  });
+}
+
+/**
+ * A throwaway PostgreSQL cluster in a temporary folder, on its own port, that a test may stop
+ * and start (never the machine's shared server). initdb refuses to run as root, so as root the
+ * cluster belongs to the `postgres` user.
+ */
+export class ThrowawayPostgres {
+  private constructor(
+    readonly dir: string,
+    readonly port: number,
+    private readonly binDir: string,
+    private readonly asUser: string | undefined,
+  ) {}
+
+  get url(): string {
+    return `postgresql://postgres@127.0.0.1:${this.port}/postgres`;
+  }
+
+  static async create(port: number): Promise<ThrowawayPostgres> {
+    const binDir = postgresBinDir();
+    if (!binDir) throw new Error('PostgreSQL server binaries not found');
+    const dir = await mkdtemp(path.join(tmpdir(), 'pennant-pg-'));
+    const asUser = process.getuid?.() === 0 ? 'postgres' : undefined;
+    if (asUser) await run('chown', [asUser, dir]);
+    const cluster = new ThrowawayPostgres(dir, port, binDir, asUser);
+    const init = await cluster.pg('initdb', [
+      '-D',
+      path.join(dir, 'data'),
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '-E',
+      'UTF8',
+    ]);
+    if (init.code !== 0) throw new Error(`initdb failed: ${init.output}`);
+    await cluster.start();
+    return cluster;
+  }
+
+  private pg(program: string, args: string[]) {
+    const binary = path.join(this.binDir, program);
+    return this.asUser ? run('runuser', ['-u', this.asUser, '--', binary, ...args]) : run(binary, args);
+  }
+
+  async start(): Promise<void> {
+    const result = await this.pg('pg_ctl', [
+      '-D',
+      path.join(this.dir, 'data'),
+      '-o',
+      `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      '-l',
+      path.join(this.dir, 'log'),
+      '-w',
+      'start',
+    ]);
+    if (result.code !== 0) throw new Error(`pg_ctl start failed: ${result.output}`);
+  }
+
+  /** `fast` disconnects clients and shuts down cleanly; `immediate` is like a crash. */
+  async stop(mode: 'fast' | 'immediate' = 'fast'): Promise<void> {
+    await this.pg('pg_ctl', ['-D', path.join(this.dir, 'data'), '-m', mode, '-w', 'stop']);
+  }
+
+  async destroy(): Promise<void> {
+    await this.stop('immediate');
+    await rm(this.dir, { recursive: true, force: true });
+  }
 }
