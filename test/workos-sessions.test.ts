@@ -150,6 +150,9 @@ describe('the WorkOS guide’s Express app against Pennant', () => {
       cookiePassword,
     });
     expect(viaCookie).toMatchObject({ authenticated: true, featureFlags: ['new-dashboard'] });
+    // The SDK fetched the keys from Pennant's /sso/jwks/{clientId}.
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toMatch(/pennant_http_requests_total\{method="GET",route="\/sso",status="200"\} [1-9]/);
   });
 
   it('refresh() answers WorkOS’s authentication response plus featureFlags', async () => {
