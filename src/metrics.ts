@@ -52,18 +52,13 @@ export const activeSubscriptions = new Gauge({
   registers,
 });
 
-/** Change messages this instance published to other instances and subscribers, by event type. */
+/**
+ * Change events this instance published: read from the event log (its own changes and other
+ * instances') and handed to its subscriptions and caches, by event type.
+ */
 export const eventsPublished = new Counter({
   name: 'pennant_events_published_total',
-  help: 'Change events published after commit, by event type.',
-  labelNames: ['type'] as const,
-  registers,
-});
-
-/** Events this instance read from the event log (its own changes and other instances'). */
-export const changeFeedEvents = new Counter({
-  name: 'pennant_change_feed_events_total',
-  help: 'Events read from the event log by this instance, by event type.',
+  help: 'Change events read from the event log and published to this instance’s subscribers, by event type.',
   labelNames: ['type'] as const,
   registers,
 });
@@ -124,8 +119,9 @@ export function countFailure(code: string): void {
   failures.inc({ code: boundCode(code) });
 }
 
+/** Called by the change feed for every event it dispatches (see app.ts). */
 export function countChangeFeedEvent(type: string): void {
-  changeFeedEvents.inc({ type: boundEventType(type) });
+  eventsPublished.inc({ type: boundEventType(type) });
 }
 
 /** The stable code of an error as the client sees it (or will, once masked). */

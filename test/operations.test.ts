@@ -198,7 +198,7 @@ describe('metrics', () => {
     expect(text).toMatch(/pennant_failures_total\{code="GRAPHQL_PARSE_FAILED"\} [1-9]/);
     expect(text).toMatch(/pennant_session_refreshes_total\{outcome="ok"\} [1-9]/);
     expect(text).toMatch(/pennant_session_refreshes_total\{outcome="INVALID_SESSION"\} [1-9]/);
-    expect(text).toMatch(/pennant_change_feed_events_total\{type="session.created"\} [1-9]/);
+    expect(text).toMatch(/pennant_events_published_total\{type="session.created"\} [1-9]/);
     expect(text).toMatch(/^pennant_active_subscriptions 0$/m);
     expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
   });
