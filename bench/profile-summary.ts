@@ -1,8 +1,8 @@
 /**
  * Summarizes a V8 CPU profile (`node --cpu-prof`, or `npm run bench -- --cpu-prof DIR`):
  * the functions with the most self time, and the source files with the most self time.
- * `npx tsx bench/profile-summary.ts FILE.cpuprofile [TOP] [SKIP_SECONDS]`: SKIP_SECONDS leaves out
- * the start (start-up and seeding), so that what remains is the load.
+ * `npx tsx bench/profile-summary.ts FILE.cpuprofile [TOP] [FROM[-TO]]`: only the samples from
+ * FROM to TO seconds after the profile began (leave out start-up, seeding and shutdown).
  */
 import { readFileSync } from 'node:fs';
 
@@ -20,11 +20,11 @@ interface Profile {
 
 const [file, topArg, skipArg] = process.argv.slice(2);
 if (!file) {
-  process.stderr.write('usage: npx tsx bench/profile-summary.ts FILE.cpuprofile [TOP] [SKIP_SECONDS]\n');
+  process.stderr.write('usage: npx tsx bench/profile-summary.ts FILE.cpuprofile [TOP] [FROM[-TO]]\n');
   process.exit(2);
 }
 const top = Number(topArg ?? 25);
-const skipMs = Number(skipArg ?? 0) * 1000;
+const [fromMs, toMs] = (skipArg ?? '0').split('-').map((part) => Number(part) * 1000) as [number, number?];
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const selfMs = new Map<number, number>();
@@ -32,7 +32,9 @@ let elapsedMs = 0;
 profile.samples.forEach((id, i) => {
   const ms = (profile.timeDeltas[i] ?? 0) / 1000;
   elapsedMs += ms;
-  if (elapsedMs >= skipMs) selfMs.set(id, (selfMs.get(id) ?? 0) + ms);
+  if (elapsedMs >= fromMs && (toMs === undefined || elapsedMs < toMs)) {
+    selfMs.set(id, (selfMs.get(id) ?? 0) + ms);
+  }
 });
 const total = [...selfMs.values()].reduce((a, b) => a + b, 0);
 

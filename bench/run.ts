@@ -184,6 +184,8 @@ function renderTable(results: Results, options: BenchOptions, coreCount: number)
     rows.push(['', 'delivery p50 ms', fanout.p50MsSpread, '', undefined]);
     rows.push(['', 'delivery p99 ms', fanout.p99MsSpread, '< 250', fanout.p99Ms < 250]);
     rows.push(['', 'delivery max ms', fanout.maxMsSpread, '', undefined]);
+    rows.push(['', 'p99 from mutation sent ms', fanout.fromSendP99MsSpread, '', undefined]);
+    rows.push(['', 'mutation round trip ms', fanout.mutationMsSpread, '', undefined]);
     rows.push([
       '',
       `SOME change: received (expected ${fanout.targetedExpected})`,
@@ -192,6 +194,7 @@ function renderTable(results: Results, options: BenchOptions, coreCount: number)
       fanout.targetedExact,
     ]);
     rows.push(['', 'server memory per subscriber KB', fanout.memoryPerSubscriberKb, '', undefined]);
+    rows.push(['', `connecting ${fanout.subscribers} subscribers s`, fanout.connectSeconds, '', undefined]);
   }
   if (crossInstance) {
     rows.push([
@@ -201,6 +204,7 @@ function renderTable(results: Results, options: BenchOptions, coreCount: number)
       '< 25',
       crossInstance.p99ExtraMs < 25,
     ]);
+    rows.push(['', 'remote extra p50 ms', crossInstance.p50ExtraSpread, '', undefined]);
     rows.push([
       '',
       'local p50 / p99 ms',

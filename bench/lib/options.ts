@@ -43,7 +43,7 @@ export const usage = `npm run bench -- [options]
   --connections N         HTTP connections (default 50)
   --flags N --orgs N --some-max N   dataset (default 200, 5000, 500)
   --subscribers N --subscriber-orgs N --subscriber-processes N   fan-out (default 10000, 100, 2)
-  --refresh-sessions N    distinct sessions for the refresh benchmark (default 2000)
+  --refresh-sessions N    distinct sessions for the refresh benchmark (default 1000; quick 400)
   --algorithms A,B        signing algorithms for refresh (default RS256,ES256,EdDSA)
   --cpu-prof DIR          run the Pennant servers with --cpu-prof, profiles into DIR
   --no-build              do not run npm run build first
@@ -103,7 +103,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     durationSeconds: number(values.duration, 10, 3),
     warmupSeconds: number(values.warmup, 5, 2),
     connections: number(values.connections, 50),
-    refreshSessions: number(values['refresh-sessions'], 2000, 300),
+    refreshSessions: number(values['refresh-sessions'], 1000, 400),
     subscribers: number(values.subscribers, 10_000, 1000),
     subscriberOrganizations: number(values['subscriber-orgs'], 100, 20),
     subscriberProcesses: number(values['subscriber-processes'], 2),
