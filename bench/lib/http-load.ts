@@ -4,6 +4,8 @@ export interface HttpLoadOptions {
   url: string;
   connections: number;
   durationSeconds: number;
+  /** Send exactly this many requests instead (warm-up passes); duration is then ignored. */
+  amount?: number;
   /** Request bodies, sent round-robin (each connection starts at its own offset). */
   bodies: readonly string[];
   headers?: Record<string, string>;
@@ -32,6 +34,7 @@ export async function runHttpLoad(options: HttpLoadOptions): Promise<HttpLoadRes
     url: options.url,
     connections: options.connections,
     duration: options.durationSeconds,
+    ...(options.amount ? { amount: options.amount } : {}),
     method: 'POST',
     headers: {
       'content-type': 'application/json',
