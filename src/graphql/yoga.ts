@@ -4,7 +4,7 @@ import { createGraphQLError, createYoga, type Plugin, type YogaInitialContext } 
 import type { Config } from '../config.ts';
 import { apiKeyAuthenticator, isApiKeySecretShape } from '../domain/api-keys.ts';
 import { PennantError } from '../errors.ts';
-import { requestContext } from '../http/request-context.ts';
+import { currentClientAddress } from '../http/request-context.ts';
 import { yogaLogging } from '../http/yoga-logging.ts';
 import { logger } from '../logger.ts';
 import {
@@ -79,7 +79,7 @@ async function createContext(
   if (credential === null || (session && !isApiKeySecretShape(credential)))
     return { request, apiKey: null, apiKeyRejected: false, session, responseHeaders: new Headers() };
   // Failed API-key attempts are rate limited per key and per address (src/security/rate-limit.ts).
-  const address = requestContext.getStore()?.address ?? 'unknown';
+  const address = currentClientAddress();
   await rateLimits.beforeApiKeyAttempt(credential, address);
   const apiKey = await apiKeyAuthenticator.authenticate(credential);
   if (apiKey === null) await rateLimits.afterFailedApiKey(credential, address);

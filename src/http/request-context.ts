@@ -18,6 +18,11 @@ export const requestContext = new AsyncLocalStorage<RequestContext>();
 
 export const requestIdHeader = 'x-request-id';
 
+/** The address of the client whose request is being handled (for per-address limits). */
+export function currentClientAddress(): string {
+  return requestContext.getStore()?.address ?? 'unknown';
+}
+
 // A caller's id is echoed into logs and headers, so only a plain token is accepted.
 const acceptableRequestId = /^[A-Za-z0-9._:-]{1,128}$/;
 

@@ -52,8 +52,10 @@ export function createHttpHandler(
       const route = routeLabel(path);
       const method = request.method ?? 'UNKNOWN';
       const status = response.writableFinished ? response.statusCode : 499;
-      httpRequests.inc({ method: method.length <= 10 ? method : 'OTHER', route, status: String(status) });
-      httpRequestDuration.observe({ method: method.length <= 10 ? method : 'OTHER', route }, seconds);
+      // Node accepts any token as a method; only short ones become labels.
+      const methodLabel = method.length <= 10 ? method : 'OTHER';
+      httpRequests.inc({ method: methodLabel, route, status: String(status) });
+      httpRequestDuration.observe({ method: methodLabel, route }, seconds);
       logger.info(
         {
           requestId: context.requestId,

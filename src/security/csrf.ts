@@ -1,15 +1,11 @@
 import type { Plugin } from 'graphql-yoga';
+import { readCookie } from '../session-http.ts';
 
 /** Headers a browser cannot send cross-site without a CORS preflight (yoga's and Apollo's names). */
 export const csrfHeaders = ['x-graphql-yoga-csrf', 'graphql-require-preflight', 'apollo-require-preflight'];
 
 // The content types an HTML form or a "simple" fetch can send cross-site without a preflight.
 const simpleContentTypes = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
-
-function hasCookie(cookieHeader: string | null, name: string): boolean {
-  if (!cookieHeader) return false;
-  return cookieHeader.split(';').some((part) => part.trim().startsWith(`${name}=`));
-}
 
 /**
  * CSRF protection for cookie-authenticated calls (refreshSession with the session cookie): a
@@ -23,7 +19,7 @@ export function useCsrfPrevention(options: { cookieName: string; endpoint: strin
       if (url.pathname !== options.endpoint) return;
       // GET cannot run mutations (yoga answers 405), and a cross-site GET cannot read the answer.
       if (request.method === 'GET' || request.method === 'HEAD') return;
-      if (!hasCookie(request.headers.get('cookie'), options.cookieName)) return;
+      if (readCookie(request, options.cookieName) === undefined) return;
       if (csrfHeaders.some((header) => request.headers.has(header))) return;
       const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
       const preflighted = request.method === 'POST' && !!mediaType && !simpleContentTypes.includes(mediaType);

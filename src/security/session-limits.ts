@@ -4,7 +4,7 @@ import { decodeJwt } from 'jose';
 import { unsealSessionData } from '../domain/seal.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 import { rootFields, selectedOperation } from '../http/operation.ts';
-import { requestContext } from '../http/request-context.ts';
+import { currentClientAddress } from '../http/request-context.ts';
 import { readCookie } from '../session-http.ts';
 import { credentialKey, httpExtensionOf, RateLimitedError, rateLimits } from './rate-limit.ts';
 
@@ -40,7 +40,7 @@ export function useSessionRateLimits(options: { cookieName: string }): Plugin {
       );
       if (limited.length === 0) return;
       const context = args.contextValue as unknown as GraphQLContext;
-      const address = requestContext.getStore()?.address ?? 'unknown';
+      const address = currentClientAddress();
       try {
         for (const field of limited) {
           if (field.name === 'createSession') {
