@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postGraphQL, seedSession } from './helpers/process.ts';
+import { postGraphQL, seedSession, spawnServer } from './helpers/process.ts';
+import { PrivateRedis, runPrefix } from './helpers/realtime-processes.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
 /**
@@ -149,4 +150,60 @@ describe('createSession and refreshSession', () => {
     );
     expect(other.body.errors).toBeUndefined();
   });
+});
+
+const redisTests = Boolean(process.env.TEST_REDIS_URL);
+if (!redisTests) {
+  console.warn(
+    'hardening-rate-limits.test.ts: set TEST_REDIS_URL to run "rate limits shared by instances through Redis" (NOT run).',
+  );
+}
+
+describe.skipIf(!redisTests)('rate limits shared by instances through Redis', () => {
+  let redis: PrivateRedis;
+  let a: Awaited<ReturnType<typeof spawnServer>>;
+  let b: Awaited<ReturnType<typeof spawnServer>>;
+
+  beforeAll(async () => {
+    // A Redis of the test's own, so that it can be stopped.
+    redis = await PrivateRedis.start();
+    const env = {
+      REDIS_URL: redis.url,
+      PENNANT_REDIS_PREFIX: runPrefix(),
+      PENNANT_TRUST_PROXY: 'true',
+      PENNANT_RATE_LIMIT_FAILED_API_KEY: '3',
+    };
+    [a, b] = await Promise.all([spawnServer({ env }), spawnServer({ env })]);
+  }, 120_000);
+  afterAll(async () => {
+    await a?.cleanup();
+    await b?.cleanup();
+    await redis?.kill();
+  });
+
+  it('counts failures on every instance together, and falls back to memory limits when Redis is down', async () => {
+    const from = (address: string) => ({ 'x-forwarded-for': address, authorization: `Bearer ${wrongKey()}` });
+    // Two failures on A and one on B from one address: the next, on B, is refused.
+    for (const server of [a, a, b]) {
+      const result = await postGraphQL(server.graphqlUrl, currentEnvironment, from('203.0.113.50'));
+      expect(result.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    expectRateLimited(await postGraphQL(b.graphqlUrl, currentEnvironment, from('203.0.113.50')), 600);
+    expectRateLimited(await postGraphQL(a.graphqlUrl, currentEnvironment, from('203.0.113.50')), 600);
+
+    // Redis gone: each instance still answers at once, and limits in its own memory.
+    await redis.kill();
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const started = Date.now();
+      const result = await postGraphQL(a.graphqlUrl, currentEnvironment, from('203.0.113.60'));
+      expect(result.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(Date.now() - started).toBeLessThan(3000);
+    }
+    expectRateLimited(await postGraphQL(a.graphqlUrl, currentEnvironment, from('203.0.113.60')), 600);
+    const healthy = await postGraphQL(a.graphqlUrl, currentEnvironment, {
+      'x-forwarded-for': '203.0.113.61',
+      authorization: `Bearer ${a.keys.sandbox}`,
+    });
+    expect(healthy.body.data).toEqual({ currentEnvironment: { slug: 'sandbox' } });
+  }, 60_000);
 });
