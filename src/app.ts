@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type DocumentNode, type ExecutionArgs, GraphQLError } from 'graphql';
+import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Config } from './config.ts';
@@ -16,7 +18,8 @@ import { flagState } from './domain/flag-state.ts';
 import { initializeSessions, setAccessTokenIssuer } from './domain/sessions.ts';
 import type { Environment } from './generated/prisma/client.ts';
 import { createPennantYoga, type PennantYoga } from './graphql/yoga.ts';
-import { createHttpHandler } from './http/server.ts';
+import { requestContext } from './http/request-context.ts';
+import { clientAddress, createHttpHandler } from './http/server.ts';
 import { logger } from './logger.ts';
 import { countChangeFeedEvent } from './metrics.ts';
 import { authenticateConnection, type Principal } from './realtime/credentials.ts';
@@ -24,7 +27,7 @@ import { realtimeFanOut } from './realtime/fan-out.ts';
 import { type RedisChangeNotifier, startRedisChangeNotifier } from './realtime/redis-notifier.ts';
 import { workosRoutes } from './rest/index.ts';
 import { operationalRoutes, useRoutes } from './routes.ts';
-import { rateLimits } from './security/rate-limit.ts';
+import { RateLimitedError, rateLimits } from './security/rate-limit.ts';
 import { withoutSecrets } from './security/redact.ts';
 import { sessionRoutes } from './session-http.ts';
 import { WebhookDispatcher } from './webhooks/dispatcher.ts';
@@ -162,17 +165,38 @@ function serveGraphQLOverWebSocket(
       connectionInitWaitTimeout: config.webSocketInitTimeoutMs,
       // A missing or bad credential: returning false closes with 4403 (Forbidden).
       onConnect: async (context) => {
+        // A failed API key counts against the same limits as over HTTP (per key, per address).
+        const address = clientAddress(context.extra.request, config.trustProxy);
+        const apiKey = context.connectionParams?.apiKey;
+        // Refused with 4403 either way; a rate limit also says when to retry.
+        const limited = async (check: Promise<void>) => {
+          try {
+            await check;
+            return false;
+          } catch (error) {
+            if (!(error instanceof RateLimitedError)) throw error;
+            context.extra.socket.close(CloseCode.Forbidden, error.message);
+            return true;
+          }
+        };
+        if (typeof apiKey === 'string' && (await limited(rateLimits.beforeApiKeyAttempt(apiKey, address)))) {
+          return false;
+        }
         const principal = await authenticateConnection(
           context.connectionParams,
           requestFromUpgrade(context.extra.request),
           config,
         );
-        if (!principal) return false;
+        if (!principal) {
+          if (typeof apiKey === 'string') await limited(rateLimits.afterFailedApiKey(apiKey, address));
+          return false;
+        }
         context.extra.principal = principal;
         return true;
       },
-      execute: (args) => (args.rootValue as EnvelopedRoot).execute(args),
-      subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args),
+      // Each operation runs with a request id and the client's address, like an HTTP request.
+      execute: (args) => inRequestContext(args, (root) => root.execute(args)),
+      subscribe: (args) => inRequestContext(args, (root) => root.subscribe(args)),
       onSubscribe: async (context, _id, params) => {
         const request = requestFromUpgrade(context.extra.request);
         const enveloped = yoga.getEnveloped({
@@ -199,7 +223,11 @@ function serveGraphQLOverWebSocket(
           document,
           variableValues: params.variables,
           contextValue: await enveloped.contextFactory(),
-          rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
+          rootValue: {
+            execute: enveloped.execute,
+            subscribe: enveloped.subscribe,
+            address: clientAddress(context.extra.request, config.trustProxy),
+          },
         };
         return args;
       },
@@ -213,6 +241,16 @@ type OperationResult = ReturnType<NonNullable<Parameters<typeof useServer>[0]['e
 interface EnvelopedRoot {
   execute: (args: ExecutionArgs) => OperationResult;
   subscribe: (args: ExecutionArgs) => OperationResult;
+  /** The client's address, for per-address limits and logs. */
+  address: string;
+}
+
+function inRequestContext(
+  args: ExecutionArgs,
+  run: (root: EnvelopedRoot) => OperationResult,
+): OperationResult {
+  const root = args.rootValue as EnvelopedRoot;
+  return requestContext.run({ requestId: randomUUID(), address: root.address }, () => run(root));
 }
 
 /** The upgrade request as a fetch Request, so WebSocket context reads headers like HTTP does. */

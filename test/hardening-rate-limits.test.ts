@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { postGraphQL, seedSession, spawnServer } from './helpers/process.ts';
 import { PrivateRedis, runPrefix } from './helpers/realtime-processes.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
@@ -206,4 +207,25 @@ describe.skipIf(!redisTests)('rate limits shared by instances through Redis', ()
     });
     expect(healthy.body.data).toEqual({ currentEnvironment: { slug: 'sandbox' } });
   }, 60_000);
+});
+
+describe('failed API keys over WebSocket', () => {
+  it('count against the same limits: after 3 failed connection_init from one address, the reason says when to retry', async () => {
+    const attempt = async () => {
+      const socket = new WebSocket(server.graphqlUrl.replace(/^http/, 'ws'), 'graphql-transport-ws', {
+        headers: { 'x-forwarded-for': '198.51.100.200' },
+      });
+      const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+        socket.once('close', (code, reason) => resolve({ code, reason: String(reason) })),
+      );
+      await new Promise((resolve) => socket.once('open', resolve));
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { apiKey: wrongKey() } }));
+      return closed;
+    };
+    for (let index = 0; index < 3; index += 1)
+      expect(await attempt()).toEqual({ code: 4403, reason: 'Forbidden' });
+    const refused = await attempt();
+    expect(refused.code).toBe(4403);
+    expect(refused.reason).toMatch(/^Too many failed API-key attempts\. Retry after \d+ seconds\.$/);
+  });
 });
