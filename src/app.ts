@@ -20,6 +20,7 @@ import type { Environment } from './generated/prisma/client.ts';
 import { createPennantYoga, type PennantYoga } from './graphql/yoga.ts';
 import { requestContext } from './http/request-context.ts';
 import { clientAddress, createHttpHandler } from './http/server.ts';
+import { logWebSocketConnections } from './http/websocket-log.ts';
 import { logger } from './logger.ts';
 import { countChangeFeedEvent } from './metrics.ts';
 import { authenticateConnection, type Principal } from './realtime/credentials.ts';
@@ -93,6 +94,7 @@ export function buildApp(config: Config) {
     });
     server = createServer(http);
     webSocketServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+    logWebSocketConnections(webSocketServer);
     serveGraphQLOverWebSocket(webSocketServer, yoga, config);
 
     await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { prisma } from '../src/db/index.ts';
 import {
   postGraphQL,
@@ -86,6 +87,24 @@ describe('request ids and logs', () => {
       level: 30,
     });
     expect(typeof byId('ops-env-1')?.durationMs).toBe('number');
+  });
+});
+
+describe('WebSocket connections are logged like requests', () => {
+  it('returns the request id in the 101 answer and logs one line when the connection ends', async () => {
+    const socket = new WebSocket(server.graphqlUrl.replace(/^http/, 'ws'), 'graphql-transport-ws', {
+      headers: { 'x-request-id': 'ws-trace-7' },
+    });
+    const upgradeId = new Promise<string | undefined>((resolve) =>
+      socket.once('upgrade', (response) => resolve(String(response.headers['x-request-id']))),
+    );
+    await new Promise((resolve) => socket.once('open', resolve));
+    expect(await upgradeId).toBe('ws-trace-7');
+    socket.close(1000);
+    const line = () =>
+      server.logs().find((entry) => entry.msg === 'websocket' && entry.requestId === 'ws-trace-7');
+    await expect.poll(line).toBeDefined();
+    expect(line()).toMatchObject({ method: 'GET', path: '/graphql', status: 101, closeCode: 1000 });
   });
 });
 

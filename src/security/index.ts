@@ -7,7 +7,7 @@ import { useQueryLimits } from './limits.ts';
 import { useMalformedRequestGuards } from './malformed.ts';
 import { useSessionRateLimits } from './session-limits.ts';
 
-/** Every limit and guard, in the order they must run: body size, CSRF, query limits, rate limits. */
+/** Every guard, in the order they run: body size, CSRF, metrics, malformed input, query limits, rate limits. */
 export function hardeningPlugins(config: Config, graphqlEndpoint: string): Plugin[] {
   return [
     useBodyLimit(config.limits.maxBodyBytes),
