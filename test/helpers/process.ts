@@ -54,24 +54,20 @@ export async function spawnServer(
     LOG_LEVEL: 'info',
     ...options.env,
   });
-  let out = '';
-  let err = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-    out += chunk;
-  });
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    err += chunk;
-  });
+  const output = collectOutput(child);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`server did not start in time.\nstdout:\n${out}\nstderr:\n${err}`)),
+      () =>
+        reject(
+          new Error(`server did not start in time.\nstdout:\n${output.stdout}\nstderr:\n${output.stderr}`),
+        ),
       options.startTimeoutMs ?? 60_000,
     );
     const check = () => {
-      const match = /Pennant listening on (http:\/\/[^\s"/]+)\/graphql/.exec(out);
+      const match = /Pennant listening on (http:\/\/[^\s"/]+)\/graphql/.exec(output.stdout);
       if (match?.[1]) {
         clearTimeout(timer);
         child.stdout?.off('data', check);
@@ -82,17 +78,19 @@ export async function spawnServer(
     exited.then(({ code, signal }) => {
       clearTimeout(timer);
       reject(
-        new Error(`server exited (${code ?? signal}) before listening.\nstdout:\n${out}\nstderr:\n${err}`),
+        new Error(
+          `server exited (${code ?? signal}) before listening.\nstdout:\n${output.stdout}\nstderr:\n${output.stderr}`,
+        ),
       );
     });
   });
   // The first-start keys follow the listening line (a reused data folder may have none).
   const deadline = Date.now() + (options.dataDir ? 1500 : 10_000);
-  while ((options.waitForKeys ?? true) && Date.now() < deadline && !/sk_live_\S+/.test(out)) {
+  while ((options.waitForKeys ?? true) && Date.now() < deadline && !/sk_live_\S+/.test(output.stdout)) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   const keys: Record<string, string> = {};
-  for (const match of out.matchAll(/environment "([^"]+)" \(shown once[^\n]*\n\s+(sk_\S+)/g)) {
+  for (const match of output.stdout.matchAll(/environment "([^"]+)" \(shown once[^\n]*\n\s+(sk_\S+)/g)) {
     keys[match[1]!] = match[2]!;
   }
   const pid = child.pid!;
@@ -102,9 +100,9 @@ export async function spawnServer(
     url,
     graphqlUrl: `${url}/graphql`,
     keys,
-    stdout: () => out,
-    stderr: () => err,
-    logs: () => parseLogLines(out),
+    stdout: () => output.stdout,
+    stderr: () => output.stderr,
+    logs: () => parseLogLines(output.stdout),
     rss: () => rssOf(pid),
     exited,
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
@@ -138,20 +136,25 @@ export async function runMainUntilExit(
   timeoutMs = 30_000,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawnMain(env);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk;
-  });
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk;
-  });
+  const output = collectOutput(child);
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   const code = await new Promise<number | null>((resolve) =>
     child.once('exit', (exitCode) => resolve(exitCode)),
   );
   clearTimeout(timer);
-  return { code, stdout, stderr };
+  return { code, stdout: output.stdout, stderr: output.stderr };
+}
+
+/** Everything a child writes, as it arrives. */
+function collectOutput(child: ChildProcess): { stdout: string; stderr: string } {
+  const output = { stdout: '', stderr: '' };
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    output.stdout += chunk;
+  });
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    output.stderr += chunk;
+  });
+  return output;
 }
 
 export function parseLogLines(text: string): Record<string, unknown>[] {
