@@ -297,7 +297,7 @@ describe.skipIf(!postgresRestart)('PostgreSQL restarted under load', () => {
       const live = server;
       interface Answer {
         at: number;
-        kind: 'read' | 'write';
+        kind: 'read' | 'write' | 'rest';
         outcome: string;
         status: number;
         name?: string;
@@ -305,10 +305,30 @@ describe.skipIf(!postgresRestart)('PostgreSQL restarted under load', () => {
       const answers: Answer[] = [];
       let running = true;
       let sequence = 0;
-      const worker = async (kind: 'read' | 'write') => {
+      const worker = async (kind: 'read' | 'write' | 'rest') => {
         while (running) {
           sequence += 1;
           const name = `Load ${sequence}`;
+          if (kind === 'rest') {
+            // The WorkOS REST API answers the same way.
+            try {
+              const response = await fetch(`${live.url}/feature-flags`, {
+                headers: { authorization: `Bearer ${keys.sandbox}` },
+                signal: AbortSignal.timeout(10_000),
+              });
+              const body = (await response.json()) as { code?: string };
+              const outcome = response.ok
+                ? 'ok'
+                : body.code === 'service_unavailable'
+                  ? 'SERVICE_UNAVAILABLE'
+                  : String(body.code);
+              answers.push({ at: Date.now(), kind, outcome, status: response.status });
+            } catch (error) {
+              answers.push({ at: Date.now(), kind, outcome: `no answer: ${String(error)}`, status: 0 });
+            }
+            await sleep(20);
+            continue;
+          }
           const query =
             kind === 'read'
               ? '{ featureFlags(first: 5) { edges { cursor } } organizations(first: 5) { edges { cursor } } }'
@@ -332,7 +352,7 @@ describe.skipIf(!postgresRestart)('PostgreSQL restarted under load', () => {
           await sleep(20);
         }
       };
-      const workers = [worker('read'), worker('read'), worker('write'), worker('write')];
+      const workers = [worker('read'), worker('rest'), worker('write'), worker('write')];
       await sleep(1000);
 
       const downAt = Date.now();

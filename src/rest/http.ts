@@ -5,6 +5,7 @@ import { PennantError, UnauthenticatedError } from '../errors.ts';
 import { requestContext } from '../http/request-context.ts';
 import { logger } from '../logger.ts';
 import { json, type Route } from '../routes.ts';
+import { databaseUnavailable, isDatabaseUnavailable } from '../security/database-errors.ts';
 import { rateLimits } from '../security/rate-limit.ts';
 
 /**
@@ -38,6 +39,14 @@ export function errorResponse(error: unknown, requestId: string): Response {
     return json({ code, message: error.message, ...fieldOf(error) }, status, {
       ...headers,
       ...(typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {}),
+    });
+  }
+  // The database being away is a condition, not a bug: 503, retry shortly (as in GraphQL).
+  if (isDatabaseUnavailable(error)) {
+    logger.warn({ err: { message: (error as Error).message }, requestId }, 'database unavailable');
+    return json({ code: 'service_unavailable', message: databaseUnavailable.message }, 503, {
+      ...headers,
+      'retry-after': '1',
     });
   }
   logger.error({ err: error, requestId }, 'unexpected error in a REST route');
