@@ -2,6 +2,7 @@ import { prisma } from '../db/index.ts';
 import { publicJwksForEnvironment, refreshWithRefreshToken } from '../domain/sessions.ts';
 import { BadUserInputError, NotFoundError, UnauthenticatedError } from '../errors.ts';
 import type { Environment, User } from '../generated/prisma/client.ts';
+import { errorCodeOf, sessionRefreshes } from '../metrics.ts';
 import { json, type Route } from '../routes.ts';
 import { rateLimits } from '../security/rate-limit.ts';
 import { authenticateApiKey, clientAddress, requireApiKey, restRoute } from './http.ts';
@@ -112,7 +113,11 @@ async function authenticate(request: Request): Promise<Response> {
       environmentId: environment.id,
       organizationId: stringField(body, 'organization_id') ?? null,
       idempotencyKey,
+    }).catch((error: unknown) => {
+      sessionRefreshes.inc({ outcome: errorCodeOf(error) });
+      throw error;
     });
+    sessionRefreshes.inc({ outcome: 'ok' });
     return json(
       {
         user: userWire(tokens.user),
