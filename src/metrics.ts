@@ -4,6 +4,7 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom
 import { PennantError } from './errors.ts';
 import { operationLabel, rootFields, selectedOperation } from './http/operation.ts';
 import { requestContext } from './http/request-context.ts';
+import { isDatabaseUnavailable } from './security/database-errors.ts';
 
 /**
  * Prometheus metrics, served at `GET /metrics`. Every label takes a bounded set of values:
@@ -130,11 +131,13 @@ export function errorCodeOf(error: unknown): string {
     const code = error.extensions?.code;
     if (typeof code === 'string') return code;
     if (error.originalError instanceof PennantError) return error.originalError.code;
+    if (isDatabaseUnavailable(error.originalError)) return 'SERVICE_UNAVAILABLE';
     if (error.originalError && !(error.originalError instanceof GraphQLError)) return 'INTERNAL_SERVER_ERROR';
     // Variable coercion and similar: the request was wrong.
     return 'BAD_USER_INPUT';
   }
   if (error instanceof PennantError) return error.code;
+  if (isDatabaseUnavailable(error)) return 'SERVICE_UNAVAILABLE';
   return 'INTERNAL_SERVER_ERROR';
 }
 

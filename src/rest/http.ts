@@ -4,6 +4,7 @@ import { type AuthenticatedApiKey, apiKeyAuthenticator } from '../domain/api-key
 import { PennantError, UnauthenticatedError } from '../errors.ts';
 import { requestContext } from '../http/request-context.ts';
 import { logger } from '../logger.ts';
+import { countFailure, errorCodeOf } from '../metrics.ts';
 import { json, type Route } from '../routes.ts';
 import { databaseUnavailable, isDatabaseUnavailable } from '../security/database-errors.ts';
 import { rateLimits } from '../security/rate-limit.ts';
@@ -30,6 +31,7 @@ const statusByCode: Record<PennantError['code'], { status: number; code: string 
 
 export function errorResponse(error: unknown, requestId: string): Response {
   const headers = { 'x-request-id': requestId };
+  countFailure(errorCodeOf(error));
   if (error instanceof PennantError) {
     const { status, code } = statusByCode[error.code];
     if (error.code === 'INVALID_GRANT') {
