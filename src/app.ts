@@ -93,7 +93,12 @@ export function buildApp(config: Config) {
       trustProxy: config.trustProxy,
     });
     server = createServer(http);
-    webSocketServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+    // A WebSocket message is bounded like a request body (larger: closed with 1009).
+    webSocketServer = new WebSocketServer({
+      server,
+      path: yoga.graphqlEndpoint,
+      maxPayload: config.limits.maxBodyBytes,
+    });
     logWebSocketConnections(webSocketServer);
     serveGraphQLOverWebSocket(webSocketServer, yoga, config);
 

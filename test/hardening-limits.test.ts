@@ -1,5 +1,6 @@
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { loadConfig } from '../src/config.ts';
 import { createPennantYoga } from '../src/graphql/yoga.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
@@ -150,6 +151,14 @@ describe('request limits', () => {
     } as RequestInit);
     expect(small.status).toBe(200);
     expect(await small.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('closes a WebSocket whose message is larger than PENNANT_MAX_BODY_BYTES with 1009', async () => {
+    const socket = new WebSocket(server.graphqlUrl.replace(/^http/, 'ws'), 'graphql-transport-ws');
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    await new Promise((resolve) => socket.once('open', resolve));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { padding: 'x'.repeat(30_000) } }));
+    expect(await closed).toBe(1009);
   });
 
   it('refuses multipart requests (no uploads)', async () => {
