@@ -205,6 +205,15 @@ function serveGraphQLOverWebSocket(
       execute: (args) => inRequestContext(args, (root) => root.execute(args)),
       subscribe: (args) => inRequestContext(args, (root) => root.subscribe(args)),
       onSubscribe: async (context, _id, params) => {
+        // Each open operation holds server resources: one connection may hold only so many.
+        if (Object.keys(context.subscriptions).length > config.limits.maxSocketOperations) {
+          return [
+            new GraphQLError(
+              `At most ${config.limits.maxSocketOperations} operations may be open on one connection.`,
+              { extensions: { code: 'LIMIT_EXCEEDED' } },
+            ),
+          ];
+        }
         const request = requestFromUpgrade(context.extra.request);
         const enveloped = yoga.getEnveloped({
           request,

@@ -71,6 +71,8 @@ export interface Limits {
   maxTokens: number;
   /** `PENNANT_MAX_DIRECTIVES`, default 50 per operation. */
   maxDirectives: number;
+  /** `PENNANT_MAX_SOCKET_OPERATIONS`, default 100: operations open at once on one WebSocket. */
+  maxSocketOperations: number;
 }
 
 export interface RateLimits {
@@ -217,6 +219,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxAliases: integer(env, 'PENNANT_MAX_ALIASES', 15, 0, 1000),
       maxTokens: integer(env, 'PENNANT_MAX_TOKENS', 2000, 100, 100_000),
       maxDirectives: integer(env, 'PENNANT_MAX_DIRECTIVES', 50, 0, 1000),
+      maxSocketOperations: integer(env, 'PENNANT_MAX_SOCKET_OPERATIONS', 100, 1, 10_000),
     },
     rateLimits: {
       createSessionPerMinute: integer(env, 'PENNANT_RATE_LIMIT_CREATE_SESSION', 600, 1, 1_000_000),

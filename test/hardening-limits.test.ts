@@ -21,6 +21,7 @@ beforeAll(async () => {
       PENNANT_MAX_ALIASES: '2',
       PENNANT_MAX_DIRECTIVES: '2',
       PENNANT_MAX_BODY_BYTES: '20000',
+      PENNANT_MAX_SOCKET_OPERATIONS: '2',
     },
   });
 });
@@ -159,6 +160,34 @@ describe('request limits', () => {
     await new Promise((resolve) => socket.once('open', resolve));
     socket.send(JSON.stringify({ type: 'connection_init', payload: { padding: 'x'.repeat(30_000) } }));
     expect(await closed).toBe(1009);
+  });
+
+  it('lets one WebSocket hold at most PENNANT_MAX_SOCKET_OPERATIONS open operations', async () => {
+    const socket = new WebSocket(server.graphqlUrl.replace(/^http/, 'ws'), 'graphql-transport-ws');
+    const messages: {
+      id?: string;
+      type: string;
+      payload?: { message: string; extensions?: { code?: string } }[];
+    }[] = [];
+    socket.on('message', (data) => messages.push(JSON.parse(String(data))));
+    await new Promise((resolve) => socket.once('open', resolve));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { apiKey: server.keys.sandbox } }));
+    await expect.poll(() => messages.some((message) => message.type === 'connection_ack')).toBe(true);
+    for (const id of ['1', '2', '3']) {
+      socket.send(
+        JSON.stringify({
+          id,
+          type: 'subscribe',
+          payload: { query: 'subscription { events(environment: "sandbox") { id } }' },
+        }),
+      );
+    }
+    await expect.poll(() => messages.find((message) => message.id === '3')).toBeDefined();
+    const third = messages.find((message) => message.id === '3');
+    expect(third?.type).toBe('error');
+    expect(third?.payload?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
+    expect(messages.filter((message) => message.id === '1' || message.id === '2')).toEqual([]);
+    socket.close();
   });
 
   it('refuses multipart requests (no uploads)', async () => {
