@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { postGraphQL, seedSession, spawnServer } from './helpers/process.ts';
-import { PrivateRedis, runPrefix } from './helpers/realtime-processes.ts';
+import { hasProgram, PrivateRedis, runPrefix } from './helpers/realtime-processes.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
 /**
@@ -153,10 +153,11 @@ describe('createSession and refreshSession', () => {
   });
 });
 
-const redisTests = Boolean(process.env.TEST_REDIS_URL);
+// A Redis of the test's own (redis-server), so that it can be stopped.
+const redisTests = Boolean(process.env.TEST_REDIS_URL) && (await hasProgram('redis-server'));
 if (!redisTests) {
   console.warn(
-    'hardening-rate-limits.test.ts: set TEST_REDIS_URL to run "rate limits shared by instances through Redis" (NOT run).',
+    'hardening-rate-limits.test.ts: set TEST_REDIS_URL (and install redis-server) to run "rate limits shared by instances through Redis" (NOT run).',
   );
 }
 
@@ -166,7 +167,6 @@ describe.skipIf(!redisTests)('rate limits shared by instances through Redis', ()
   let b: Awaited<ReturnType<typeof spawnServer>>;
 
   beforeAll(async () => {
-    // A Redis of the test's own, so that it can be stopped.
     redis = await PrivateRedis.start();
     const env = {
       REDIS_URL: redis.url,
