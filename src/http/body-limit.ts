@@ -19,7 +19,7 @@ export function payloadTooLargeBody(maxBytes: number): string {
 export function useBodyLimit(maxBytes: number): Plugin {
   return {
     async onRequest({ request, setRequest, endResponse, fetchAPI }) {
-      if (!request.body || request.method === 'GET' || request.method === 'HEAD') return;
+      if (request.method === 'GET' || request.method === 'HEAD' || !request.body) return;
       const tooLarge = () =>
         endResponse(
           new fetchAPI.Response(payloadTooLargeBody(maxBytes), {
