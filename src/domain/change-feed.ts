@@ -22,6 +22,9 @@ export class ChangeFeed {
   private running: Promise<void> | undefined;
   private rerun = false;
   private timer: NodeJS.Timeout | undefined;
+  /** Local commits so far, and how many of them other instances have been told about. */
+  private localCommits = 0;
+  private announcedCommits = 0;
 
   /** The id of the last event handed to listeners. */
   get position(): bigint {
@@ -76,15 +79,33 @@ export class ChangeFeed {
     return this.running;
   }
 
-  /** After a local commit: catch up (so this instance reads its own writes), then tell others. */
+  /**
+   * After a local commit: catch up (so this instance reads its own writes) and tell others.
+   * Others are told as soon as the new events have been read, before they are handed to this
+   * instance's listeners: handing a change to thousands of local subscribers takes a while
+   * (their deliveries run before any I/O), and other instances should not wait for it.
+   */
   async afterLocalCommit(): Promise<void> {
+    const commit = ++this.localCommits;
     await this.pull();
-    for (const listener of this.commitListeners) listener(this.cursor);
+    // Not announced yet when the events were read by a pull that began before this commit.
+    if (this.announcedCommits < commit) this.announceLocalCommits(this.cursor, commit);
+  }
+
+  /** Tells other instances the log has grown to `cursor`, which covers local commits up to `upTo`. */
+  private announceLocalCommits(cursor: bigint, upTo: number): void {
+    this.announcedCommits = Math.max(this.announcedCommits, upTo);
+    for (const listener of this.commitListeners) listener(cursor);
   }
 
   private async drain(): Promise<void> {
     for (;;) {
+      // A read that begins after a local commit was counted sees that commit's events.
+      const commitsBeforeRead = this.localCommits;
       const events = await listEventsAfter(this.cursor, pageSize);
+      if (commitsBeforeRead > this.announcedCommits && events.length < pageSize) {
+        this.announceLocalCommits(events.at(-1)?.id ?? this.cursor, commitsBeforeRead);
+      }
       for (const event of events) {
         this.cursor = event.id;
         for (const listener of this.eventListeners) {
