@@ -31,6 +31,16 @@ export interface FeatureFlagWire {
 
 export function featureFlagWire(flag: FeatureFlag, rule: RuleState): FeatureFlagWire {
   const updatedAt = new Date(Math.max(rule.updatedAt.getTime(), flag.updatedAt.getTime()));
+  return featureFlagObject(flag, rule, flag.createdAt, updatedAt);
+}
+
+/** The flag object from its definition and its rule's state; REST answers and webhooks share it. */
+export function featureFlagObject(
+  flag: Pick<FeatureFlag, 'id' | 'slug' | 'name' | 'description' | 'tags'>,
+  rule: Pick<RuleState, 'enabled' | 'organizationRule'>,
+  createdAt: Date,
+  updatedAt: Date,
+): FeatureFlagWire {
   return {
     object: 'feature_flag',
     id: flag.id,
@@ -40,7 +50,7 @@ export function featureFlagWire(flag: FeatureFlag, rule: RuleState): FeatureFlag
     tags: flag.tags,
     enabled: rule.enabled,
     default_value: rule.organizationRule === 'ALL',
-    created_at: flag.createdAt.toISOString(),
+    created_at: createdAt.toISOString(),
     updated_at: updatedAt.toISOString(),
   };
 }

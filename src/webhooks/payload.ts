@@ -2,7 +2,7 @@ import { prisma } from '../db/index.ts';
 import type { RuleSnapshot } from '../domain/evaluation.ts';
 import { type WebhookEventType, webhookEventTypeOf } from '../domain/webhooks.ts';
 import type { Event } from '../generated/prisma/client.ts';
-import type { FeatureFlagWire } from '../rest/wire.ts';
+import { type FeatureFlagWire, featureFlagObject } from '../rest/wire.ts';
 
 /** WorkOS's event envelope (`EventResponse` in the SDK); `constructEvent` deserializes it. */
 export interface WorkOSEventPayload {
@@ -69,18 +69,7 @@ export async function webhookPayload(
   return {
     id: `event_${event.id}`,
     event: type,
-    data: {
-      object: 'feature_flag',
-      id: flag.id,
-      slug: flag.slug,
-      name: flag.name,
-      description: flag.description,
-      tags: flag.tags,
-      enabled: rule.enabled,
-      default_value: rule.organizationRule === 'ALL',
-      created_at: (created?.createdAt ?? event.createdAt).toISOString(),
-      updated_at: event.createdAt.toISOString(),
-    },
+    data: featureFlagObject(flag, rule, created?.createdAt ?? event.createdAt, event.createdAt),
     created_at: event.createdAt.toISOString(),
     context: { environment_id: environmentId },
   };
