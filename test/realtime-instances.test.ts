@@ -3,6 +3,7 @@ import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { realtimeFanOut } from '../src/realtime/fan-out.ts';
 import { testDatabaseUrl } from './helpers/database.ts';
+import { type ServerProcess, spawnServer } from './helpers/process.ts';
 import {
   EventsStream,
   FeatureFlagsChanged,
@@ -10,12 +11,7 @@ import {
   realtimeFixtures,
   SetEnabled,
 } from './helpers/realtime.ts';
-import {
-  PrivateRedis,
-  runPrefix,
-  type ServerProcess,
-  startServerProcess,
-} from './helpers/realtime-processes.ts';
+import { PrivateRedis, runPrefix } from './helpers/realtime-processes.ts';
 import { dataOf, type GraphQLResponse, startTestServer, type TestServer } from './helpers/server.ts';
 import { connectWs, sleep, type WsConnection } from './helpers/ws.ts';
 
@@ -62,7 +58,12 @@ async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: num
 
 /** A on this process (the test server), B in another process, on one database and one Redis. */
 function twoInstances(redis: () => string) {
-  const state = {} as { a: TestServer; b: ServerProcess; prefix: string; connections: WsConnection[] };
+  const state = {} as {
+    a: TestServer;
+    b: ServerProcess & { cleanup(): Promise<void> };
+    prefix: string;
+    connections: WsConnection[];
+  };
   beforeAll(async () => {
     state.prefix = runPrefix();
     state.connections = [];
@@ -71,16 +72,20 @@ function twoInstances(redis: () => string) {
     });
     const database = state.a.config.database;
     if (database.kind !== 'postgres') throw new Error('two instances need PostgreSQL');
-    state.b = await startServerProcess({
-      ...sharedSecrets,
-      DATABASE_URL: database.url,
-      REDIS_URL: redis(),
-      PENNANT_REDIS_PREFIX: state.prefix,
+    state.b = await spawnServer({
+      env: {
+        ...sharedSecrets,
+        DATABASE_URL: database.url,
+        REDIS_URL: redis(),
+        PENNANT_REDIS_PREFIX: state.prefix,
+      },
+      waitForKeys: false,
     });
   }, 120_000);
   afterAll(async () => {
     await Promise.all(state.connections.map((connection) => connection.dispose()));
     await state.b?.stop();
+    await state.b?.cleanup();
     await state.a?.close();
   });
   return state;

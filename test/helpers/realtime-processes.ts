@@ -1,9 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sleep } from './ws.ts';
 
 /** A free TCP port on 127.0.0.1 (bound, read, released). */
@@ -103,65 +100,4 @@ export function hasProgram(name: string): Promise<boolean> {
     child.once('error', () => resolve(false));
     child.once('exit', (code) => resolve(code === 0));
   });
-}
-
-export interface ServerProcess {
-  url: string;
-  graphqlUrl: string;
-  output(): string;
-  stop(): Promise<void>;
-}
-
-/**
- * Another Pennant instance in its own process (`node --import tsx src/main.ts`, like
- * `npx tsx src/main.ts` without the wrapper process), sharing the given database and Redis.
- */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const port = await freePort();
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'pennant-instance-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: path.resolve(import.meta.dirname, '../..'),
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PENNANT_DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += String(chunk);
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += String(chunk);
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the second instance exited:\n${output}`);
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`the second instance did not start:\n${output}`);
-    }
-    try {
-      if ((await fetch(`${url}/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  return {
-    url,
-    graphqlUrl: `${url}/graphql`,
-    output: () => output,
-    async stop() {
-      child.kill('SIGTERM');
-      await waitForExit(child, 15_000);
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
 }
