@@ -48,6 +48,10 @@ main().catch((error: unknown) => {
     process.stderr.write(`Configuration error: ${error.message}\n`);
     process.exit(2);
   }
+  // One readable line for whoever started it (e.g. "Can't reach database server at …"), then
+  // the structured record with the stack for the logs.
+  const reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
+  process.stderr.write(`Pennant failed to start: ${reason}\n`);
   logger.fatal({ err: error }, 'Pennant failed to start');
   process.exit(1);
 });
