@@ -49,8 +49,10 @@ export async function crossInstanceBenchmark(context: BenchContext): Promise<Cro
   const shared = { ...data.start, redisUrl: options.redisUrl, env, ...context.serverExtras };
   const a = await startPennant({ ...shared, core: cores.server });
   const b = await startPennant({ ...shared, core: cores.secondServer });
-  // Two servers take both cores here: the subscriber processes are not pinned.
-  const fleet = SubscriberFleet.start(options.subscriberProcesses, undefined);
+  // Two servers take both cores here. For symmetry, the process holding instance A's
+  // subscribers runs on instance B's core and the one holding B's on A's core: each server
+  // shares its core with the receiving end of the other's messages.
+  const fleet = SubscriberFleet.start(2, [cores.secondServer, cores.server]);
   try {
     const perOrganization = Math.max(1, Math.min(10, Math.ceil(options.subscribers / orgCount)));
     const sessions = await createSessions(
@@ -69,7 +71,7 @@ export async function crossInstanceBenchmark(context: BenchContext): Promise<Cro
     const subscribers = planSubscribers(options.subscribers, sessions, (index) =>
       index % 2 === 0 ? { url: a.url, group: 'local' } : { url: b.url, group: 'remote' },
     );
-    const connectMs = await fleet.connect(subscribers);
+    const connectMs = await fleet.connect(subscribers, (s) => (s.group === 'local' ? 0 : 1));
     context.log(
       `  ${subscribers.length} subscribers connected (half on each instance) in ${(connectMs / 1000).toFixed(1)} s`,
     );

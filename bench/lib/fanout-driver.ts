@@ -21,16 +21,25 @@ export interface Subscriber {
 export class SubscriberFleet {
   private constructor(private readonly processes: Helper[]) {}
 
-  static start(count: number, core: number | undefined): SubscriberFleet {
+  /** `core`: one core for every process, or one per process. */
+  static start(count: number, core: number | undefined | (number | undefined)[]): SubscriberFleet {
     const script = path.join(projectRoot, 'bench/processes/subscribers.ts');
-    return new SubscriberFleet(Array.from({ length: count }, () => forkHelper(script, { core })));
+    return new SubscriberFleet(
+      Array.from({ length: count }, (_, p) =>
+        forkHelper(script, { core: Array.isArray(core) ? core[p] : core }),
+      ),
+    );
   }
 
-  async connect(subscribers: readonly Subscriber[]): Promise<number> {
+  /** `processOf` picks each subscriber's process (default: round-robin). */
+  async connect(
+    subscribers: readonly Subscriber[],
+    processOf: (subscriber: Subscriber, index: number) => number = (_, i) => i,
+  ): Promise<number> {
     const started = performance.now();
     await Promise.all(
       this.processes.map(async (helper, p) => {
-        const mine = subscribers.filter((_, i) => i % this.processes.length === p);
+        const mine = subscribers.filter((s, i) => processOf(s, i) % this.processes.length === p);
         // One call per target server, so each process may hold subscribers of both instances.
         const byTarget = new Map<string, Subscriber[]>();
         for (const s of mine)
