@@ -149,6 +149,21 @@ function expectCleanError(result: { errors?: { message: string; extensions?: Rec
   expect(JSON.stringify(error)).not.toMatch(/\bat .+\.ts:\d+|stacktrace|"stack"/i);
 }
 
+/** An ended session refreshes with a clean INVALID_GRANT, and neither its token nor its seal authenticates. */
+async function expectEndedSession(signedIn: { sealedSession: string; accessToken: string }) {
+  const result = await refresh(signedIn.sealedSession);
+  expect(errorCode(result)).toBe('INVALID_GRANT');
+  expectCleanError(result);
+  await expect(authenticateSessionCredential({ accessToken: signedIn.accessToken })).rejects.toMatchObject({
+    code: 'INVALID_SESSION',
+  });
+  await expect(
+    authenticateSessionCredential({ sealedSession: signedIn.sealedSession }),
+  ).rejects.toMatchObject({
+    code: 'INVALID_SESSION',
+  });
+}
+
 describe('the seed flow over HTTP', () => {
   it('carries the organization’s flags in the token and picks up dashboard changes on refresh', async () => {
     const organizationId = await organization('Seed Org');
@@ -284,17 +299,7 @@ describe('the seed flow over HTTP', () => {
       .revokeSession.session;
     expect(revoked.revokedReason).toBe('revoked');
     expect(dataOf(await server.request(Sessions, { userId: signedIn.userId })).sessions).toEqual([]);
-    const result = await refresh(signedIn.sealedSession);
-    expect(errorCode(result)).toBe('INVALID_GRANT');
-    expectCleanError(result);
-    await expect(authenticateSessionCredential({ accessToken: signedIn.accessToken })).rejects.toMatchObject({
-      code: 'INVALID_SESSION',
-    });
-    await expect(
-      authenticateSessionCredential({ sealedSession: signedIn.sealedSession }),
-    ).rejects.toMatchObject({
-      code: 'INVALID_SESSION',
-    });
+    await expectEndedSession(signedIn);
   });
 
   it('signOut with the sealed session ends it', async () => {
@@ -493,17 +498,7 @@ describe('bad input', () => {
       where: { id: signedIn.session.id },
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
-    const result = await refresh(signedIn.sealedSession);
-    expect(errorCode(result)).toBe('INVALID_GRANT');
-    expectCleanError(result);
-    await expect(authenticateSessionCredential({ accessToken: signedIn.accessToken })).rejects.toMatchObject({
-      code: 'INVALID_SESSION',
-    });
-    await expect(
-      authenticateSessionCredential({ sealedSession: signedIn.sealedSession }),
-    ).rejects.toMatchObject({
-      code: 'INVALID_SESSION',
-    });
+    await expectEndedSession(signedIn);
   });
 
   it('a session’s flags are those of its own environment', async () => {
