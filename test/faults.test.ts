@@ -47,6 +47,38 @@ async function graphql<T>(
   return { status, data: body.data as T | undefined, errors: body.errors };
 }
 
+/** Every node of a connection (`connection(first, after …)` at the root), page by page. */
+async function allNodes<Node>(
+  server: Spawned,
+  apiKey: string,
+  connection: string,
+  selection: string,
+  filter = '',
+): Promise<Node[]> {
+  const nodes: Node[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: { data?: Record<string, Page<Node>>; errors?: unknown } = await graphql<
+      Record<string, Page<Node>>
+    >(
+      server,
+      apiKey,
+      `query ($after: String) { ${connection}(first: 100, after: $after${filter}) { edges { node { ${selection} } } pageInfo { hasNextPage endCursor } } }`,
+      { after },
+    );
+    expect(page.errors).toBeUndefined();
+    const connectionPage: Page<Node> = page.data![connection]!;
+    nodes.push(...connectionPage.edges.map((edge) => edge.node));
+    if (!connectionPage.pageInfo.hasNextPage) return nodes;
+    after = connectionPage.pageInfo.endCursor;
+  }
+}
+
+interface Page<Node> {
+  edges: { node: Node }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
 interface StreamedEvent {
   cursor: string;
   type: string;
@@ -241,15 +273,14 @@ describe.skipIf(!twoInstances)('two instances on PostgreSQL and Redis', () => {
     flaky = await subscribeToEvents(b, key, flakyBefore.at(-1)?.cursor ?? start);
 
     // Every answered mutation is in the database and in the event log.
-    const logged = await graphql<{
-      events: { edges: { node: { cursor: string; organizationId: string } }[] };
-    }>(
+    const logged = await allNodes<{ cursor: string; organizationId: string }>(
       b,
       key,
-      '{ events(type: "organization.created", first: 500) { edges { node { cursor organizationId } } } }',
+      'events',
+      'cursor organizationId',
+      ', type: "organization.created"',
     );
     const committed = logged
-      .data!.events.edges.map((edge) => edge.node)
       .filter((node) => BigInt(node.cursor) > BigInt(start))
       .sort((x, y) => (BigInt(x.cursor) < BigInt(y.cursor) ? -1 : 1));
     const loggedOrganizations = new Set(committed.map((node) => node.organizationId));
@@ -411,12 +442,14 @@ describe.skipIf(!postgresRestart)('PostgreSQL restarted under load', () => {
       const written = answers
         .filter((answer) => answer.kind === 'write' && answer.outcome === 'ok')
         .map((answer) => answer.name);
-      const stored = await graphql<{ organizations: { edges: { node: { name: string } }[] } }>(
+      const stored = await allNodes<{ name: string }>(
         server,
         keys.sandbox!,
-        '{ organizations(first: 500, search: "Load") { edges { node { name } } } }',
+        'organizations',
+        'name',
+        ', search: "Load"',
       );
-      const storedNames = new Set(stored.data!.organizations.edges.map((edge) => edge.node.name));
+      const storedNames = new Set(stored.map((node) => node.name));
       expect(written.filter((name) => !storedNames.has(name!))).toEqual([]);
     } finally {
       await server?.cleanup();

@@ -230,6 +230,17 @@ describe('organization queries', () => {
     expect(seen).toEqual(ids);
   });
 
+  it('answers BAD_USER_INPUT for a page larger than 100, instead of silently returning 100', async () => {
+    const tooLarge = await server.request(OrganizationList, { first: 101 });
+    expect(errorCode(tooLarge)).toBe('BAD_USER_INPUT');
+    expect(tooLarge.errors?.[0]?.extensions?.field).toBe('first');
+    expect(tooLarge.errors?.[0]?.message).toMatch(/from 0 to 100; ask for more with `after`/);
+    const negative = await server.request(OrganizationList, { first: -1 });
+    expect(errorCode(negative)).toBe('BAD_USER_INPUT');
+    expect(negative.errors?.[0]?.message).toMatch(/non-negative/);
+    expect(dataOf(await server.request(OrganizationList, { first: 100 })).organizations).toBeDefined();
+  });
+
   it('answers BAD_USER_INPUT for a NUL in search', async () => {
     const nul = await server.request(OrganizationList, { search: '\u0000' });
     expect(errorCode(nul)).toBe('BAD_USER_INPUT');

@@ -3,6 +3,7 @@ import { validFilterText } from '../domain/validation.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { apiKeyOf, environmentArgument } from './auth.ts';
 import { builder } from './builder.ts';
+import { checkedPageSize } from './page-size.ts';
 
 export const EventType = builder.prismaObject('Event', {
   description: 'One recorded change. The log is append-only; `cursor` orders it.',
@@ -33,6 +34,7 @@ builder.queryFields((t) => ({
   events: t.prismaConnection({
     type: 'Event',
     cursor: 'id',
+    maxSize: checkedPageSize,
     description:
       'The audit log, newest first: the caller’s environment and the changes that concern every environment.',
     authScopes: { apiKey: true },

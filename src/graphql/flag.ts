@@ -17,6 +17,7 @@ import { actorOf, type GraphQLContext } from './context.ts';
 import { EnvironmentType } from './environment.ts';
 import { BatchLoader, requestLoader } from './loaders.ts';
 import { OrganizationType } from './organization.ts';
+import { checkedPageSize } from './page-size.ts';
 
 export const OrganizationRuleEnum = builder.enumType('OrganizationRule', {
   description: 'Which organizations an enabled flag is on for.',
@@ -133,6 +134,7 @@ builder.queryFields((t) => ({
   featureFlags: t.prismaConnection({
     type: 'FeatureFlag',
     cursor: 'id',
+    maxSize: checkedPageSize,
     description:
       'Flags, oldest first. `tag` keeps flags with that tag; `search` matches slug, name or description.',
     authScopes: { apiKey: true },

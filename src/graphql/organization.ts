@@ -6,6 +6,7 @@ import { validFilterText, validId } from '../domain/validation.ts';
 import { environmentArgument } from './auth.ts';
 import { builder } from './builder.ts';
 import { actorOf } from './context.ts';
+import { checkedPageSize } from './page-size.ts';
 
 export const OrganizationType = builder.prismaObject('Organization', {
   description: 'A customer organization that flags are rolled out to.',
@@ -35,6 +36,7 @@ builder.queryFields((t) => ({
   organizations: t.prismaConnection({
     type: 'Organization',
     cursor: 'id',
+    maxSize: checkedPageSize,
     description: 'Organizations, oldest first; `search` matches name or external id.',
     authScopes: { apiKey: true },
     args: { search: t.arg.string({ required: false }) },

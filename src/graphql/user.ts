@@ -5,6 +5,7 @@ import { validId } from '../domain/validation.ts';
 import { builder } from './builder.ts';
 import { actorOf } from './context.ts';
 import { OrganizationType } from './organization.ts';
+import { checkedPageSize } from './page-size.ts';
 
 export const MembershipStatusEnum = builder.enumType('MembershipStatus', {
   description: 'Only ACTIVE memberships let a user hold a session for the organization.',
@@ -64,6 +65,7 @@ builder.queryFields((t) => ({
   users: t.prismaConnection({
     type: 'User',
     cursor: 'id',
+    maxSize: checkedPageSize,
     description: 'Users, oldest first; `search` matches email (part) or external id.',
     authScopes: { apiKey: true },
     args: { search: t.arg.string({ required: false }) },

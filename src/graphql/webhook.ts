@@ -4,6 +4,7 @@ import { createWebhookEndpoint, deleteWebhookEndpoint, webhookEventTypes } from 
 import { apiKeyOf } from './auth.ts';
 import { builder } from './builder.ts';
 import { actorOf } from './context.ts';
+import { maxPageSize, pageSizeArgument } from './page-size.ts';
 
 const eventList = webhookEventTypes.join(', ');
 
@@ -19,10 +20,10 @@ export const WebhookEndpointType = builder.prismaObject('WebhookEndpoint', {
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     deliveries: t.relation('deliveries', {
       description: 'The most recent deliveries, newest first.',
-      args: { first: t.arg.int({ required: false, defaultValue: 20 }) },
+      args: { first: t.arg.int({ required: false, defaultValue: 20, description: `1 to ${maxPageSize}.` }) },
       query: (args) => ({
         orderBy: [{ createdAt: 'desc' }, { eventId: 'desc' }],
-        take: Math.min(Math.max(args.first ?? 20, 1), 100),
+        take: pageSizeArgument('first', args.first ?? 20),
       }),
     }),
   }),

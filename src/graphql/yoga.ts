@@ -104,6 +104,10 @@ function maskError(error: unknown): Error {
       path,
     });
   }
+  if (original instanceof PothosValidationError) {
+    // At run time Pothos validates connection arguments (`first: -1`, `before` with `first`).
+    return createGraphQLError(original.message, { extensions: { code: 'BAD_USER_INPUT' }, path });
+  }
   // GraphQL's own errors (syntax, validation, variable coercion) are safe to show, except that
   // they may quote what the client sent (a key, a seal): that part is scrubbed.
   if (error instanceof GraphQLError && !original) return withoutSecrets(error);
