@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { type DocumentNode, GraphQLError } from 'graphql';
 import { handleStreamOrSingleExecutionResult, isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { PennantError } from './errors.ts';
@@ -141,6 +141,74 @@ export function errorCodeOf(error: unknown): string {
   return 'INTERNAL_SERVER_ERROR';
 }
 
+/**
+ * What the metrics need to know about one operation of a document. yoga caches parsed documents,
+ * so on the hot path (the same few documents again and again) this is a map lookup rather than
+ * a walk of the document and a hash of every label set per request.
+ */
+interface OperationMetrics {
+  operation: string;
+  type: string;
+  refreshKeys: string[];
+  ok: Counter.Internal;
+  error: Counter.Internal;
+  duration: Histogram.Internal<'operation' | 'type'>;
+}
+
+const operationMetricsByDocument = new WeakMap<DocumentNode, Map<string, OperationMetrics>>();
+
+function operationMetricsOf(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): OperationMetrics {
+  let byName = operationMetricsByDocument.get(document);
+  if (!byName) {
+    byName = new Map();
+    operationMetricsByDocument.set(document, byName);
+  }
+  // A name no operation has falls back to `anonymous`, so the per-document map stays small.
+  const cached = byName.get(operationName ?? '');
+  if (cached) return cached;
+  const operation = selectedOperation(document, operationName);
+  const labels = {
+    operation: boundOperation(operationLabel(operation)),
+    type: operation?.operation ?? 'unknown',
+  };
+  const metrics: OperationMetrics = {
+    ...labels,
+    refreshKeys: operation
+      ? rootFields(document, operation)
+          .filter((field) => field.name === 'refreshSession')
+          .map((field) => field.responseKey)
+      : [],
+    ok: graphqlOperations.labels({ ...labels, outcome: 'ok' }),
+    error: graphqlOperations.labels({ ...labels, outcome: 'error' }),
+    duration: graphqlOperationDuration.labels(labels),
+  };
+  if (operation) byName.set(operationName ?? '', metrics);
+  return metrics;
+}
+
+const httpRequestMetrics = new Map<
+  string,
+  { count: Counter.Internal; duration: Histogram.Internal<'method' | 'route'> }
+>();
+
+/** Counts and times one HTTP request (every label is bounded, so the map is too). */
+export function recordHttpRequest(method: string, route: string, status: number, seconds: number): void {
+  const key = `${method} ${route} ${status}`;
+  let metrics = httpRequestMetrics.get(key);
+  if (!metrics) {
+    metrics = {
+      count: httpRequests.labels({ method, route, status: String(status) }),
+      duration: httpRequestDuration.labels({ method, route }),
+    };
+    httpRequestMetrics.set(key, metrics);
+  }
+  metrics.count.inc();
+  metrics.duration.observe(seconds);
+}
+
 /** Counts and times GraphQL operations, open subscriptions, refreshes and errors by code. */
 export function useMetrics(): Plugin {
   return {
@@ -156,30 +224,21 @@ export function useMetrics(): Plugin {
     },
     onExecute({ args }) {
       const started = performance.now();
-      const operation = selectedOperation(args.document, args.operationName);
-      const labels = {
-        operation: boundOperation(operationLabel(operation)),
-        type: operation?.operation ?? 'unknown',
-      };
+      const metrics = operationMetricsOf(args.document, args.operationName);
       const request = requestContext.getStore();
-      if (request) request.operation = labels.operation;
-      const refreshKeys = operation
-        ? rootFields(args.document, operation)
-            .filter((field) => field.name === 'refreshSession')
-            .map((field) => field.responseKey)
-        : [];
+      if (request) request.operation = metrics.operation;
       return {
         onExecuteDone(payload) {
           if (isAsyncIterable(payload.result)) {
-            graphqlOperations.inc({ ...labels, outcome: 'stream' });
+            graphqlOperations.inc({ operation: metrics.operation, type: metrics.type, outcome: 'stream' });
             return;
           }
           return handleStreamOrSingleExecutionResult(payload, ({ result }) => {
             const errors = result.errors ?? [];
-            graphqlOperations.inc({ ...labels, outcome: errors.length > 0 ? 'error' : 'ok' });
-            graphqlOperationDuration.observe(labels, (performance.now() - started) / 1000);
+            (errors.length > 0 ? metrics.error : metrics.ok).inc();
+            metrics.duration.observe((performance.now() - started) / 1000);
             for (const error of errors) countFailure(errorCodeOf(error));
-            for (const key of refreshKeys) {
+            for (const key of metrics.refreshKeys) {
               const error = errors.find((candidate) => candidate.path?.[0] === key);
               sessionRefreshes.inc({ outcome: error ? errorCodeOf(error) : 'ok' });
             }

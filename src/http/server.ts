@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { logger } from '../logger.ts';
-import { httpRequestDuration, httpRequests, routeLabel } from '../metrics.ts';
+import { recordHttpRequest, routeLabel } from '../metrics.ts';
 import { payloadTooLargeBody } from './body-limit.ts';
 import { type RequestContext, requestContext, requestIdFrom, requestIdHeader } from './request-context.ts';
 
@@ -54,8 +54,9 @@ export function createHttpHandler(
       const status = response.writableFinished ? response.statusCode : 499;
       // Node accepts any token as a method; only short ones become labels.
       const methodLabel = method.length <= 10 ? method : 'OTHER';
-      httpRequests.inc({ method: methodLabel, route, status: String(status) });
-      httpRequestDuration.observe({ method: methodLabel, route }, seconds);
+      recordHttpRequest(methodLabel, route, status, seconds);
+      // Checked first: the line is built for nothing at `warn`, on every request.
+      if (!logger.isLevelEnabled('info')) return;
       logger.info(
         {
           requestId: context.requestId,
