@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { prisma } from '../db/index.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import type { ApiKey, Environment } from '../generated/prisma/client.ts';
@@ -23,7 +23,7 @@ const secretPattern = /^sk_(test|live)_[A-Za-z0-9_-]{43}$/;
  * secret-dependent bytes in application code.
  */
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
+  return hash('sha256', secret, 'hex');
 }
 
 export function isApiKeySecretShape(value: string): boolean {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import {
   type RateLimiterAbstract,
@@ -71,7 +71,7 @@ function specs(config: Config): Record<LimitName, LimitSpec> {
 
 /** A credential is never a key as it is: only a short hash of it is stored (memory or Redis). */
 export function credentialKey(credential: string): string {
-  return createHash('sha256').update(credential).digest('base64url').slice(0, 22);
+  return hash('sha256', credential, 'base64url').slice(0, 22);
 }
 
 /**
