@@ -86,7 +86,7 @@ export function buildApp(config: Config) {
     webhookDispatcher.start(changeFeed);
 
     const yoga = createPennantYoga(config, [
-      useRoutes([...operationalRoutes(), ...sessionRoutes(), ...workosRoutes()]),
+      useRoutes([...operationalRoutes(config.metricsToken), ...sessionRoutes(), ...workosRoutes()]),
     ]);
     http = createHttpHandler(yoga, {
       maxBodyBytes: config.limits.maxBodyBytes,

@@ -56,6 +56,8 @@ export interface Config {
   rateLimits: RateLimits;
   /** `PENNANT_SHUTDOWN_TIMEOUT_MS`: how long SIGTERM waits for in-flight requests, default 10000. */
   shutdownTimeoutMs: number;
+  /** `PENNANT_METRICS_TOKEN`: when set, `GET /metrics` needs `Authorization: Bearer <it>`. */
+  metricsToken: string | undefined;
 }
 
 export interface Limits {
@@ -180,6 +182,11 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('PENNANT_SECRET must be at least 32 characters.');
   }
   registerSecret(secret);
+  const metricsToken = env.PENNANT_METRICS_TOKEN || undefined;
+  if (metricsToken !== undefined && metricsToken.length < 16) {
+    throw new ConfigError('PENNANT_METRICS_TOKEN must be at least 16 characters.');
+  }
+  registerSecret(metricsToken);
   const allowedOrigins = (env.PENNANT_ALLOWED_ORIGINS ?? '')
     .split(',')
     .map((origin) => origin.trim())
@@ -227,5 +234,6 @@ export function loadConfig(env: Env = process.env): Config {
       failedApiKeyPer10Minutes: integer(env, 'PENNANT_RATE_LIMIT_FAILED_API_KEY', 30, 1, 1_000_000),
     },
     shutdownTimeoutMs: integer(env, 'PENNANT_SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
+    metricsToken,
   };
 }

@@ -1,3 +1,4 @@
+import { hash, timingSafeEqual } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import { checkReadiness } from './http/readiness.ts';
 import { metricsResponse } from './metrics.ts';
@@ -57,7 +58,18 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   });
 }
 
-export function operationalRoutes(): Route[] {
+/**
+ * Whether a request may read `/metrics`: anyone when no token is configured (keep the port
+ * inside your network then), otherwise only with the token, compared in constant time.
+ */
+function mayReadMetrics(request: Request, token: string | undefined): boolean {
+  if (token === undefined) return true;
+  const presented = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1] ?? '';
+  // Digests first: timingSafeEqual needs equal lengths, and the token's length stays hidden.
+  return timingSafeEqual(hash('sha256', presented, 'buffer'), hash('sha256', token, 'buffer'));
+}
+
+export function operationalRoutes(metricsToken: string | undefined): Route[] {
   return [
     { method: 'GET', path: '/health', handler: () => json({ status: 'ok' }) },
     {
@@ -69,6 +81,24 @@ export function operationalRoutes(): Route[] {
         return json(readiness, readiness.status === 'ready' ? 200 : 503);
       },
     },
-    { method: 'GET', path: '/metrics', handler: () => metricsResponse() },
+    {
+      method: 'GET',
+      path: '/metrics',
+      handler: (request) =>
+        mayReadMetrics(request, metricsToken)
+          ? metricsResponse()
+          : json(
+              {
+                errors: [
+                  {
+                    message: 'GET /metrics needs "Authorization: Bearer <PENNANT_METRICS_TOKEN>".',
+                    extensions: { code: 'UNAUTHENTICATED' },
+                  },
+                ],
+              },
+              401,
+              { 'www-authenticate': 'Bearer' },
+            ),
+    },
   ];
 }
