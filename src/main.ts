@@ -8,18 +8,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = buildApp(config);
   const running = await app.start();
-  logger.info(
-    { url: `${running.url}/graphql`, database: running.database.description },
-    `Pennant listening on ${running.url}/graphql, data in ${running.database.description}`,
-  );
-  // On first start, one key per new environment, shown once: only its hash is kept.
-  for (const environment of running.createdEnvironments) {
-    const { secret } = await createApiKey(systemActor, environment, 'Initial key');
-    process.stdout.write(
-      `\nAPI key for environment "${environment.slug}" (shown once, store it now):\n  ${secret}\n`,
-    );
-  }
-
+  // Before anything else: a SIGTERM while the first keys are still being made stops cleanly.
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
@@ -41,6 +30,18 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  logger.info(
+    { url: `${running.url}/graphql`, database: running.database.description },
+    `Pennant listening on ${running.url}/graphql, data in ${running.database.description}`,
+  );
+  // On first start, one key per new environment, shown once: only its hash is kept.
+  for (const environment of running.createdEnvironments) {
+    if (stopping) return;
+    const { secret } = await createApiKey(systemActor, environment, 'Initial key');
+    process.stdout.write(
+      `\nAPI key for environment "${environment.slug}" (shown once, store it now):\n  ${secret}\n`,
+    );
+  }
 }
 
 main().catch((error: unknown) => {

@@ -56,24 +56,33 @@ interface RunningServer {
   /** The URL from the log line. */
   url: string;
   output: () => string;
-  stop: () => Promise<number | null>;
+  stop: () => Promise<number | string>;
 }
 
-/** `npm start`'s command (`tsx src/main.ts`), run until it logs that it listens. */
-function startServer(dataDir: string): Promise<RunningServer> {
+/**
+ * `npm start`'s command (`tsx src/main.ts`), run until it logs that it listens and has printed
+ * `keys` whole API keys (the first start prints them after the listening line).
+ */
+function startServer(dataDir: string, keys: number): Promise<RunningServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: projectRoot,
     env: childEnv({ PORT: '0', HOST: '127.0.0.1', PENNANT_DATA_DIR: dataDir }),
   });
   let stdout = '';
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  // The exit code, or the signal that ended it (with what it wrote to stderr, to say why).
+  const exited = new Promise<number | string>((resolve) =>
+    child.on('close', (code, signal) => resolve(code ?? `${signal}: ${stderr.slice(-2000)}`)),
+  );
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no listening line in time:\n${stdout}`)), 120_000);
     child.stdout?.on('data', (chunk) => {
       stdout += chunk;
       const match = /"url":"([^"]+)"/.exec(stdout);
-      // Keys are printed right after the log line; wait for them when there are any.
-      if (match && (!/API key for/.test(stdout) || (stdout.match(/sk_(test|live)_\S+/g) ?? []).length >= 2)) {
+      if (match && (stdout.match(/sk_(test|live)_[A-Za-z0-9_-]{43}\n/g) ?? []).length >= keys) {
         clearTimeout(timer);
         setTimeout(
           () =>
@@ -136,7 +145,7 @@ describe('npm run keys:create', { timeout: processTimeout }, () => {
 describe('npm start', { timeout: processTimeout }, () => {
   it('logs one line with the real URL and database, and prints one key per environment on first start only', async () => {
     const dataDir = await freshDataDir();
-    const first = await startServer(dataDir);
+    const first = await startServer(dataDir, 2);
     try {
       const port = Number(new URL(first.url).port);
       expect(port).toBeGreaterThan(0);
@@ -156,10 +165,10 @@ describe('npm start', { timeout: processTimeout }, () => {
       expect(await currentEnvironmentOf(first.url, sandboxKey)).toBe('sandbox');
       expect(await currentEnvironmentOf(first.url, productionKey)).toBe('production');
     } finally {
-      expect(await first.stop()).toBe(0);
+      expect(await first.stop(), first.output()).toBe(0);
     }
 
-    const second = await startServer(dataDir);
+    const second = await startServer(dataDir, 0);
     try {
       expect(second.output()).not.toMatch(/sk_(test|live)_/);
     } finally {
