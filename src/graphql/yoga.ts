@@ -14,6 +14,7 @@ import {
   type Principal,
   sessionOf,
 } from '../realtime/credentials.ts';
+import { useSharedSubscriptionResults } from '../realtime/shared-subscription-results.ts';
 import { databaseUnavailable, isDatabaseUnavailable } from '../security/database-errors.ts';
 import { hardeningPlugins } from '../security/index.ts';
 import { boundedParserCache } from '../security/parser-cache.ts';
@@ -21,6 +22,7 @@ import { httpExtensionOf, rateLimits } from '../security/rate-limit.ts';
 import { withoutSecrets } from '../security/redact.ts';
 import type { GraphQLContext } from './context.ts';
 import { schema } from './schema.ts';
+import { sharedResultSubscriptionFields } from './subscription.ts';
 
 /** Context for HTTP requests and (through `yoga.getEnveloped`) WebSocket operations alike. */
 export interface WebSocketInitialContext {
@@ -166,7 +168,12 @@ export function createPennantYoga(config: Config, plugins: Plugin[] = []) {
     parserAndValidationCache: boundedParserCache(),
     maskedErrors: { maskError },
     logging: yogaLogging(),
-    plugins: [useResponseHeaders(), ...hardeningPlugins(config, '/graphql'), ...plugins],
+    plugins: [
+      useResponseHeaders(),
+      ...hardeningPlugins(config, '/graphql'),
+      useSharedSubscriptionResults(sharedResultSubscriptionFields),
+      ...plugins,
+    ],
   });
 }
 
