@@ -15,6 +15,7 @@ import {
   sessionOf,
 } from '../realtime/credentials.ts';
 import { useSharedSubscriptionResults } from '../realtime/shared-subscription-results.ts';
+import type { WebSocketOperation } from '../realtime/socket-frames.ts';
 import { databaseUnavailable, isDatabaseUnavailable } from '../security/database-errors.ts';
 import { hardeningPlugins } from '../security/index.ts';
 import { boundedParserCache } from '../security/parser-cache.ts';
@@ -29,6 +30,8 @@ export interface WebSocketInitialContext {
   connectionParams?: Readonly<Record<string, unknown>>;
   /** WebSocket: who the connection authenticated as at `connection_init` (see app.ts). */
   principal?: Principal;
+  /** WebSocket: the operation's socket and id (see src/realtime/socket-frames.ts). */
+  webSocketOperation?: WebSocketOperation;
 }
 
 const bearerPattern = /^Bearer\s+(\S+)$/i;

@@ -11,6 +11,8 @@ import {
   visit,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { fallenBehind, PushQueue } from './push-queue.ts';
+import { nextFrameWriter, type WebSocketOperation } from './socket-frames.ts';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -26,22 +28,30 @@ interface ResultShape {
 /** document → (operation name and the variables its selection set reads) → shape */
 const shapesByDocument = new WeakMap<DocumentNode, Map<string, ResultShape>>();
 
+/** A message executed for one shape, and its `next` payload serialized once when first sent. */
+interface SharedResult {
+  result: MaybePromise<ExecutionResult>;
+  /** null: not sendable as it is (still a promise, or has errors to be masked per subscriber). */
+  payloadJson?: string | null;
+}
+
 /**
  * payload → shape → result. Keyed weakly by the payload object the fan-out hands to every
  * subscriber of one group, so an entry lives exactly as long as the message is in flight.
  */
-const resultsByPayload = new WeakMap<object, Map<ResultShape, MaybePromise<ExecutionResult>>>();
+const resultsByPayload = new WeakMap<object, Map<ResultShape, SharedResult>>();
 
 /**
  * Executes a subscription's selection set once per message and shape, instead of once per
- * subscriber, for the root fields named here.
+ * subscriber, for the root fields named here; over WebSocket it also serializes the message
+ * once and writes it to each subscriber's socket as it is pushed (see socket-frames.ts).
  *
  * Only for fields whose messages are plain data, the same object for every subscriber it is
  * meant for, with a `resolve` that returns the payload and object fields that read nothing but
  * the payload: no context, no arguments, no database. Authorization is not affected: it runs in
  * the field's `subscribe` (per subscriber, as before), which decides which messages reach the
- * subscriber at all. Errors are not affected either: a shared result goes through the same
- * masking per subscriber as one of its own.
+ * subscriber at all. Errors are not affected either: a result with errors goes the ordinary
+ * way, through the same masking per subscriber as one of its own.
  */
 export function useSharedSubscriptionResults(rootFieldNames: ReadonlySet<string>): Plugin {
   return {
@@ -61,26 +71,47 @@ async function subscribeShared(
 ): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const source = await createSourceEventStream(args);
   if (!isAsyncIterable(source)) return source;
-  return new MappedIterator(source[Symbol.asyncIterator](), (payload) => sharedResult(payload, args, shape));
+  const webSocket = (args.contextValue as { webSocketOperation?: WebSocketOperation } | undefined)
+    ?.webSocketOperation;
+  if (webSocket && source instanceof PushQueue) {
+    const writeNext = nextFrameWriter(webSocket, () => source.fail(fallenBehind()));
+    source.deliverDirectly((payload) => {
+      const payloadJson = sharedPayloadJson(payload, args, shape);
+      return payloadJson !== null && writeNext(payloadJson);
+    });
+  }
+  return new MappedIterator(
+    source[Symbol.asyncIterator](),
+    (payload) => sharedResult(payload, args, shape).result,
+  );
 }
 
-function sharedResult(
-  payload: unknown,
-  args: ExecutionArgs,
-  shape: ResultShape,
-): MaybePromise<ExecutionResult> {
-  if (typeof payload !== 'object' || payload === null) return executePayload(payload, args);
+function sharedResult(payload: unknown, args: ExecutionArgs, shape: ResultShape): SharedResult {
+  if (typeof payload !== 'object' || payload === null) return { result: executePayload(payload, args) };
   let byShape = resultsByPayload.get(payload);
   if (!byShape) {
     byShape = new Map();
     resultsByPayload.set(payload, byShape);
   }
-  let result = byShape.get(shape);
-  if (result === undefined) {
-    result = executePayload(payload, args);
-    byShape.set(shape, result);
+  let shared = byShape.get(shape);
+  if (!shared) {
+    shared = { result: executePayload(payload, args) };
+    byShape.set(shape, shared);
   }
-  return result;
+  return shared;
+}
+
+/**
+ * The `next` payload as graphql-ws would serialize it (the result without `errors`), or null
+ * when the result must go the ordinary way.
+ */
+function sharedPayloadJson(payload: unknown, args: ExecutionArgs, shape: ResultShape): string | null {
+  const shared = sharedResult(payload, args, shape);
+  if (shared.payloadJson === undefined) {
+    const { result } = shared;
+    shared.payloadJson = result instanceof Promise || result.errors ? null : JSON.stringify(result);
+  }
+  return shared.payloadJson;
 }
 
 /** What graphql-js' `subscribe` does for each message: the operation, with the message as root. */
