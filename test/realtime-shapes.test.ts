@@ -26,6 +26,11 @@ const FragmentChange = graphql(`
   }
   fragment ShapesChangeFields on FeatureFlagsChange { added reason @include(if: $withReason) }
 `);
+const DefaultedChange = graphql(`
+  subscription ShapesDefaulted($withFlags: Boolean = true) {
+    featureFlagsChanged { organizationId featureFlags @include(if: $withFlags) }
+  }
+`);
 
 let server: TestServer;
 let fixtures: ReturnType<typeof realtimeFixtures>;
@@ -131,5 +136,27 @@ describe('featureFlagsChanged: one execution per organization and shape', () => 
       featureFlags: [],
       removed: ['everyone'],
     });
+  });
+
+  it('tells an omitted variable (its default applies) from one sent as null; an execution error is masked and sent to its subscriber alone', async () => {
+    const initech = await fixtures.organization('Shapes Initech');
+    await fixtures.flag('defaults');
+    await fixtures.setRule('defaults', 'ALL');
+    const before = realtimeFanOut.subscriberCount;
+    const connection = await connectAs(initech);
+    const omitted = connection.subscribe(DefaultedChange, {});
+    const sentNull = connection.subscribe(DefaultedChange, { withFlags: null });
+    await registered(before + 2);
+
+    await fixtures.setEnabled('defaults', true);
+    expect((await omitted.waitForCount(1))[0]).toEqual({
+      featureFlagsChanged: { organizationId: initech, featureFlags: ['defaults'] },
+    });
+    await sleep(200);
+    expect(sentNull.messages).toEqual([]);
+    expect(sentNull.errors).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('must not be null') }),
+    ]);
+    expect(omitted.errors).toEqual([]);
   });
 });

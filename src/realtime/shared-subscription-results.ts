@@ -146,7 +146,8 @@ function shapeOf(args: ExecutionArgs, operation: OperationDefinitionNode, rootFi
     if (definition.kind === Kind.FRAGMENT_DEFINITION) visit(definition, collect);
   }
   const values = args.variableValues ?? {};
-  const read = [...readVariables].sort().map((name) => [name, values[name] ?? null]);
+  // An omitted variable (its default applies) and one sent as null are different shapes.
+  const read = [...readVariables].sort().map((name) => (name in values ? [name, values[name]] : [name]));
   const key = `${operation.name?.value ?? ''}\u0000${JSON.stringify(read)}`;
   let shapes = shapesByDocument.get(args.document);
   if (!shapes) {

@@ -93,6 +93,7 @@ type Documents = {
     "\n  subscription ShapesAliased { change: featureFlagsChanged { flags: featureFlags __typename } }\n": typeof types.ShapesAliasedDocument,
     "\n  subscription ShapesConditional($withFlags: Boolean!) {\n    featureFlagsChanged { organizationId featureFlags @include(if: $withFlags) }\n  }\n": typeof types.ShapesConditionalDocument,
     "\n  subscription ShapesFragment($withReason: Boolean!) {\n    featureFlagsChanged { ...ShapesChangeFields }\n  }\n  fragment ShapesChangeFields on FeatureFlagsChange { added reason @include(if: $withReason) }\n": typeof types.ShapesFragmentDocument,
+    "\n  subscription ShapesDefaulted($withFlags: Boolean = true) {\n    featureFlagsChanged { organizationId featureFlags @include(if: $withFlags) }\n  }\n": typeof types.ShapesDefaultedDocument,
     "\n  mutation RealtimeVolumeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.RealtimeVolumeCreateUserDocument,
     "\n  mutation RealtimeVolumeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.RealtimeVolumeCreateMembershipDocument,
     "\n  mutation RulesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.RulesCreateFlagDocument,
@@ -242,6 +243,7 @@ const documents: Documents = {
     "\n  subscription ShapesAliased { change: featureFlagsChanged { flags: featureFlags __typename } }\n": types.ShapesAliasedDocument,
     "\n  subscription ShapesConditional($withFlags: Boolean!) {\n    featureFlagsChanged { organizationId featureFlags @include(if: $withFlags) }\n  }\n": types.ShapesConditionalDocument,
     "\n  subscription ShapesFragment($withReason: Boolean!) {\n    featureFlagsChanged { ...ShapesChangeFields }\n  }\n  fragment ShapesChangeFields on FeatureFlagsChange { added reason @include(if: $withReason) }\n": types.ShapesFragmentDocument,
+    "\n  subscription ShapesDefaulted($withFlags: Boolean = true) {\n    featureFlagsChanged { organizationId featureFlags @include(if: $withFlags) }\n  }\n": types.ShapesDefaultedDocument,
     "\n  mutation RealtimeVolumeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.RealtimeVolumeCreateUserDocument,
     "\n  mutation RealtimeVolumeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.RealtimeVolumeCreateMembershipDocument,
     "\n  mutation RulesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.RulesCreateFlagDocument,
@@ -642,6 +644,10 @@ export function graphql(source: "\n  subscription ShapesConditional($withFlags: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ShapesFragment($withReason: Boolean!) {\n    featureFlagsChanged { ...ShapesChangeFields }\n  }\n  fragment ShapesChangeFields on FeatureFlagsChange { added reason @include(if: $withReason) }\n"): (typeof documents)["\n  subscription ShapesFragment($withReason: Boolean!) {\n    featureFlagsChanged { ...ShapesChangeFields }\n  }\n  fragment ShapesChangeFields on FeatureFlagsChange { added reason @include(if: $withReason) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ShapesDefaulted($withFlags: Boolean = true) {\n    featureFlagsChanged { organizationId featureFlags @include(if: $withFlags) }\n  }\n"): (typeof documents)["\n  subscription ShapesDefaulted($withFlags: Boolean = true) {\n    featureFlagsChanged { organizationId featureFlags @include(if: $withFlags) }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
