@@ -204,7 +204,7 @@ function serveGraphQLOverWebSocket(
       // Each operation runs with a request id and the client's address, like an HTTP request.
       execute: (args) => inRequestContext(args, (root) => root.execute(args)),
       subscribe: (args) => inRequestContext(args, (root) => root.subscribe(args)),
-      onSubscribe: async (context, _id, params) => {
+      onSubscribe: async (context, id, params) => {
         // Each open operation holds server resources: one connection may hold only so many.
         if (Object.keys(context.subscriptions).length > config.limits.maxSocketOperations) {
           return [
@@ -221,6 +221,8 @@ function serveGraphQLOverWebSocket(
           principal: context.extra.principal,
           socket: context.extra.socket,
           params,
+          // Lets a subscription whose messages are shared write them straight to the socket.
+          webSocketOperation: { socket: context.extra.socket, operationId: id },
         });
         // A document that does not parse is the client's error (sent back on the socket), not
         // an internal one: thrown, graphql-ws would close the whole connection with 4500.

@@ -46,6 +46,15 @@ builder.queryField('latestCursor', (t) =>
   }),
 );
 
+/**
+ * Root fields whose messages are the same for every subscriber they reach (the fan-out hands
+ * one object to a whole organization group; `resolve` returns it as it is; the object type only
+ * exposes its data), so the selection set is executed once per message and shape, not per
+ * subscriber (see src/realtime/shared-subscription-results.ts). Not `events`: its `environment`
+ * is loaded through the request's context.
+ */
+export const sharedResultSubscriptionFields: ReadonlySet<string> = new Set(['featureFlagsChanged']);
+
 const afterArgumentDescription =
   'Resume after this cursor: what happened since is replayed first, then the stream continues live, without gap or duplicate.';
 

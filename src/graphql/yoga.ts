@@ -14,6 +14,8 @@ import {
   type Principal,
   sessionOf,
 } from '../realtime/credentials.ts';
+import { useSharedSubscriptionResults } from '../realtime/shared-subscription-results.ts';
+import type { WebSocketOperation } from '../realtime/socket-frames.ts';
 import { databaseUnavailable, isDatabaseUnavailable } from '../security/database-errors.ts';
 import { hardeningPlugins } from '../security/index.ts';
 import { boundedParserCache } from '../security/parser-cache.ts';
@@ -21,12 +23,15 @@ import { httpExtensionOf, rateLimits } from '../security/rate-limit.ts';
 import { withoutSecrets } from '../security/redact.ts';
 import type { GraphQLContext } from './context.ts';
 import { schema } from './schema.ts';
+import { sharedResultSubscriptionFields } from './subscription.ts';
 
 /** Context for HTTP requests and (through `yoga.getEnveloped`) WebSocket operations alike. */
 export interface WebSocketInitialContext {
   connectionParams?: Readonly<Record<string, unknown>>;
   /** WebSocket: who the connection authenticated as at `connection_init` (see app.ts). */
   principal?: Principal;
+  /** WebSocket: the operation's socket and id (see src/realtime/socket-frames.ts). */
+  webSocketOperation?: WebSocketOperation;
 }
 
 const bearerPattern = /^Bearer\s+(\S+)$/i;
@@ -174,7 +179,12 @@ export function createPennantYoga(config: Config, plugins: Plugin[] = []) {
     parserAndValidationCache: boundedParserCache(),
     maskedErrors: { maskError },
     logging: yogaLogging(),
-    plugins: [useResponseHeaders(), ...hardeningPlugins(config, '/graphql'), ...plugins],
+    plugins: [
+      useResponseHeaders(),
+      ...hardeningPlugins(config, '/graphql'),
+      useSharedSubscriptionResults(sharedResultSubscriptionFields),
+      ...plugins,
+    ],
   });
 }
 

@@ -19,6 +19,7 @@ export class PushQueue<T> implements AsyncIterableIterator<T> {
   /** While held, pushes wait here until `release` puts the replay in front of them. */
   private held: T[] | undefined;
   private endWhenReleased = false;
+  private direct: ((item: T) => boolean) | undefined;
 
   /** `held`: live messages wait until `release()` (used while a replay is read). */
   constructor(options: { held?: boolean } = {}) {
@@ -29,12 +30,23 @@ export class PushQueue<T> implements AsyncIterableIterator<T> {
   release(first: readonly T[] = []): void {
     const held = this.held ?? [];
     this.held = undefined;
-    if (this.done) return;
     // The replay is already in memory: it does not count against the live backlog limit.
-    this.items.push(...first);
-    this.wake();
+    for (const item of first) this.accept(item, false);
     for (const item of held) this.push(item);
     if (this.endWhenReleased) this.end();
+  }
+
+  /**
+   * From now on each message goes to `deliver` the moment it is pushed (or released), in order,
+   * instead of waiting for `next()`, which then only reports the end or the failure. Delivering
+   * in the pusher's own synchronous step spares a promise chain per message and subscriber.
+   * `deliver` returns false for a message it cannot take: that message and every later one go
+   * the ordinary way, so the order holds.
+   */
+  deliverDirectly(deliver: (item: T) => boolean): void {
+    // A message already waiting for `next()` would be overtaken.
+    if (this.done || this.items.length > 0) return;
+    this.direct = deliver;
   }
 
   /** Runs once when the iterator ends. */
@@ -51,8 +63,17 @@ export class PushQueue<T> implements AsyncIterableIterator<T> {
     if (this.done) return;
     if (this.held) {
       this.held.push(item);
-      if (this.held.length > maxQueuedMessages) this.fail(tooSlow());
+      if (this.held.length > maxQueuedMessages) this.fail(fallenBehind());
       return;
+    }
+    this.accept(item, true);
+  }
+
+  private accept(item: T, counted: boolean): void {
+    if (this.done) return;
+    if (this.direct) {
+      if (this.direct(item)) return;
+      this.direct = undefined;
     }
     if (this.waiting) {
       const resolve = this.waiting;
@@ -62,9 +83,7 @@ export class PushQueue<T> implements AsyncIterableIterator<T> {
       return;
     }
     this.items.push(item);
-    if (this.items.length > maxQueuedMessages) {
-      this.fail(tooSlow());
-    }
+    if (counted && this.items.length > maxQueuedMessages) this.fail(fallenBehind());
   }
 
   /** Ends after the queued messages are delivered. */
@@ -133,15 +152,6 @@ export class PushQueue<T> implements AsyncIterableIterator<T> {
     return this;
   }
 
-  private wake(): void {
-    if (this.waiting && this.items.length > 0) {
-      const resolve = this.waiting;
-      this.waiting = undefined;
-      this.failWaiting = undefined;
-      resolve({ value: this.items.shift() as T, done: false });
-    }
-  }
-
   private finish(): void {
     if (this.done) return;
     this.done = true;
@@ -151,7 +161,8 @@ export class PushQueue<T> implements AsyncIterableIterator<T> {
   }
 }
 
-function tooSlow(): PennantError {
+/** Why a subscription that fell more than `maxQueuedMessages` behind was ended. */
+export function fallenBehind(): PennantError {
   return new PennantError(
     'RATE_LIMITED',
     'The subscription fell too far behind and was ended; subscribe again with `after` set to the last cursor received.',

@@ -89,6 +89,11 @@ type Documents = {
     "\n  mutation QueryCountCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.QueryCountCreateOrganizationDocument,
     "\n  mutation QueryCountSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": typeof types.QueryCountSetRuleDocument,
     "\n  query QueryCountFlagsWithRules {\n    featureFlags(first: 50) {\n      edges {\n        node {\n          slug\n          rule(environment: \"sandbox\") {\n            enabled\n            organizationRule\n            organizationIds\n            version\n            updatedAt\n            updatedBy\n            environment { slug }\n            organizations { id name }\n          }\n        }\n      }\n    }\n  }\n": typeof types.QueryCountFlagsWithRulesDocument,
+    "\n  subscription ShapesNarrow { featureFlagsChanged { organizationId added } }\n": typeof types.ShapesNarrowDocument,
+    "\n  subscription ShapesAliased { change: featureFlagsChanged { flags: featureFlags __typename } }\n": typeof types.ShapesAliasedDocument,
+    "\n  subscription ShapesConditional($withFlags: Boolean!) {\n    featureFlagsChanged { organizationId featureFlags @include(if: $withFlags) }\n  }\n": typeof types.ShapesConditionalDocument,
+    "\n  subscription ShapesFragment($withReason: Boolean!) {\n    featureFlagsChanged { ...ShapesChangeFields }\n  }\n  fragment ShapesChangeFields on FeatureFlagsChange { added reason @include(if: $withReason) }\n": typeof types.ShapesFragmentDocument,
+    "\n  subscription ShapesDefaulted($withFlags: Boolean = true) {\n    featureFlagsChanged { organizationId featureFlags @include(if: $withFlags) }\n  }\n": typeof types.ShapesDefaultedDocument,
     "\n  mutation RealtimeVolumeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.RealtimeVolumeCreateUserDocument,
     "\n  mutation RealtimeVolumeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.RealtimeVolumeCreateMembershipDocument,
     "\n  mutation RulesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.RulesCreateFlagDocument,
@@ -234,6 +239,11 @@ const documents: Documents = {
     "\n  mutation QueryCountCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.QueryCountCreateOrganizationDocument,
     "\n  mutation QueryCountSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": types.QueryCountSetRuleDocument,
     "\n  query QueryCountFlagsWithRules {\n    featureFlags(first: 50) {\n      edges {\n        node {\n          slug\n          rule(environment: \"sandbox\") {\n            enabled\n            organizationRule\n            organizationIds\n            version\n            updatedAt\n            updatedBy\n            environment { slug }\n            organizations { id name }\n          }\n        }\n      }\n    }\n  }\n": types.QueryCountFlagsWithRulesDocument,
+    "\n  subscription ShapesNarrow { featureFlagsChanged { organizationId added } }\n": types.ShapesNarrowDocument,
+    "\n  subscription ShapesAliased { change: featureFlagsChanged { flags: featureFlags __typename } }\n": types.ShapesAliasedDocument,
+    "\n  subscription ShapesConditional($withFlags: Boolean!) {\n    featureFlagsChanged { organizationId featureFlags @include(if: $withFlags) }\n  }\n": types.ShapesConditionalDocument,
+    "\n  subscription ShapesFragment($withReason: Boolean!) {\n    featureFlagsChanged { ...ShapesChangeFields }\n  }\n  fragment ShapesChangeFields on FeatureFlagsChange { added reason @include(if: $withReason) }\n": types.ShapesFragmentDocument,
+    "\n  subscription ShapesDefaulted($withFlags: Boolean = true) {\n    featureFlagsChanged { organizationId featureFlags @include(if: $withFlags) }\n  }\n": types.ShapesDefaultedDocument,
     "\n  mutation RealtimeVolumeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.RealtimeVolumeCreateUserDocument,
     "\n  mutation RealtimeVolumeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.RealtimeVolumeCreateMembershipDocument,
     "\n  mutation RulesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.RulesCreateFlagDocument,
@@ -618,6 +628,26 @@ export function graphql(source: "\n  mutation QueryCountSetRule($input: SetOrgan
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query QueryCountFlagsWithRules {\n    featureFlags(first: 50) {\n      edges {\n        node {\n          slug\n          rule(environment: \"sandbox\") {\n            enabled\n            organizationRule\n            organizationIds\n            version\n            updatedAt\n            updatedBy\n            environment { slug }\n            organizations { id name }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query QueryCountFlagsWithRules {\n    featureFlags(first: 50) {\n      edges {\n        node {\n          slug\n          rule(environment: \"sandbox\") {\n            enabled\n            organizationRule\n            organizationIds\n            version\n            updatedAt\n            updatedBy\n            environment { slug }\n            organizations { id name }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ShapesNarrow { featureFlagsChanged { organizationId added } }\n"): (typeof documents)["\n  subscription ShapesNarrow { featureFlagsChanged { organizationId added } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ShapesAliased { change: featureFlagsChanged { flags: featureFlags __typename } }\n"): (typeof documents)["\n  subscription ShapesAliased { change: featureFlagsChanged { flags: featureFlags __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ShapesConditional($withFlags: Boolean!) {\n    featureFlagsChanged { organizationId featureFlags @include(if: $withFlags) }\n  }\n"): (typeof documents)["\n  subscription ShapesConditional($withFlags: Boolean!) {\n    featureFlagsChanged { organizationId featureFlags @include(if: $withFlags) }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ShapesFragment($withReason: Boolean!) {\n    featureFlagsChanged { ...ShapesChangeFields }\n  }\n  fragment ShapesChangeFields on FeatureFlagsChange { added reason @include(if: $withReason) }\n"): (typeof documents)["\n  subscription ShapesFragment($withReason: Boolean!) {\n    featureFlagsChanged { ...ShapesChangeFields }\n  }\n  fragment ShapesChangeFields on FeatureFlagsChange { added reason @include(if: $withReason) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ShapesDefaulted($withFlags: Boolean = true) {\n    featureFlagsChanged { organizationId featureFlags @include(if: $withFlags) }\n  }\n"): (typeof documents)["\n  subscription ShapesDefaulted($withFlags: Boolean = true) {\n    featureFlagsChanged { organizationId featureFlags @include(if: $withFlags) }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
