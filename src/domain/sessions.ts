@@ -118,7 +118,7 @@ function invalidSession(message = 'The session is not valid.'): PennantError {
   return new PennantError('INVALID_SESSION', message);
 }
 
-function sessionIsActive(session: Session, now = Date.now()): boolean {
+function sessionIsActive(session: Pick<Session, 'revokedAt' | 'expiresAt'>, now = Date.now()): boolean {
   return session.revokedAt === null && session.expiresAt.getTime() > now;
 }
 
@@ -206,41 +206,124 @@ async function lockRefreshToken(tx: Transaction, id: string): Promise<void> {
 }
 
 /**
- * The usual refresh, in two reads and one statement, with no interactive transaction: an unused
- * token of an active session whose user is an active member of the organization. The write is
- * one statement (atomic on its own) that marks the token used only if it still is unused and
- * its session still active, and in the same step stores the new token, the retry answer and the
- * session's new expiry. Null when it is not that case or a concurrent refresh won the token:
- * the locked transaction in `refreshWithRefreshToken` then decides (grace-window retry, reuse,
- * revoked, forbidden) exactly as before.
+ * Everything the usual refresh needs, read in one statement: the token, its session, the user,
+ * and the user's role in the organization asked for (null: no active membership there).
+ */
+interface RefreshCandidate {
+  tokenId: string;
+  usedAt: Date | null;
+  session: Pick<Session, 'id' | 'userId' | 'organizationId' | 'environmentId' | 'expiresAt' | 'revokedAt'>;
+  user: User;
+  /** The role in the requested organization (else the session's), when an active member. */
+  roleSlug: string | null;
+}
+
+interface RefreshCandidateRow {
+  tokenId: string;
+  usedAt: Date | null;
+  sessionId: string;
+  sessionOrganizationId: string;
+  environmentId: string;
+  sessionExpiresAt: Date;
+  sessionRevokedAt: Date | null;
+  roleSlug: string | null;
+  userId: string;
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+  emailVerified: boolean;
+  profilePictureUrl: string | null;
+  externalId: string | null;
+  lastSignInAt: Date | null;
+  userCreatedAt: Date;
+  userUpdatedAt: Date;
+}
+
+/**
+ * Why one hand-written join: through Prisma the same answer took four statements (token,
+ * session, membership, user), and on the embedded database every statement costs a few hundred
+ * microseconds of the server's own core.
+ */
+async function findRefreshCandidate(
+  tokenHash: string,
+  requestedOrganizationId: string | undefined,
+): Promise<RefreshCandidate | null> {
+  const rows = await prisma.$queryRaw<RefreshCandidateRow[]>`
+    SELECT t."id" AS "tokenId", t."usedAt",
+           s."id" AS "sessionId", s."organizationId" AS "sessionOrganizationId", s."environmentId",
+           s."expiresAt" AS "sessionExpiresAt", s."revokedAt" AS "sessionRevokedAt",
+           m."roleSlug",
+           u."id" AS "userId", u."email", u."firstName", u."lastName", u."emailVerified",
+           u."profilePictureUrl", u."externalId", u."lastSignInAt",
+           u."createdAt" AS "userCreatedAt", u."updatedAt" AS "userUpdatedAt"
+    FROM "RefreshToken" t
+    JOIN "Session" s ON s."id" = t."sessionId"
+    JOIN "User" u ON u."id" = s."userId"
+    LEFT JOIN "OrganizationMembership" m
+      ON m."userId" = s."userId" AND m."status" = 'ACTIVE'
+      AND m."organizationId" = COALESCE(${requestedOrganizationId ?? null}::text, s."organizationId")
+    WHERE t."tokenHash" = ${tokenHash}::text`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    tokenId: row.tokenId,
+    usedAt: row.usedAt,
+    session: {
+      id: row.sessionId,
+      userId: row.userId,
+      organizationId: row.sessionOrganizationId,
+      environmentId: row.environmentId,
+      expiresAt: row.sessionExpiresAt,
+      revokedAt: row.sessionRevokedAt,
+    },
+    user: {
+      id: row.userId,
+      email: row.email,
+      firstName: row.firstName,
+      lastName: row.lastName,
+      emailVerified: row.emailVerified,
+      profilePictureUrl: row.profilePictureUrl,
+      externalId: row.externalId,
+      lastSignInAt: row.lastSignInAt,
+      createdAt: row.userCreatedAt,
+      updatedAt: row.userUpdatedAt,
+    },
+    roleSlug: row.roleSlug,
+  };
+}
+
+/**
+ * The usual refresh, in one read (`findRefreshCandidate`) and one statement, with no
+ * interactive transaction: an unused token of an active session whose user is an active member
+ * of the organization. The write is one statement (atomic on its own) that marks the token used
+ * only if it still is unused and its session still active, and in the same step stores the new
+ * token, the retry answer and the session's new expiry. Null when it is not that case or a
+ * concurrent refresh won the token: the locked transaction in `refreshWithRefreshToken` then
+ * decides (grace-window retry, reuse, revoked, forbidden) exactly as before.
  *
  * Why: a refresh is the hot path after every dashboard change, and the transactional path costs
  * about a dozen round trips (BEGIN, lock, reads, four writes, COMMIT, change-feed read); on the
  * embedded database the CPU profile of the refresh benchmark was two thirds PGlite and Prisma.
  */
 async function rotateUnusedToken(
-  token: { id: string; usedAt: Date | null; session: Session },
+  candidate: RefreshCandidate,
   requestedOrganizationId: string | undefined,
   idempotencyKeyHash: string | null,
   signingKey: ActiveSigningKey,
 ): Promise<SessionTokens | null> {
-  const { session } = token;
+  const { session } = candidate;
   const now = Date.now();
-  if (token.usedAt !== null || !sessionIsActive(session, now)) return null;
+  if (candidate.usedAt !== null || !sessionIsActive(session, now)) return null;
+  if (candidate.roleSlug === null) return null;
   const organizationId = requestedOrganizationId ?? session.organizationId;
-  const membership = await prisma.organizationMembership.findFirst({
-    where: { userId: session.userId, organizationId, status: 'ACTIVE' },
-    include: { user: true },
-  });
-  if (!membership) return null;
   const settings = sessionSettings();
   const refreshToken = newRefreshToken();
   const tokens = await issueTokens(
     signingKey,
     session,
-    membership.user,
+    candidate.user,
     organizationId,
-    membership.roleSlug,
+    candidate.roleSlug,
     refreshToken,
   );
   const retryResult = await encryptRetryResult(tokens);
@@ -252,7 +335,7 @@ async function rotateUnusedToken(
       UPDATE "RefreshToken"
       SET "usedAt" = ${usedAt}::timestamp(3), "retryResult" = ${retryResult}::text,
           "idempotencyKeyHash" = ${idempotencyKeyHash}::text
-      WHERE "id" = ${token.id}::text AND "usedAt" IS NULL
+      WHERE "id" = ${candidate.tokenId}::text AND "usedAt" IS NULL
         AND EXISTS (
           SELECT 1 FROM "Session"
           WHERE "id" = ${session.id}::text AND "revokedAt" IS NULL AND "expiresAt" > ${usedAt}::timestamp(3)
@@ -264,7 +347,7 @@ async function rotateUnusedToken(
       FROM used
     ), swept AS (
       UPDATE "RefreshToken" SET "retryResult" = NULL
-      WHERE "sessionId" = ${session.id}::text AND "id" <> ${token.id}::text AND "retryResult" IS NOT NULL
+      WHERE "sessionId" = ${session.id}::text AND "id" <> ${candidate.tokenId}::text AND "retryResult" IS NOT NULL
         AND "usedAt" < ${graceCutoff}::timestamp(3) AND EXISTS (SELECT 1 FROM used)
     ), extended AS (
       UPDATE "Session"
@@ -303,10 +386,7 @@ export async function refreshWithRefreshToken(input: {
   if (input.refreshToken.length > 512) throw invalidGrant();
   const tokenHash = hashToken(input.refreshToken);
   const idempotencyKeyHash = input.idempotencyKey ? hashToken(input.idempotencyKey) : null;
-  const found = await prisma.refreshToken.findUnique({
-    where: { tokenHash },
-    include: { session: true },
-  });
+  const found = await findRefreshCandidate(tokenHash, requestedOrganizationId);
   if (!found) throw invalidGrant();
   if (input.environmentId !== undefined && found.session.environmentId !== input.environmentId) {
     throw invalidGrant();
@@ -322,8 +402,8 @@ export async function refreshWithRefreshToken(input: {
   }
 
   const outcome = await commitChange(async (tx): Promise<RotationOutcome> => {
-    await lockRefreshToken(tx, found.id);
-    const token = await tx.refreshToken.findUnique({ where: { id: found.id }, include: { session: true } });
+    await lockRefreshToken(tx, found.tokenId);
+    const token = await tx.refreshToken.findUnique({ where: { id: found.tokenId }, include: { session: true } });
     if (!token) return { kind: 'inactive' };
     const session = token.session;
     const now = Date.now();
