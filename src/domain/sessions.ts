@@ -8,7 +8,7 @@ import { logger } from '../logger.ts';
 import type { Actor } from './actor.ts';
 import { recordEvent } from './events.ts';
 import { flagState } from './flag-state.ts';
-import { sealSessionData, unsealSessionData } from './seal.ts';
+import { type SealOpener, sealSessionData, unsealSessionData } from './seal.ts';
 import {
   decryptWithServerSecret,
   encryptWithServerSecret,
@@ -596,11 +596,11 @@ function sealTokens(tokens: SessionTokens): Promise<string> {
  * Refreshes a sealed session (the seal is the credential): unseals it, rotates its refresh
  * token (see `refreshWithRefreshToken`) and returns a new seal with the new tokens.
  */
-export async function refreshSealedSession(input: {
-  sealedSession: string;
-  organizationId?: string | null;
-}): Promise<{ sealedSession: string; session: AuthenticatedSession }> {
-  const data = await unsealSessionData(input.sealedSession);
+export async function refreshSealedSession(
+  input: { sealedSession: string; organizationId?: string | null },
+  openSeal: SealOpener = unsealSessionData,
+): Promise<{ sealedSession: string; session: AuthenticatedSession }> {
+  const data = await openSeal(input.sealedSession);
   const tokens = await refreshWithRefreshToken({
     refreshToken: data.refreshToken,
     organizationId: input.organizationId,
@@ -610,8 +610,11 @@ export async function refreshSealedSession(input: {
 }
 
 /** The session a sealed session belongs to (by its refresh token), or INVALID_SESSION. */
-async function sessionOfSeal(sealedSession: string): Promise<{ session: Session; tokenUsedAt: Date | null }> {
-  const data = await unsealSessionData(sealedSession);
+async function sessionOfSeal(
+  sealedSession: string,
+  openSeal: SealOpener = unsealSessionData,
+): Promise<{ session: Session; tokenUsedAt: Date | null }> {
+  const data = await openSeal(sealedSession);
   const token = await prisma.refreshToken.findUnique({
     where: { tokenHash: hashToken(data.refreshToken) },
     include: { session: true },
@@ -626,10 +629,10 @@ async function sessionOfSeal(sealedSession: string): Promise<{ session: Session;
  * refresh token is current (or rotated within the grace window). Either way the session must
  * be active. Anything else is INVALID_SESSION.
  */
-export async function authenticateSessionCredential(credential: {
-  accessToken?: string;
-  sealedSession?: string;
-}): Promise<SessionPrincipal> {
+export async function authenticateSessionCredential(
+  credential: { accessToken?: string; sealedSession?: string },
+  openSeal: SealOpener = unsealSessionData,
+): Promise<SessionPrincipal> {
   const now = Date.now();
   if (credential.accessToken !== undefined) {
     const claims = await verifyAccessToken(credential.accessToken);
@@ -645,7 +648,7 @@ export async function authenticateSessionCredential(credential: {
     };
   }
   if (credential.sealedSession !== undefined) {
-    const { session, tokenUsedAt } = await sessionOfSeal(credential.sealedSession);
+    const { session, tokenUsedAt } = await sessionOfSeal(credential.sealedSession, openSeal);
     const graceMs = sessionSettings().refreshGraceSeconds * 1000;
     if (tokenUsedAt && now - tokenUsedAt.getTime() > graceMs)
       throw invalidSession('The session is outdated.');
@@ -692,8 +695,11 @@ export async function revokeSession(
 }
 
 /** Ends the session a sealed session belongs to (its holder signs out). */
-export async function signOut(input: { sealedSession: string }): Promise<Session> {
-  const { session } = await sessionOfSeal(input.sealedSession);
+export async function signOut(
+  input: { sealedSession: string },
+  openSeal: SealOpener = unsealSessionData,
+): Promise<Session> {
+  const { session } = await sessionOfSeal(input.sealedSession, openSeal);
   return revoke({ type: 'user', id: session.userId }, session, 'signed_out');
 }
 

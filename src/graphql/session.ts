@@ -155,13 +155,16 @@ builder.relayMutationField(
       const { sealedSession, fromCookie } = sealedSessionOf(context, input.sealedSession);
       const settings = sessionSettings();
       try {
-        const refreshed = await refreshSealedSession({
-          sealedSession,
-          organizationId:
-            input.organizationId === null || input.organizationId === undefined
-              ? null
-              : String(input.organizationId),
-        });
+        const refreshed = await refreshSealedSession(
+          {
+            sealedSession,
+            organizationId:
+              input.organizationId === null || input.organizationId === undefined
+                ? null
+                : String(input.organizationId),
+          },
+          context.openSeal,
+        );
         if (fromCookie) {
           context.responseHeaders.append(
             'set-cookie',
@@ -225,7 +228,7 @@ builder.relayMutationField(
     description: 'Ends the session the sealed session belongs to. Needs no API key.',
     resolve: async (_root, { input }, context) => {
       const { sealedSession, fromCookie } = sealedSessionOf(context, input.sealedSession);
-      const session = await signOut({ sealedSession });
+      const session = await signOut({ sealedSession }, context.openSeal);
       if (fromCookie) {
         context.responseHeaders.append(
           'set-cookie',
