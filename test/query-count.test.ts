@@ -154,8 +154,9 @@ describe('query count', () => {
       await server.request(CreateSession, { input: { userId, organizationId } }),
     ).createSession;
     // The first refresh of the process also drops expired retry answers (once a minute).
-    sealedSession = dataOf(await server.request(RefreshSession, { input: { sealedSession } }, { apiKey: null }))
-      .refreshSession.sealedSession;
+    sealedSession = dataOf(
+      await server.request(RefreshSession, { input: { sealedSession } }, { apiKey: null }),
+    ).refreshSession.sealedSession;
     const requestId = `query-count-refresh-${Date.now()}`;
     const { result, queries } = await countQueries(requestId, () =>
       server.request(

@@ -80,7 +80,14 @@ async function createContext(
         ? (bearerPattern.exec(header)?.[1] ?? '')
         : null;
   if (credential === null || (session && !isApiKeySecretShape(credential)))
-    return { request, apiKey: null, apiKeyRejected: false, session, responseHeaders: new Headers(), openSeal };
+    return {
+      request,
+      apiKey: null,
+      apiKeyRejected: false,
+      session,
+      responseHeaders: new Headers(),
+      openSeal,
+    };
   // Failed API-key attempts are rate limited per key and per address (src/security/rate-limit.ts).
   const address = currentClientAddress();
   await rateLimits.beforeApiKeyAttempt(credential, address);
