@@ -2,11 +2,8 @@ import { defaults, seal, unseal } from 'iron-webcrypto';
 import { createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '../src/db/index.ts';
-import {
-  authenticateSessionCredential,
-  refreshWithRefreshToken,
-  sweepExpiredRetryResults,
-} from '../src/domain/sessions.ts';
+import { refreshWithRefreshToken, sweepExpiredRetryResults } from '../src/domain/refresh.ts';
+import { authenticateSessionCredential } from '../src/domain/sessions.ts';
 import { activeSigningKey } from '../src/domain/signing-keys.ts';
 import { graphql } from './gql/index.ts';
 import { dataOf, errorCode, startTestServer, type TestServer } from './helpers/server.ts';

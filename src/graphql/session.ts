@@ -1,7 +1,7 @@
 import { prisma } from '../db/index.ts';
 import { sessionSettings } from '../domain/session-settings.ts';
+import type { AuthenticatedSession } from '../domain/session-tokens.ts';
 import {
-  type AuthenticatedSession,
   activeSessionsWhere,
   createSession,
   refreshSealedSession,
