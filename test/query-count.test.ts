@@ -68,6 +68,12 @@ const RefreshSession = graphql(`
   }
 `);
 
+const UpdateUser = graphql(`
+  mutation QueryCountUpdateUser($input: UpdateUserInput!) {
+    updateUser(input: $input) { user { id } }
+  }
+`);
+
 const FlagCount = 50;
 const organizations: string[] = [];
 let server: TestServer;
@@ -145,7 +151,7 @@ describe('query count', () => {
     expect(queries).toBeLessThanOrEqual(3);
   });
 
-  it('a refresh takes one read and one write', async () => {
+  it('a refresh of a sealed session takes one statement; when the seal is outdated, one read more', async () => {
     const [organizationId] = organizations as [string];
     const userId = dataOf(await server.request(CreateUser, { input: { email: 'counted@example.com' } }))
       .createUser.user.id;
@@ -157,17 +163,31 @@ describe('query count', () => {
     sealedSession = dataOf(
       await server.request(RefreshSession, { input: { sealedSession } }, { apiKey: null }),
     ).refreshSession.sealedSession;
-    const requestId = `query-count-refresh-${Date.now()}`;
-    const { result, queries } = await countQueries(requestId, () =>
-      server.request(
-        RefreshSession,
-        { input: { sealedSession } },
-        { apiKey: null, headers: { 'x-request-id': requestId } },
-      ),
-    );
-    expect(dataOf(result).refreshSession.session.user.id).toBe(userId);
-    // Both are raw SQL, one statement each: the token with its session, user and membership,
-    // then the rotation (see rotateUnusedToken).
-    expect(queries).toBe(2);
+    const countedRefresh = async (label: string) => {
+      const requestId = `query-count-${label}-${Date.now()}`;
+      const { result, queries } = await countQueries(requestId, () =>
+        server.request(
+          RefreshSession,
+          { input: { sealedSession } },
+          { apiKey: null, headers: { 'x-request-id': requestId } },
+        ),
+      );
+      const refreshed = dataOf(result).refreshSession;
+      sealedSession = refreshed.sealedSession;
+      return { user: refreshed.session.user, queries };
+    };
+    // Raw SQL, one statement: the rotation, checking what the seal says (see rotateAsSealed).
+    expect(await countedRefresh('sealed')).toEqual({
+      user: { id: userId, email: 'counted@example.com' },
+      queries: 1,
+    });
+    dataOf(await server.request(UpdateUser, { input: { id: userId, email: 'renamed@example.com' } }));
+    // The seal's user is outdated: the rotation refuses it, then one read (token, session, user
+    // and membership) and the rotation again; the new seal is current again.
+    expect(await countedRefresh('outdated')).toEqual({
+      user: { id: userId, email: 'renamed@example.com' },
+      queries: 3,
+    });
+    expect((await countedRefresh('current')).queries).toBe(1);
   });
 });

@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import type { Config } from '../config.ts';
 import { type Prisma, prisma } from '../db/index.ts';
 import { BadUserInputError, ForbiddenError, NotFoundError, PennantError } from '../errors.ts';
@@ -5,8 +6,8 @@ import type { Session } from '../generated/prisma/client.ts';
 import { newId } from '../ids.ts';
 import type { Actor } from './actor.ts';
 import { recordEvent } from './events.ts';
-import { refreshWithRefreshToken } from './refresh.ts';
-import { type SealOpener, sealSessionData, unsealSessionData } from './seal.ts';
+import { refreshWithRefreshToken, rememberSessionEnvironment, type SealedClaims } from './refresh.ts';
+import { type SealedSessionData, type SealOpener, sealSessionData, unsealSessionData } from './seal.ts';
 import { loadServerSecrets, setServerSecrets } from './secrets.ts';
 import { type SessionSettings, sessionSettings, setSessionSettings } from './session-settings.ts';
 import {
@@ -25,7 +26,7 @@ import {
 } from './signing-keys.ts';
 import { verifyAccessToken } from './tokens.ts';
 import { commitChange } from './transaction.ts';
-import { sealedUser } from './users.ts';
+import { sealedUser, userFromSeal } from './users.ts';
 import { validId } from './validation.ts';
 
 /** Who a session credential (access token or sealed session) belongs to. */
@@ -140,6 +141,7 @@ export async function createSession(
     });
     return { session, tokens };
   });
+  rememberSessionEnvironment(session.id, environmentId);
   return { ...tokens, session, sealedSession: await sealTokens(tokens) };
 }
 
@@ -150,6 +152,25 @@ function sealTokens(tokens: SessionTokens): Promise<string> {
     user: sealedUser(tokens.user),
     organizationId: tokens.organizationId,
   });
+}
+
+/** What the seal says of its session, when it says all of it consistently (else null). */
+function sealedClaimsOf(data: SealedSessionData): SealedClaims | null {
+  let claims: ReturnType<typeof decodeJwt>;
+  try {
+    claims = decodeJwt(data.accessToken);
+  } catch {
+    return null;
+  }
+  const user = userFromSeal(data.user);
+  const { sid, sub, org_id: organizationId, role } = claims;
+  if (!user || typeof sid !== 'string' || typeof organizationId !== 'string' || typeof role !== 'string') {
+    return null;
+  }
+  if (sub !== user.id || (data.organizationId !== undefined && data.organizationId !== organizationId)) {
+    return null;
+  }
+  return { sessionId: sid, user, organizationId, role };
 }
 
 /**
@@ -164,6 +185,7 @@ export async function refreshSealedSession(
   const tokens = await refreshWithRefreshToken({
     refreshToken: data.refreshToken,
     organizationId: input.organizationId,
+    sealed: sealedClaimsOf(data),
   });
   const { refreshToken: _refreshToken, ...session } = tokens;
   return { sealedSession: await sealTokens(tokens), session };

@@ -93,6 +93,7 @@ type Documents = {
     "\n  mutation QueryCountCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.QueryCountCreateMembershipDocument,
     "\n  mutation QueryCountCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession }\n  }\n": typeof types.QueryCountCreateSessionDocument,
     "\n  mutation QueryCountRefreshSession($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { accessToken featureFlags user { id email } } }\n  }\n": typeof types.QueryCountRefreshSessionDocument,
+    "\n  mutation QueryCountUpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) { user { id } }\n  }\n": typeof types.QueryCountUpdateUserDocument,
     "\n  mutation RealtimeVolumeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.RealtimeVolumeCreateUserDocument,
     "\n  mutation RealtimeVolumeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.RealtimeVolumeCreateMembershipDocument,
     "\n  mutation RulesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.RulesCreateFlagDocument,
@@ -242,6 +243,7 @@ const documents: Documents = {
     "\n  mutation QueryCountCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.QueryCountCreateMembershipDocument,
     "\n  mutation QueryCountCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession }\n  }\n": types.QueryCountCreateSessionDocument,
     "\n  mutation QueryCountRefreshSession($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { accessToken featureFlags user { id email } } }\n  }\n": types.QueryCountRefreshSessionDocument,
+    "\n  mutation QueryCountUpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) { user { id } }\n  }\n": types.QueryCountUpdateUserDocument,
     "\n  mutation RealtimeVolumeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.RealtimeVolumeCreateUserDocument,
     "\n  mutation RealtimeVolumeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.RealtimeVolumeCreateMembershipDocument,
     "\n  mutation RulesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.RulesCreateFlagDocument,
@@ -642,6 +644,10 @@ export function graphql(source: "\n  mutation QueryCountCreateSession($input: Cr
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation QueryCountRefreshSession($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { accessToken featureFlags user { id email } } }\n  }\n"): (typeof documents)["\n  mutation QueryCountRefreshSession($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { accessToken featureFlags user { id email } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation QueryCountUpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) { user { id } }\n  }\n"): (typeof documents)["\n  mutation QueryCountUpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) { user { id } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
