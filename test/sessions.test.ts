@@ -533,6 +533,30 @@ describe('bad input', () => {
     });
   });
 
+  it('the role a seal claims is checked against the membership, not trusted', async () => {
+    const organizationId = await organization('Forged');
+    const signedIn = await signIn(organizationId);
+    const data = (await openSeal(signedIn.sealedSession)) as {
+      accessToken: string;
+      refreshToken: string;
+      user: Record<string, unknown>;
+      organizationId: string;
+    };
+    // Someone holding the cookie password (an app's backend) seals a role the database denies.
+    const forgedAccessToken = await new SignJWT({ ...decodeJwt(data.accessToken), role: 'admin' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .sign(new TextEncoder().encode('not-a-pennant-key-not-a-pennant-key'));
+    const forged = `${await seal(
+      { ...data, accessToken: forgedAccessToken },
+      { id: '1', secret: cookiePassword },
+      { ...defaults, ttl: 0 },
+    )}~2`;
+    const refreshed = dataOf(await refresh(forged)).refreshSession;
+    expect(refreshed.session.role).toBe('member');
+    expect(decodeJwt(refreshed.session.accessToken).role).toBe('member');
+    expect(decodeJwt((await openSeal(refreshed.sealedSession)).accessToken).role).toBe('member');
+  });
+
   it('an unknown or malformed refresh token', async () => {
     await expect(refreshWithRefreshToken({ refreshToken: 'nope' })).rejects.toMatchObject({
       code: 'INVALID_GRANT',

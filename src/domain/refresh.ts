@@ -285,7 +285,9 @@ export function rememberSessionEnvironment(sessionId: string, environmentId: str
  * access token is signed from it, and the rotation's statement checks every one of them against
  * the database (the token unused and of that session; the session active, of that user,
  * organization and environment; the membership active with that role; the user unchanged since
- * the seal). Null when anything differs or is unknown here: the caller then reads the database.
+ * the seal, by its updatedAt). Null when anything differs or is unknown here: the caller then
+ * reads the database. The user's profile in the answer is the seal's own, which its holder could
+ * have sealed anyway; nothing the access token asserts comes from the seal unchecked.
  *
  * Why: the read before the rotation was half of a refresh's database time, and on the embedded
  * database each statement costs a few hundred microseconds of the server's own core.
