@@ -44,7 +44,38 @@ const FlagsWithRules = graphql(`
   }
 `);
 
+const CreateUser = graphql(`
+  mutation QueryCountCreateUser($input: CreateUserInput!) {
+    createUser(input: $input) { user { id } }
+  }
+`);
+
+const CreateMembership = graphql(`
+  mutation QueryCountCreateMembership($input: CreateOrganizationMembershipInput!) {
+    createOrganizationMembership(input: $input) { organizationMembership { id } }
+  }
+`);
+
+const CreateSession = graphql(`
+  mutation QueryCountCreateSession($input: CreateSessionInput!) {
+    createSession(input: $input) { sealedSession }
+  }
+`);
+
+const RefreshSession = graphql(`
+  mutation QueryCountRefreshSession($input: RefreshSessionInput!) {
+    refreshSession(input: $input) { sealedSession session { accessToken featureFlags user { id email } } }
+  }
+`);
+
+const UpdateUser = graphql(`
+  mutation QueryCountUpdateUser($input: UpdateUserInput!) {
+    updateUser(input: $input) { user { id } }
+  }
+`);
+
 const FlagCount = 50;
+const organizations: string[] = [];
 let server: TestServer;
 
 /**
@@ -77,7 +108,6 @@ async function countQueries<T>(
 beforeAll(async () => {
   // The listing below is deliberately larger than the default cost limit allows.
   server = await startTestServer({ env: { PENNANT_MAX_COST: '1000000' } });
-  const organizations: string[] = [];
   for (let index = 0; index < 3; index++) {
     const created = await server.request(CreateOrganization, { input: { name: `Counted ${index}` } });
     organizations.push(dataOf(created).createOrganization.organization.id);
@@ -119,5 +149,45 @@ describe('query count', () => {
     // The flags, their rules, the chosen organizations: one query each.
     expect(queries).toBeGreaterThanOrEqual(2);
     expect(queries).toBeLessThanOrEqual(3);
+  });
+
+  it('a refresh of a sealed session takes one statement; when the seal is outdated, one read more', async () => {
+    const [organizationId] = organizations as [string];
+    const userId = dataOf(await server.request(CreateUser, { input: { email: 'counted@example.com' } }))
+      .createUser.user.id;
+    dataOf(await server.request(CreateMembership, { input: { userId, organizationId } }));
+    let { sealedSession } = dataOf(
+      await server.request(CreateSession, { input: { userId, organizationId } }),
+    ).createSession;
+    // The first refresh of the process also drops expired retry answers (once a minute).
+    sealedSession = dataOf(
+      await server.request(RefreshSession, { input: { sealedSession } }, { apiKey: null }),
+    ).refreshSession.sealedSession;
+    const countedRefresh = async (label: string) => {
+      const requestId = `query-count-${label}-${Date.now()}`;
+      const { result, queries } = await countQueries(requestId, () =>
+        server.request(
+          RefreshSession,
+          { input: { sealedSession } },
+          { apiKey: null, headers: { 'x-request-id': requestId } },
+        ),
+      );
+      const refreshed = dataOf(result).refreshSession;
+      sealedSession = refreshed.sealedSession;
+      return { user: refreshed.session.user, queries };
+    };
+    // Raw SQL, one statement: the rotation, checking what the seal says (see rotateAsSealed).
+    expect(await countedRefresh('sealed')).toEqual({
+      user: { id: userId, email: 'counted@example.com' },
+      queries: 1,
+    });
+    dataOf(await server.request(UpdateUser, { input: { id: userId, email: 'renamed@example.com' } }));
+    // The seal's user is outdated: the rotation refuses it, then one read (token, session, user
+    // and membership) and the rotation again; the new seal is current again.
+    expect(await countedRefresh('outdated')).toEqual({
+      user: { id: userId, email: 'renamed@example.com' },
+      queries: 3,
+    });
+    expect((await countedRefresh('current')).queries).toBe(1);
   });
 });

@@ -2,11 +2,8 @@ import { defaults, seal, unseal } from 'iron-webcrypto';
 import { createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '../src/db/index.ts';
-import {
-  authenticateSessionCredential,
-  refreshWithRefreshToken,
-  sweepExpiredRetryResults,
-} from '../src/domain/sessions.ts';
+import { refreshWithRefreshToken, sweepExpiredRetryResults } from '../src/domain/refresh.ts';
+import { authenticateSessionCredential } from '../src/domain/sessions.ts';
 import { activeSigningKey } from '../src/domain/signing-keys.ts';
 import { graphql } from './gql/index.ts';
 import { dataOf, errorCode, startTestServer, type TestServer } from './helpers/server.ts';
@@ -534,6 +531,30 @@ describe('bad input', () => {
     await expect(authenticateSessionCredential({ accessToken: signedIn.accessToken })).rejects.toMatchObject({
       code: 'INVALID_SESSION',
     });
+  });
+
+  it('the role a seal claims is checked against the membership, not trusted', async () => {
+    const organizationId = await organization('Forged');
+    const signedIn = await signIn(organizationId);
+    const data = (await openSeal(signedIn.sealedSession)) as {
+      accessToken: string;
+      refreshToken: string;
+      user: Record<string, unknown>;
+      organizationId: string;
+    };
+    // Someone holding the cookie password (an app's backend) seals a role the database denies.
+    const forgedAccessToken = await new SignJWT({ ...decodeJwt(data.accessToken), role: 'admin' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .sign(new TextEncoder().encode('not-a-pennant-key-not-a-pennant-key'));
+    const forged = `${await seal(
+      { ...data, accessToken: forgedAccessToken },
+      { id: '1', secret: cookiePassword },
+      { ...defaults, ttl: 0 },
+    )}~2`;
+    const refreshed = dataOf(await refresh(forged)).refreshSession;
+    expect(refreshed.session.role).toBe('member');
+    expect(decodeJwt(refreshed.session.accessToken).role).toBe('member');
+    expect(decodeJwt((await openSeal(refreshed.sealedSession)).accessToken).role).toBe('member');
   });
 
   it('an unknown or malformed refresh token', async () => {

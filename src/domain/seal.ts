@@ -75,6 +75,27 @@ export async function unsealSessionData(sealed: string): Promise<SealedSessionDa
   return data;
 }
 
+/** Opens a seal; `sealOpener()` makes one that opens each seal only once. */
+export type SealOpener = (sealed: string) => Promise<SealedSessionData>;
+
+/**
+ * An opener that remembers what it opened (failures included), for one request: the rate
+ * limiter, the context's cookie session and refreshSession all need the content of the same
+ * seal, and each iron unseal is a fifth of a refresh's unavoidable cryptography. Keep it no
+ * longer than the request: it holds refresh tokens in memory.
+ */
+export function sealOpener(): SealOpener {
+  const opened = new Map<string, Promise<SealedSessionData>>();
+  return (sealed) => {
+    let content = opened.get(sealed);
+    if (!content) {
+      content = unsealSessionData(sealed);
+      opened.set(sealed, content);
+    }
+    return content;
+  };
+}
+
 function isSealedSessionData(value: unknown): value is SealedSessionData {
   if (typeof value !== 'object' || value === null) return false;
   const data = value as Record<string, unknown>;

@@ -63,6 +63,40 @@ export function sealedUser(user: User): SealedUser {
   };
 }
 
+/**
+ * The user back from a sealed session, when the seal has every field in its expected type
+ * (seals made by an older WorkOS SDK may not); null otherwise.
+ */
+export function userFromSeal(sealed: SealedUser): User | null {
+  const dates = [sealed.createdAt, sealed.updatedAt, sealed.lastSignInAt].map((value) =>
+    typeof value === 'string' ? new Date(value) : value,
+  );
+  const [createdAt, updatedAt, lastSignInAt] = dates;
+  const nullableStrings = [sealed.firstName, sealed.lastName, sealed.profilePictureUrl, sealed.externalId];
+  if (
+    typeof sealed.email !== 'string' ||
+    typeof sealed.emailVerified !== 'boolean' ||
+    !nullableStrings.every((value) => value === null || typeof value === 'string') ||
+    !(createdAt instanceof Date && updatedAt instanceof Date) ||
+    !(lastSignInAt === null || lastSignInAt instanceof Date) ||
+    dates.some((date) => date instanceof Date && Number.isNaN(date.getTime()))
+  ) {
+    return null;
+  }
+  return {
+    id: sealed.id,
+    email: sealed.email,
+    firstName: sealed.firstName,
+    lastName: sealed.lastName,
+    emailVerified: sealed.emailVerified,
+    profilePictureUrl: sealed.profilePictureUrl,
+    externalId: sealed.externalId,
+    lastSignInAt,
+    createdAt,
+    updatedAt,
+  };
+}
+
 export async function findUser(id: string): Promise<User> {
   const user = await prisma.user.findUnique({ where: { id } });
   if (!user) throw new NotFoundError('User', id);

@@ -1,5 +1,6 @@
 import type { Actor } from '../domain/actor.ts';
 import type { AuthenticatedApiKey } from '../domain/api-keys.ts';
+import type { SealOpener } from '../domain/seal.ts';
 import type { SessionPrincipal } from '../domain/sessions.ts';
 
 /** What every resolver knows about the request, for HTTP and WebSocket alike. */
@@ -17,6 +18,8 @@ export interface GraphQLContext {
   session: SessionPrincipal | null;
   /** Extra response headers resolvers want sent (e.g. Set-Cookie from refreshSession). */
   responseHeaders: Headers;
+  /** Opens a sealed session at most once per operation (see `sealOpener`). */
+  openSeal: SealOpener;
 }
 
 export function actorOf(context: GraphQLContext): Actor {

@@ -1,7 +1,7 @@
 import { prisma } from '../db/index.ts';
 import { sessionSettings } from '../domain/session-settings.ts';
+import type { AuthenticatedSession } from '../domain/session-tokens.ts';
 import {
-  type AuthenticatedSession,
   activeSessionsWhere,
   createSession,
   refreshSealedSession,
@@ -155,13 +155,16 @@ builder.relayMutationField(
       const { sealedSession, fromCookie } = sealedSessionOf(context, input.sealedSession);
       const settings = sessionSettings();
       try {
-        const refreshed = await refreshSealedSession({
-          sealedSession,
-          organizationId:
-            input.organizationId === null || input.organizationId === undefined
-              ? null
-              : String(input.organizationId),
-        });
+        const refreshed = await refreshSealedSession(
+          {
+            sealedSession,
+            organizationId:
+              input.organizationId === null || input.organizationId === undefined
+                ? null
+                : String(input.organizationId),
+          },
+          context.openSeal,
+        );
         if (fromCookie) {
           context.responseHeaders.append(
             'set-cookie',
@@ -225,7 +228,7 @@ builder.relayMutationField(
     description: 'Ends the session the sealed session belongs to. Needs no API key.',
     resolve: async (_root, { input }, context) => {
       const { sealedSession, fromCookie } = sealedSessionOf(context, input.sealedSession);
-      const session = await signOut({ sealedSession });
+      const session = await signOut({ sealedSession }, context.openSeal);
       if (fromCookie) {
         context.responseHeaders.append(
           'set-cookie',

@@ -3,6 +3,7 @@ import { GraphQLError, Kind } from 'graphql';
 import { createGraphQLError, createYoga, type Plugin, type YogaInitialContext } from 'graphql-yoga';
 import type { Config } from '../config.ts';
 import { apiKeyAuthenticator, isApiKeySecretShape } from '../domain/api-keys.ts';
+import { type SealOpener, sealOpener } from '../domain/seal.ts';
 import { PennantError } from '../errors.ts';
 import { currentClientAddress } from '../http/request-context.ts';
 import { yogaLogging } from '../http/yoga-logging.ts';
@@ -40,11 +41,11 @@ const bearerPattern = /^Bearer\s+(\S+)$/i;
 const jwtPattern = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 /** HTTP (SSE included): the session cookie, when the Origin may use it, or a bearer access token. */
-async function sessionOfRequest(request: Request | undefined, config: Config) {
+async function sessionOfRequest(request: Request | undefined, config: Config, openSeal: SealOpener) {
   if (!request) return null;
   const cookie = cookieValue(request.headers.get('cookie'), config.cookieName);
   if (cookie !== undefined && originMayUseCookie(request, config.allowedOrigins)) {
-    const session = await sessionOf({ sealedSession: cookie });
+    const session = await sessionOf({ sealedSession: cookie }, openSeal);
     if (session) return session;
   }
   const bearer = bearerPattern.exec(request.headers.get('authorization') ?? '')?.[1];
@@ -59,6 +60,7 @@ async function createContext(
   config: Config,
 ): Promise<GraphQLContext> {
   const request = initial.request;
+  const openSeal = sealOpener();
   if (initial.principal) {
     // WebSocket: the connection was authenticated at connection_init; each operation checks the
     // credential again, so a revoked key or ended session cannot start anything new on an old
@@ -70,9 +72,10 @@ async function createContext(
       apiKeyRejected: current === null,
       session: current?.session ?? null,
       responseHeaders: new Headers(),
+      openSeal,
     };
   }
-  const session = await sessionOfRequest(request, config);
+  const session = await sessionOfRequest(request, config, openSeal);
   const header = request?.headers.get('authorization') ?? null;
   const fromConnection = initial.connectionParams?.apiKey;
   const credential =
@@ -82,13 +85,27 @@ async function createContext(
         ? (bearerPattern.exec(header)?.[1] ?? '')
         : null;
   if (credential === null || (session && !isApiKeySecretShape(credential)))
-    return { request, apiKey: null, apiKeyRejected: false, session, responseHeaders: new Headers() };
+    return {
+      request,
+      apiKey: null,
+      apiKeyRejected: false,
+      session,
+      responseHeaders: new Headers(),
+      openSeal,
+    };
   // Failed API-key attempts are rate limited per key and per address (src/security/rate-limit.ts).
   const address = currentClientAddress();
   await rateLimits.beforeApiKeyAttempt(credential, address);
   const apiKey = await apiKeyAuthenticator.authenticate(credential);
   if (apiKey === null) await rateLimits.afterFailedApiKey(credential, address);
-  return { request, apiKey, apiKeyRejected: apiKey === null, session, responseHeaders: new Headers() };
+  return {
+    request,
+    apiKey,
+    apiKeyRejected: apiKey === null,
+    session,
+    responseHeaders: new Headers(),
+    openSeal,
+  };
 }
 
 /** Errors with a stable code pass through; anything unexpected is logged and masked. */

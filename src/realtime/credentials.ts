@@ -1,4 +1,5 @@
 import { type AuthenticatedApiKey, apiKeyAuthenticator, isApiKeySecretShape } from '../domain/api-keys.ts';
+import type { SealOpener } from '../domain/seal.ts';
 import { authenticateSessionCredential, type SessionPrincipal } from '../domain/sessions.ts';
 import { PennantError } from '../errors.ts';
 
@@ -44,12 +45,12 @@ export function originMayUseCookie(request: Request, allowedOrigins: readonly st
 }
 
 /** A session credential, or null when it does not authenticate (INVALID_SESSION). */
-export async function sessionOf(credential: {
-  accessToken?: string;
-  sealedSession?: string;
-}): Promise<SessionPrincipal | null> {
+export async function sessionOf(
+  credential: { accessToken?: string; sealedSession?: string },
+  openSeal?: SealOpener,
+): Promise<SessionPrincipal | null> {
   try {
-    return await authenticateSessionCredential(credential);
+    return await authenticateSessionCredential(credential, openSeal);
   } catch (error) {
     if (error instanceof PennantError) return null;
     throw error;

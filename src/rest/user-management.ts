@@ -1,5 +1,6 @@
 import { prisma } from '../db/index.ts';
-import { publicJwksForEnvironment, refreshWithRefreshToken } from '../domain/sessions.ts';
+import { refreshWithRefreshToken } from '../domain/refresh.ts';
+import { publicJwksForEnvironment } from '../domain/sessions.ts';
 import { BadUserInputError, NotFoundError, UnauthenticatedError } from '../errors.ts';
 import type { Environment, User } from '../generated/prisma/client.ts';
 import { errorCodeOf, sessionRefreshes } from '../metrics.ts';

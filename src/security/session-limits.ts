@@ -1,7 +1,7 @@
 import { getArgumentValues } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { decodeJwt } from 'jose';
-import { unsealSessionData } from '../domain/seal.ts';
+import type { SealOpener } from '../domain/seal.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 import { rootFields, selectedOperation } from '../http/operation.ts';
 import { currentClientAddress } from '../http/request-context.ts';
@@ -13,10 +13,10 @@ import { credentialKey, httpExtensionOf, RateLimitedError, rateLimits } from './
  * when the seal opens, so rotating seals of one session share a limit; otherwise a hash of the
  * seal itself (garbage is limited per address anyway).
  */
-async function sessionKeyOf(sealedSession: string | undefined): Promise<string | null> {
+async function sessionKeyOf(sealedSession: string | undefined, openSeal: SealOpener): Promise<string | null> {
   if (!sealedSession) return null;
   try {
-    const { accessToken } = await unsealSessionData(sealedSession);
+    const { accessToken } = await openSeal(sealedSession);
     const { sid } = decodeJwt(accessToken);
     if (typeof sid === 'string') return `sid:${sid}`;
   } catch {
@@ -59,7 +59,7 @@ export function useSessionRateLimits(options: { cookieName: string }): Plugin {
             // Arguments that do not coerce: execution reports that error itself.
           }
           sealedSession ??= readCookie(context.request, options.cookieName);
-          await rateLimits.refreshSession(await sessionKeyOf(sealedSession), address);
+          await rateLimits.refreshSession(await sessionKeyOf(sealedSession, context.openSeal), address);
         }
       } catch (error) {
         if (!(error instanceof RateLimitedError)) throw error;

@@ -89,6 +89,11 @@ type Documents = {
     "\n  mutation QueryCountCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.QueryCountCreateOrganizationDocument,
     "\n  mutation QueryCountSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": typeof types.QueryCountSetRuleDocument,
     "\n  query QueryCountFlagsWithRules {\n    featureFlags(first: 50) {\n      edges {\n        node {\n          slug\n          rule(environment: \"sandbox\") {\n            enabled\n            organizationRule\n            organizationIds\n            version\n            updatedAt\n            updatedBy\n            environment { slug }\n            organizations { id name }\n          }\n        }\n      }\n    }\n  }\n": typeof types.QueryCountFlagsWithRulesDocument,
+    "\n  mutation QueryCountCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.QueryCountCreateUserDocument,
+    "\n  mutation QueryCountCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.QueryCountCreateMembershipDocument,
+    "\n  mutation QueryCountCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession }\n  }\n": typeof types.QueryCountCreateSessionDocument,
+    "\n  mutation QueryCountRefreshSession($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { accessToken featureFlags user { id email } } }\n  }\n": typeof types.QueryCountRefreshSessionDocument,
+    "\n  mutation QueryCountUpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) { user { id } }\n  }\n": typeof types.QueryCountUpdateUserDocument,
     "\n  subscription ShapesNarrow { featureFlagsChanged { organizationId added } }\n": typeof types.ShapesNarrowDocument,
     "\n  subscription ShapesAliased { change: featureFlagsChanged { flags: featureFlags __typename } }\n": typeof types.ShapesAliasedDocument,
     "\n  subscription ShapesConditional($withFlags: Boolean!) {\n    featureFlagsChanged { organizationId featureFlags @include(if: $withFlags) }\n  }\n": typeof types.ShapesConditionalDocument,
@@ -239,6 +244,11 @@ const documents: Documents = {
     "\n  mutation QueryCountCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.QueryCountCreateOrganizationDocument,
     "\n  mutation QueryCountSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": types.QueryCountSetRuleDocument,
     "\n  query QueryCountFlagsWithRules {\n    featureFlags(first: 50) {\n      edges {\n        node {\n          slug\n          rule(environment: \"sandbox\") {\n            enabled\n            organizationRule\n            organizationIds\n            version\n            updatedAt\n            updatedBy\n            environment { slug }\n            organizations { id name }\n          }\n        }\n      }\n    }\n  }\n": types.QueryCountFlagsWithRulesDocument,
+    "\n  mutation QueryCountCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.QueryCountCreateUserDocument,
+    "\n  mutation QueryCountCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.QueryCountCreateMembershipDocument,
+    "\n  mutation QueryCountCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession }\n  }\n": types.QueryCountCreateSessionDocument,
+    "\n  mutation QueryCountRefreshSession($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { accessToken featureFlags user { id email } } }\n  }\n": types.QueryCountRefreshSessionDocument,
+    "\n  mutation QueryCountUpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) { user { id } }\n  }\n": types.QueryCountUpdateUserDocument,
     "\n  subscription ShapesNarrow { featureFlagsChanged { organizationId added } }\n": types.ShapesNarrowDocument,
     "\n  subscription ShapesAliased { change: featureFlagsChanged { flags: featureFlags __typename } }\n": types.ShapesAliasedDocument,
     "\n  subscription ShapesConditional($withFlags: Boolean!) {\n    featureFlagsChanged { organizationId featureFlags @include(if: $withFlags) }\n  }\n": types.ShapesConditionalDocument,
@@ -628,6 +638,26 @@ export function graphql(source: "\n  mutation QueryCountSetRule($input: SetOrgan
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query QueryCountFlagsWithRules {\n    featureFlags(first: 50) {\n      edges {\n        node {\n          slug\n          rule(environment: \"sandbox\") {\n            enabled\n            organizationRule\n            organizationIds\n            version\n            updatedAt\n            updatedBy\n            environment { slug }\n            organizations { id name }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query QueryCountFlagsWithRules {\n    featureFlags(first: 50) {\n      edges {\n        node {\n          slug\n          rule(environment: \"sandbox\") {\n            enabled\n            organizationRule\n            organizationIds\n            version\n            updatedAt\n            updatedBy\n            environment { slug }\n            organizations { id name }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation QueryCountCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n"): (typeof documents)["\n  mutation QueryCountCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation QueryCountCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n"): (typeof documents)["\n  mutation QueryCountCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation QueryCountCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession }\n  }\n"): (typeof documents)["\n  mutation QueryCountCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation QueryCountRefreshSession($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { accessToken featureFlags user { id email } } }\n  }\n"): (typeof documents)["\n  mutation QueryCountRefreshSession($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { accessToken featureFlags user { id email } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation QueryCountUpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) { user { id } }\n  }\n"): (typeof documents)["\n  mutation QueryCountUpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) { user { id } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
