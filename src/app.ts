@@ -71,7 +71,7 @@ export function buildApp(config: Config) {
     stopFollowing.push(realtimeFanOut.follow(changeFeed));
     stopFollowing.push(changeFeed.onEvent((event) => countChangeFeedEvent(event.type)));
     await changeFeed.start(config.changePollMs, feedStart);
-    rateLimits.configure(config);
+    await rateLimits.configure(config);
     if (config.redisUrl) {
       redisNotifier = startRedisChangeNotifier({
         url: config.redisUrl,

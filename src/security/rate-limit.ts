@@ -83,7 +83,12 @@ export class RateLimits {
   private limiters = new Map<LimitName, { limiter: RateLimiterAbstract; spec: LimitSpec }>();
   private redis: Redis | undefined;
 
-  configure(config: Config): void {
+  /**
+   * Resolves once the Redis client is ready (or after `redisReadyTimeoutMs`, limiting in memory
+   * until it is): commands sent before then would fail at once (no offline queue) and count in
+   * this instance's memory only, so the first requests after start would escape the shared limit.
+   */
+  async configure(config: Config): Promise<void> {
     let lastRedisWarning = 0;
     if (config.redisUrl) {
       this.redis = new Redis(config.redisUrl, {
@@ -113,6 +118,7 @@ export class RateLimits {
         : memory;
       this.limiters.set(name, { limiter, spec });
     }
+    if (this.redis) await untilReady(this.redis, redisReadyTimeoutMs);
   }
 
   async close(): Promise<void> {
@@ -185,3 +191,22 @@ export class RateLimits {
 }
 
 export const rateLimits = new RateLimits();
+
+const redisReadyTimeoutMs = 3000;
+
+/** Waits for the client's `ready` event, at most `timeoutMs`. */
+function untilReady(redis: Redis, timeoutMs: number): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      redis.off('ready', done);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      logger.warn('rate limits: Redis is not ready yet; limiting in memory until it is');
+      done();
+    }, timeoutMs);
+    redis.once('ready', done);
+  });
+}
