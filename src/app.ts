@@ -15,6 +15,7 @@ import { changeFeed } from './domain/change-feed.ts';
 import { ensureDefaultEnvironments } from './domain/environments.ts';
 import { latestEventId } from './domain/events.ts';
 import { flagState } from './domain/flag-state.ts';
+import { organizationCache } from './domain/organization-cache.ts';
 import { initializeSessions, setAccessTokenIssuer } from './domain/sessions.ts';
 import type { Environment } from './generated/prisma/client.ts';
 import { createPennantYoga, type PennantYoga } from './graphql/yoga.ts';
@@ -66,6 +67,7 @@ export function buildApp(config: Config) {
     // the feed (the cache skips rule versions it already has) instead of being lost.
     const feedStart = await latestEventId();
     await flagState.load();
+    organizationCache.clear();
     stopFollowing.push(flagState.follow(changeFeed), apiKeyAuthenticator.follow(changeFeed));
     // After the flag-state cache, so subscriptions see each change already applied.
     stopFollowing.push(realtimeFanOut.follow(changeFeed));
