@@ -190,4 +190,39 @@ describe('query count', () => {
     });
     expect((await countedRefresh('current')).queries).toBe(1);
   });
+
+  it('refreshes that arrive together are written together: fewer statements than refreshes', async () => {
+    const [organizationId] = organizations as [string];
+    const seals: string[] = [];
+    for (let index = 0; index < 16; index++) {
+      const userId = dataOf(
+        await server.request(CreateUser, { input: { email: `burst${index}@example.com` } }),
+      ).createUser.user.id;
+      dataOf(await server.request(CreateMembership, { input: { userId, organizationId } }));
+      const { sealedSession } = dataOf(
+        await server.request(CreateSession, { input: { userId, organizationId } }),
+      ).createSession;
+      // One refresh each first, so every seal below takes the one-statement path.
+      seals.push(
+        dataOf(await server.request(RefreshSession, { input: { sealedSession } }, { apiKey: null }))
+          .refreshSession.sealedSession,
+      );
+    }
+    const requestId = `query-count-burst-${Date.now()}`;
+    const { result, queries } = await countQueries(requestId, () =>
+      Promise.all(
+        seals.map((sealedSession) =>
+          server.request(
+            RefreshSession,
+            { input: { sealedSession } },
+            { apiKey: null, headers: { 'x-request-id': requestId } },
+          ),
+        ),
+      ),
+    );
+    expect(result.map((r) => dataOf(r).refreshSession.sealedSession)).toHaveLength(seals.length);
+    // The first goes alone, those that arrive while it is written share the next statement.
+    expect(queries).toBeGreaterThanOrEqual(1);
+    expect(queries).toBeLessThanOrEqual(seals.length / 2);
+  });
 });

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { defaults, seal, unseal } from 'iron-webcrypto';
 import { createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '../src/db/index.ts';
 import { refreshWithRefreshToken, sweepExpiredRetryResults } from '../src/domain/refresh.ts';
+import { writeRotation } from '../src/domain/rotation-writer.ts';
 import { authenticateSessionCredential } from '../src/domain/sessions.ts';
 import { activeSigningKey } from '../src/domain/signing-keys.ts';
 import { graphql } from './gql/index.ts';
@@ -465,6 +467,105 @@ describe('bad input', () => {
     expect(dataOf(a).refreshSession.session.accessToken).toBe(dataOf(b).refreshSession.session.accessToken);
     expect(dataOf(await refresh(dataOf(a).refreshSession.sealedSession)).refreshSession.session.id).toBe(
       signedIn.session.id,
+    );
+  });
+
+  it('many refreshes at once (written together): each gets its own answer, the bad ones their own error', async () => {
+    const organizationId = await organization('Burst');
+    const sessions = [];
+    for (let index = 0; index < 12; index++) sessions.push(await signIn(organizationId));
+    const [removed, revoked, twice, ...fine] = sessions as [
+      (typeof sessions)[number],
+      (typeof sessions)[number],
+      (typeof sessions)[number],
+      ...(typeof sessions)[number][],
+    ];
+    dataOf(await server.request(DeleteMembership, { input: { id: removed.membershipId } }));
+    dataOf(await server.request(RevokeSession, { input: { id: revoked.session.id } }));
+
+    const [removedResult, revokedResult, twiceA, twiceB, ...fineResults] = await Promise.all([
+      refresh(removed.sealedSession),
+      refresh(revoked.sealedSession),
+      refresh(twice.sealedSession),
+      refresh(twice.sealedSession),
+      ...fine.map((signedIn) => refresh(signedIn.sealedSession)),
+    ]);
+    expect(errorCode(removedResult)).toBe('INVALID_GRANT');
+    expect(errorCode(revokedResult)).toBe('INVALID_GRANT');
+    expect(dataOf(twiceA).refreshSession.session.accessToken).toBe(
+      dataOf(twiceB).refreshSession.session.accessToken,
+    );
+    const refreshed = fineResults.map((result) => dataOf(result).refreshSession);
+    expect(refreshed.map((r) => r.session.id)).toEqual(fine.map((signedIn) => signedIn.session.id));
+    expect(new Set(refreshed.map((r) => r.session.accessToken)).size).toBe(fine.length);
+    for (const [index, r] of refreshed.entries()) {
+      const { payload } = await verifyWithJwks(r.session.accessToken);
+      expect(payload).toMatchObject({
+        sid: fine[index]?.session.id,
+        sub: fine[index]?.userId,
+        org_id: organizationId,
+      });
+    }
+
+    // Each session now has exactly one usable token (the new one), and it works.
+    for (const signedIn of [twice, ...fine]) {
+      const unused = await prisma.refreshToken.count({
+        where: { sessionId: signedIn.session.id, usedAt: null },
+      });
+      expect(unused).toBe(1);
+    }
+    const again = await Promise.all(refreshed.map((r) => refresh(r.sealedSession)));
+    expect(again.map((result) => dataOf(result).refreshSession.session.id)).toEqual(
+      fine.map((signedIn) => signedIn.session.id),
+    );
+  });
+
+  it('a rotation that fails its shared statement fails alone: the others of the batch are written', async () => {
+    const organizationId = await organization('Batch');
+    const signedIn = [
+      await signIn(organizationId),
+      await signIn(organizationId),
+      await signIn(organizationId),
+    ];
+    const existingTokenId = (
+      await prisma.refreshToken.findFirstOrThrow({ where: { sessionId: signedIn[0]?.session.id } })
+    ).id;
+    const rotations = await Promise.all(
+      signedIn.map(async (s, index) => {
+        const session = await prisma.session.findUniqueOrThrow({
+          where: { id: s.session.id },
+          include: { user: true },
+        });
+        return {
+          tokenHash: createHash('sha256').update(s.refreshToken).digest('hex'),
+          sessionId: session.id,
+          userId: session.userId,
+          environmentId: session.environmentId,
+          fromOrganizationId: organizationId,
+          organizationId,
+          role: 'member',
+          userUpdatedAt: session.user.updatedAt,
+          retryResult: 'not-read-in-this-test',
+          idempotencyKeyHash: null,
+          // The second one's new token takes an id already taken: its statement must fail.
+          newTokenId: index === 1 ? existingTokenId : `rt_batch_${index}_${Date.now()}`,
+          newTokenHash: createHash('sha256').update(`new-${index}-${Date.now()}`).digest('hex'),
+        };
+      }),
+    );
+    const results = await Promise.allSettled(rotations.map((rotation) => writeRotation(rotation)));
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(results[0]).toMatchObject({ value: true });
+    expect(results[2]).toMatchObject({ value: true });
+    const used = await prisma.refreshToken.findMany({
+      where: { sessionId: { in: signedIn.map((s) => s.session.id) }, usedAt: { not: null } },
+    });
+    expect(used.map((token) => token.sessionId).sort()).toEqual(
+      [signedIn[0]?.session.id, signedIn[2]?.session.id].sort(),
+    );
+    // The one that failed is untouched: its token still refreshes.
+    expect(dataOf(await refresh(signedIn[1]?.sealedSession as string)).refreshSession.session.id).toBe(
+      signedIn[1]?.session.id,
     );
   });
 

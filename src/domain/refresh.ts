@@ -1,9 +1,10 @@
-import { Prisma, prisma, type Transaction } from '../db/index.ts';
+import { prisma, type Transaction } from '../db/index.ts';
 import { ForbiddenError, PennantError } from '../errors.ts';
 import type { Session, User } from '../generated/prisma/client.ts';
 import { newId } from '../ids.ts';
 import { logger } from '../logger.ts';
 import { recordEvent } from './events.ts';
+import { writeRotation } from './rotation-writer.ts';
 import { decryptWithServerSecret, encryptWithServerSecret } from './secrets.ts';
 import { sessionSettings } from './session-settings.ts';
 import {
@@ -18,8 +19,10 @@ import { commitChange } from './transaction.ts';
 import { validId } from './validation.ts';
 
 /**
- * Refresh-token rotation: the usual case in one read and one write, everything else (retries in
- * the grace window, reuse, ended sessions, lost memberships) in one locked transaction.
+ * Refresh-token rotation: the usual case signs, then writes the rotation in one statement that
+ * checks what the refresh was decided on (shared with concurrent refreshes, `rotation-writer.ts`);
+ * everything else (retries in the grace window, reuse, ended sessions, lost memberships) goes
+ * through one locked transaction.
  */
 
 const retryResultPurpose = 'refresh-retry-result';
@@ -171,91 +174,79 @@ async function findRefreshCandidate(
 }
 
 /**
- * The usual refresh, in one read (`findRefreshCandidate`) and one statement, with no
- * interactive transaction: an unused token of an active session whose user is an active member
- * of the organization. The write is one statement (atomic on its own) that marks the token used
- * only if it still is unused and its session still active, and in the same step stores the new
- * token, the retry answer and the session's new expiry. Null when it is not that case or a
- * concurrent refresh won the token: the locked transaction in `refreshWithRefreshToken` then
- * decides (grace-window retry, reuse, revoked, forbidden) exactly as before.
+ * Signs the new access token from `claims` and writes the rotation, which checks every claim
+ * against the database in the same statement (`rotation-writer.ts`). Null when a claim no longer
+ * holds or a concurrent refresh won the token: the caller then takes the locked path.
+ */
+async function signAndRotate(
+  claims: {
+    tokenHash: string;
+    sessionId: string;
+    environmentId: string;
+    user: User;
+    fromOrganizationId: string;
+    organizationId: string;
+    role: string;
+  },
+  signingKey: ActiveSigningKey,
+  idempotencyKeyHash: string | null,
+): Promise<SessionTokens | null> {
+  const tokens = await issueTokens(
+    signingKey,
+    { id: claims.sessionId, environmentId: claims.environmentId },
+    claims.user,
+    claims.organizationId,
+    claims.role,
+    newRefreshToken(),
+  );
+  const rotated = await writeRotation({
+    tokenHash: claims.tokenHash,
+    sessionId: claims.sessionId,
+    userId: claims.user.id,
+    environmentId: claims.environmentId,
+    fromOrganizationId: claims.fromOrganizationId,
+    organizationId: claims.organizationId,
+    role: claims.role,
+    userUpdatedAt: claims.user.updatedAt,
+    retryResult: await encryptRetryResult(tokens),
+    idempotencyKeyHash,
+    newTokenId: newId('rt'),
+    newTokenHash: hashToken(tokens.refreshToken),
+  });
+  return rotated ? tokens : null;
+}
+
+/**
+ * The usual refresh after one read (`findRefreshCandidate`), with no interactive transaction: an
+ * unused token of an active session whose user is an active member of the organization.
  *
  * Why: a refresh is the hot path after every dashboard change, and the transactional path costs
  * about a dozen round trips (BEGIN, lock, reads, four writes, COMMIT, change-feed read); on the
  * embedded database the CPU profile of the refresh benchmark was two thirds PGlite and Prisma.
  */
-async function rotateUnusedToken(
+function rotateUnusedToken(
+  tokenHash: string,
   candidate: RefreshCandidate,
   requestedOrganizationId: string | undefined,
   idempotencyKeyHash: string | null,
   signingKey: ActiveSigningKey,
-): Promise<SessionTokens | null> {
+): Promise<SessionTokens | null> | null {
   const { session } = candidate;
-  const now = Date.now();
-  if (candidate.usedAt !== null || !sessionIsActive(session, now)) return null;
+  if (candidate.usedAt !== null || !sessionIsActive(session)) return null;
   if (candidate.roleSlug === null) return null;
-  const organizationId = requestedOrganizationId ?? session.organizationId;
-  const tokens = await issueTokens(
+  return signAndRotate(
+    {
+      tokenHash,
+      sessionId: session.id,
+      environmentId: session.environmentId,
+      user: candidate.user,
+      fromOrganizationId: session.organizationId,
+      organizationId: requestedOrganizationId ?? session.organizationId,
+      role: candidate.roleSlug,
+    },
     signingKey,
-    session,
-    candidate.user,
-    organizationId,
-    candidate.roleSlug,
-    newRefreshToken(),
-  );
-  const usedAt = new Date(now).toISOString();
-  const rotated = await writeRotation(
-    tokens,
     idempotencyKeyHash,
-    now,
-    Prisma.sql`"id" = ${candidate.tokenId}::text AND "usedAt" IS NULL
-      AND EXISTS (
-        SELECT 1 FROM "Session"
-        WHERE "id" = ${session.id}::text AND "revokedAt" IS NULL AND "expiresAt" > ${usedAt}::timestamp(3)
-      )`,
   );
-  return rotated ? tokens : null;
-}
-
-/**
- * The rotation's one statement: marks the token matched by `unusedToken` used (with the retry
- * answer), adds the new token, drops the session's expired retry answers and extends the
- * session, all only if the token matched. True when it did.
- */
-async function writeRotation(
-  tokens: SessionTokens,
-  idempotencyKeyHash: string | null,
-  now: number,
-  unusedToken: Prisma.Sql,
-): Promise<boolean> {
-  const settings = sessionSettings();
-  const retryResult = await encryptRetryResult(tokens);
-  const usedAt = new Date(now).toISOString();
-  const graceCutoff = new Date(now - settings.refreshGraceSeconds * 1000).toISOString();
-  const expiresAt = new Date(now + settings.sessionTtlSeconds * 1000).toISOString();
-  const rows = await prisma.$queryRaw<{ rotated: bigint | number }[]>`
-    WITH used AS (
-      UPDATE "RefreshToken"
-      SET "usedAt" = ${usedAt}::timestamp(3), "retryResult" = ${retryResult}::text,
-          "idempotencyKeyHash" = ${idempotencyKeyHash}::text
-      WHERE ${unusedToken}
-      RETURNING "id", "sessionId"
-    ), fresh AS (
-      INSERT INTO "RefreshToken" ("id", "sessionId", "tokenHash", "createdAt")
-      SELECT ${newId('rt')}::text, "sessionId", ${hashToken(tokens.refreshToken)}::text, ${usedAt}::timestamp(3)
-      FROM used
-    ), swept AS (
-      UPDATE "RefreshToken" SET "retryResult" = NULL
-      WHERE "sessionId" = ${tokens.id}::text AND "id" NOT IN (SELECT "id" FROM used)
-        AND "retryResult" IS NOT NULL AND "usedAt" < ${graceCutoff}::timestamp(3)
-        AND EXISTS (SELECT 1 FROM used)
-    ), extended AS (
-      UPDATE "Session"
-      SET "organizationId" = ${tokens.organizationId}::text, "expiresAt" = ${expiresAt}::timestamp(3),
-          "updatedAt" = ${usedAt}::timestamp(3)
-      WHERE "id" = ${tokens.id}::text AND EXISTS (SELECT 1 FROM used)
-    )
-    SELECT count(*) AS rotated FROM used`;
-  return Number(rows[0]?.rotated ?? 0) === 1;
 }
 
 /** What a sealed session says about itself, trusted only as far as the rotation verifies it. */
@@ -292,47 +283,28 @@ export function rememberSessionEnvironment(sessionId: string, environmentId: str
  * Why: the read before the rotation was half of a refresh's database time, and on the embedded
  * database each statement costs a few hundred microseconds of the server's own core.
  */
-async function rotateAsSealed(
+function rotateAsSealed(
   tokenHash: string,
   sealed: SealedClaims,
   requestedOrganizationId: string | undefined,
   signingKey: ActiveSigningKey,
-): Promise<SessionTokens | null> {
+): Promise<SessionTokens | null> | null {
   if (requestedOrganizationId !== undefined && requestedOrganizationId !== sealed.organizationId) return null;
   const environmentId = sessionEnvironments.get(sealed.sessionId);
   if (environmentId === undefined) return null;
-  const now = Date.now();
-  const tokens = await issueTokens(
+  return signAndRotate(
+    {
+      tokenHash,
+      sessionId: sealed.sessionId,
+      environmentId,
+      user: sealed.user,
+      fromOrganizationId: sealed.organizationId,
+      organizationId: sealed.organizationId,
+      role: sealed.role,
+    },
     signingKey,
-    { id: sealed.sessionId, environmentId },
-    sealed.user,
-    sealed.organizationId,
-    sealed.role,
-    newRefreshToken(),
-  );
-  const usedAt = new Date(now).toISOString();
-  const rotated = await writeRotation(
-    tokens,
     null,
-    now,
-    Prisma.sql`"tokenHash" = ${tokenHash}::text AND "usedAt" IS NULL AND "sessionId" = ${sealed.sessionId}::text
-      AND EXISTS (
-        SELECT 1 FROM "Session"
-        WHERE "id" = ${sealed.sessionId}::text AND "revokedAt" IS NULL AND "expiresAt" > ${usedAt}::timestamp(3)
-          AND "userId" = ${sealed.user.id}::text AND "organizationId" = ${sealed.organizationId}::text
-          AND "environmentId" = ${environmentId}::text
-      )
-      AND EXISTS (
-        SELECT 1 FROM "OrganizationMembership"
-        WHERE "userId" = ${sealed.user.id}::text AND "organizationId" = ${sealed.organizationId}::text
-          AND "status" = 'ACTIVE' AND "roleSlug" = ${sealed.role}::text
-      )
-      AND EXISTS (
-        SELECT 1 FROM "User"
-        WHERE "id" = ${sealed.user.id}::text AND "updatedAt" = ${sealed.user.updatedAt.toISOString()}::timestamp(3)
-      )`,
   );
-  return rotated ? tokens : null;
 }
 
 /**
@@ -381,7 +353,13 @@ export async function refreshWithRefreshToken(input: {
   }
   rememberSessionEnvironment(found.session.id, found.session.environmentId);
 
-  const rotated = await rotateUnusedToken(found, requestedOrganizationId, idempotencyKeyHash, signingKey);
+  const rotated = await rotateUnusedToken(
+    tokenHash,
+    found,
+    requestedOrganizationId,
+    idempotencyKeyHash,
+    signingKey,
+  );
   if (rotated) {
     await sweepExpiredRetryResults(settings.refreshGraceSeconds);
     return rotated;
