@@ -34,7 +34,7 @@ export interface Config {
   accessTokenTtlSeconds: number;
   /** `PENNANT_SESSION_TTL` seconds a session lives without refresh, default 30 days. */
   sessionTtlSeconds: number;
-  /** `PENNANT_REFRESH_GRACE` seconds a retried refresh gets the same answer, default 10. */
+  /** `PENNANT_REFRESH_GRACE` seconds a retried refresh gets the same new refresh token, default 10. */
   refreshGraceSeconds: number;
   /** `PENNANT_SIGNING_ALG`: RS256 (default), ES256 or EdDSA. */
   signingAlgorithm: SigningAlgorithm;

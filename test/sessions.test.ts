@@ -3,7 +3,7 @@ import { defaults, seal, unseal } from 'iron-webcrypto';
 import { createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '../src/db/index.ts';
-import { refreshWithRefreshToken, sweepExpiredRetryResults } from '../src/domain/refresh.ts';
+import { refreshWithRefreshToken } from '../src/domain/refresh.ts';
 import { writeRotation } from '../src/domain/rotation-writer.ts';
 import { authenticateSessionCredential } from '../src/domain/sessions.ts';
 import { activeSigningKey } from '../src/domain/signing-keys.ts';
@@ -409,19 +409,25 @@ describe('bad input', () => {
     expect((await verifyWithJwks(refreshed.session.accessToken)).payload.sid).toBe(signedIn.session.id);
   });
 
-  it('a retry within the grace window gets the same answer; reuse after it revokes the session', async () => {
+  it('a retry within the grace window gets the same new refresh token; reuse after it revokes the session', async () => {
     const organizationId = await organization('Reuse');
     const signedIn = await signIn(organizationId);
     const first = dataOf(await refresh(signedIn.sealedSession)).refreshSession;
     const retry = dataOf(await refresh(signedIn.sealedSession)).refreshSession;
-    expect(retry.session.accessToken).toBe(first.session.accessToken);
-    expect((await openSeal(retry.sealedSession)).refreshToken).toBe(
-      (await openSeal(first.sealedSession)).refreshToken,
-    );
+    const firstRefreshToken = (await openSeal(first.sealedSession)).refreshToken;
+    expect((await openSeal(retry.sealedSession)).refreshToken).toBe(firstRefreshToken);
+    expect(retry.session).toMatchObject({
+      id: signedIn.session.id,
+      organizationId,
+      role: first.session.role,
+      featureFlags: first.session.featureFlags,
+    });
+    expect((await verifyWithJwks(retry.session.accessToken)).payload.sid).toBe(signedIn.session.id);
 
     // The raw refresh token is as good a credential as the seal, with the same rules.
     await expect(refreshWithRefreshToken({ refreshToken: signedIn.refreshToken })).resolves.toMatchObject({
-      accessToken: first.session.accessToken,
+      id: signedIn.session.id,
+      refreshToken: firstRefreshToken,
     });
 
     await new Promise((resolve) => setTimeout(resolve, graceSeconds * 1000 + 300));
@@ -439,32 +445,30 @@ describe('bad input', () => {
     );
   });
 
-  it('the answer kept for retries is encrypted, and dropped once the grace window has passed', async () => {
+  it('no token is stored, not even encrypted: only the hashes of refresh tokens', async () => {
     const signedIn = await signIn(await organization());
     const refreshed = dataOf(await refresh(signedIn.sealedSession)).refreshSession;
     const newRefreshToken = (await openSeal(refreshed.sealedSession)).refreshToken;
-    const used = await prisma.refreshToken.findFirstOrThrow({
-      where: { sessionId: signedIn.session.id, usedAt: { not: null } },
-    });
-    expect(used.retryResult?.split('.')).toHaveLength(5);
-    expect(used.retryResult).not.toContain(newRefreshToken);
-    expect(used.retryResult).not.toContain(refreshed.session.accessToken.split('.')[1]);
+    const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
     const stored = await prisma.refreshToken.findMany({ where: { sessionId: signedIn.session.id } });
-    expect(stored.map((token) => token.tokenHash)).not.toContain(newRefreshToken);
-
-    await sweepExpiredRetryResults(graceSeconds, { force: true });
-    expect(
-      (await prisma.refreshToken.findUniqueOrThrow({ where: { id: used.id } })).retryResult,
-    ).not.toBeNull();
-    await new Promise((resolve) => setTimeout(resolve, graceSeconds * 1000 + 300));
-    await sweepExpiredRetryResults(graceSeconds, { force: true });
-    expect((await prisma.refreshToken.findUniqueOrThrow({ where: { id: used.id } })).retryResult).toBeNull();
+    expect(stored.map((token) => token.tokenHash).sort()).toEqual(
+      [sha256(signedIn.refreshToken), sha256(newRefreshToken)].sort(),
+    );
+    const everything = JSON.stringify(stored);
+    expect(everything).not.toContain(newRefreshToken);
+    expect(everything).not.toContain(signedIn.refreshToken);
+    expect(everything).not.toContain(refreshed.session.accessToken.split('.')[1]);
+    // Derived from the old token under a server key: 256 bits, and not a plain hash of it.
+    expect(newRefreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(newRefreshToken).not.toBe(createHash('sha256').update(signedIn.refreshToken).digest('base64url'));
   });
 
-  it('a concurrent double refresh: both get the same answer, the session stays', async () => {
+  it('a concurrent double refresh: both get the same new refresh token, the session stays', async () => {
     const signedIn = await signIn(await organization());
     const [a, b] = await Promise.all([refresh(signedIn.sealedSession), refresh(signedIn.sealedSession)]);
-    expect(dataOf(a).refreshSession.session.accessToken).toBe(dataOf(b).refreshSession.session.accessToken);
+    expect((await openSeal(dataOf(a).refreshSession.sealedSession)).refreshToken).toBe(
+      (await openSeal(dataOf(b).refreshSession.sealedSession)).refreshToken,
+    );
     expect(dataOf(await refresh(dataOf(a).refreshSession.sealedSession)).refreshSession.session.id).toBe(
       signedIn.session.id,
     );
@@ -492,8 +496,8 @@ describe('bad input', () => {
     ]);
     expect(errorCode(removedResult)).toBe('INVALID_GRANT');
     expect(errorCode(revokedResult)).toBe('INVALID_GRANT');
-    expect(dataOf(twiceA).refreshSession.session.accessToken).toBe(
-      dataOf(twiceB).refreshSession.session.accessToken,
+    expect((await openSeal(dataOf(twiceA).refreshSession.sealedSession)).refreshToken).toBe(
+      (await openSeal(dataOf(twiceB).refreshSession.sealedSession)).refreshToken,
     );
     const refreshed = fineResults.map((result) => dataOf(result).refreshSession);
     expect(refreshed.map((r) => r.session.id)).toEqual(fine.map((signedIn) => signedIn.session.id));
@@ -545,7 +549,6 @@ describe('bad input', () => {
           organizationId,
           role: 'member',
           userUpdatedAt: session.user.updatedAt,
-          retryResult: 'not-read-in-this-test',
           idempotencyKeyHash: null,
           // The second one's new token takes an id already taken: its statement must fail.
           newTokenId: index === 1 ? existingTokenId : `rt_batch_${index}_${Date.now()}`,

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { WorkOS } from '@workos-inc/node';
 import { print } from 'graphql';
 import { createClient } from 'graphql-ws';
+import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { createGuideApp } from './fixtures/workos-guide-app.mjs';
@@ -198,7 +199,7 @@ describe('the WorkOS guide’s Express app against Pennant', () => {
     expect(first.status).toBe(200);
 
     // The old cookie again after the grace window (its refresh token is spent): the SDK
-    // reports invalid_grant. (Within the window it would get the same answer, as a retry.)
+    // reports invalid_grant. (Within the window it would get the same new token, as a retry.)
     await afterGrace();
     const reused = await workos.userManagement
       .loadSealedSession({ sessionData: sealedSession, cookiePassword })
@@ -229,7 +230,7 @@ describe('the WorkOS guide’s Express app against Pennant', () => {
     ).toMatchObject({ authenticated: false, reason: 'invalid_session_cookie' });
   });
 
-  it('a retried refresh with the same Idempotency-Key gets the same answer', async () => {
+  it('a retried refresh with the same Idempotency-Key gets the same refresh token', async () => {
     const { refreshToken } = await signIn();
     const body = {
       grant_type: 'refresh_token',
@@ -243,7 +244,13 @@ describe('the WorkOS guide’s Express app against Pennant', () => {
     const answer = (await first.json()) as { refresh_token: string; access_token: string };
     const retried = await refreshRequest(body, headers);
     expect(retried.status).toBe(200);
-    expect(await retried.json()).toEqual(answer);
+    // The same new refresh token and user; the access token is signed again for the same session.
+    const again = (await retried.json()) as typeof answer;
+    expect(again).toEqual({ ...answer, access_token: again.access_token });
+    expect(decodeJwt(again.access_token)).toMatchObject({
+      sid: decodeJwt(answer.access_token).sid,
+      org_id: decodeJwt(answer.access_token).org_id,
+    });
 
     // After the grace window, the spent token is a reuse.
     await afterGrace();

@@ -2,17 +2,15 @@ import { prisma, type Transaction } from '../db/index.ts';
 import { ForbiddenError, PennantError } from '../errors.ts';
 import type { Session, User } from '../generated/prisma/client.ts';
 import { newId } from '../ids.ts';
-import { logger } from '../logger.ts';
 import { recordEvent } from './events.ts';
 import { writeRotation } from './rotation-writer.ts';
-import { decryptWithServerSecret, encryptWithServerSecret } from './secrets.ts';
 import { sessionSettings } from './session-settings.ts';
 import {
   hashToken,
   issueTokens,
-  newRefreshToken,
   type SessionTokens,
   sessionIsActive,
+  successorRefreshToken,
 } from './session-tokens.ts';
 import { type ActiveSigningKey, activeSigningKey } from './signing-keys.ts';
 import { commitChange } from './transaction.ts';
@@ -22,62 +20,17 @@ import { validId } from './validation.ts';
  * Refresh-token rotation: the usual case signs, then writes the rotation in one statement that
  * checks what the refresh was decided on (shared with concurrent refreshes, `rotation-writer.ts`);
  * everything else (retries in the grace window, reuse, ended sessions, lost memberships) goes
- * through one locked transaction.
+ * through one locked transaction. The new refresh token is derived from the presented one
+ * (`successorRefreshToken`), so a retry gets the same one again and no token is ever stored.
  */
-
-const retryResultPurpose = 'refresh-retry-result';
 
 function invalidGrant(message = 'The refresh token is not valid.'): PennantError {
   return new PennantError('INVALID_GRANT', message);
 }
 
-/** What a used refresh token remembers, encrypted, so a retry in the grace window gets it again. */
-interface StoredRefreshResult {
-  sessionId: string;
-  userId: string;
-  organizationId: string;
-  role: string;
-  permissions: string[];
-  featureFlags: string[];
-  accessToken: string;
-  expiresAt: string;
-  refreshToken: string;
-}
-
-async function encryptRetryResult(result: SessionTokens): Promise<string> {
-  const stored: StoredRefreshResult = {
-    sessionId: result.id,
-    userId: result.user.id,
-    organizationId: result.organizationId,
-    role: result.role,
-    permissions: result.permissions,
-    featureFlags: result.featureFlags,
-    accessToken: result.accessToken,
-    expiresAt: result.expiresAt.toISOString(),
-    refreshToken: result.refreshToken,
-  };
-  return encryptWithServerSecret(JSON.stringify(stored), retryResultPurpose);
-}
-
-async function decryptRetryResult(encrypted: string, user: User): Promise<SessionTokens> {
-  const stored = JSON.parse(
-    await decryptWithServerSecret(encrypted, retryResultPurpose),
-  ) as StoredRefreshResult;
-  return {
-    id: stored.sessionId,
-    user,
-    organizationId: stored.organizationId,
-    role: stored.role,
-    permissions: stored.permissions,
-    featureFlags: stored.featureFlags,
-    accessToken: stored.accessToken,
-    expiresAt: new Date(stored.expiresAt),
-    refreshToken: stored.refreshToken,
-  };
-}
-
 type RotationOutcome =
   | { kind: 'ok'; tokens: SessionTokens }
+  | { kind: 'spent' }
   | { kind: 'reused' }
   | { kind: 'inactive' }
   | { kind: 'forbidden' };
@@ -180,6 +133,8 @@ async function findRefreshCandidate(
  */
 async function signAndRotate(
   claims: {
+    /** The refresh token presented, and its hash. */
+    refreshToken: string;
     tokenHash: string;
     sessionId: string;
     environmentId: string;
@@ -197,7 +152,7 @@ async function signAndRotate(
     claims.user,
     claims.organizationId,
     claims.role,
-    newRefreshToken(),
+    successorRefreshToken(claims.refreshToken),
   );
   const rotated = await writeRotation({
     tokenHash: claims.tokenHash,
@@ -208,7 +163,6 @@ async function signAndRotate(
     organizationId: claims.organizationId,
     role: claims.role,
     userUpdatedAt: claims.user.updatedAt,
-    retryResult: await encryptRetryResult(tokens),
     idempotencyKeyHash,
     newTokenId: newId('rt'),
     newTokenHash: hashToken(tokens.refreshToken),
@@ -225,6 +179,7 @@ async function signAndRotate(
  * embedded database the CPU profile of the refresh benchmark was two thirds PGlite and Prisma.
  */
 function rotateUnusedToken(
+  refreshToken: string,
   tokenHash: string,
   candidate: RefreshCandidate,
   requestedOrganizationId: string | undefined,
@@ -236,6 +191,7 @@ function rotateUnusedToken(
   if (candidate.roleSlug === null) return null;
   return signAndRotate(
     {
+      refreshToken,
       tokenHash,
       sessionId: session.id,
       environmentId: session.environmentId,
@@ -284,6 +240,7 @@ export function rememberSessionEnvironment(sessionId: string, environmentId: str
  * database each statement costs a few hundred microseconds of the server's own core.
  */
 function rotateAsSealed(
+  refreshToken: string,
   tokenHash: string,
   sealed: SealedClaims,
   requestedOrganizationId: string | undefined,
@@ -294,6 +251,7 @@ function rotateAsSealed(
   if (environmentId === undefined) return null;
   return signAndRotate(
     {
+      refreshToken,
       tokenHash,
       sessionId: sealed.sessionId,
       environmentId,
@@ -308,13 +266,45 @@ function rotateAsSealed(
 }
 
 /**
+ * The answer to a retry in the grace window: the same new refresh token (derived again from the
+ * presented one) and a new access token for the session as it is now. 'spent' when that token is
+ * not this session's (rotated before tokens were derived): refused, not treated as a reuse.
+ */
+async function retryAnswer(
+  tx: Transaction,
+  session: Session,
+  presentedRefreshToken: string,
+  signingKey: ActiveSigningKey,
+): Promise<RotationOutcome> {
+  const refreshToken = successorRefreshToken(presentedRefreshToken);
+  const successor = await tx.refreshToken.findUnique({ where: { tokenHash: hashToken(refreshToken) } });
+  if (successor?.sessionId !== session.id) return { kind: 'spent' };
+  const membership = await tx.organizationMembership.findFirst({
+    where: { userId: session.userId, organizationId: session.organizationId, status: 'ACTIVE' },
+  });
+  if (!membership) return { kind: 'forbidden' };
+  const user = await tx.user.findUnique({ where: { id: session.userId } });
+  if (!user) return { kind: 'inactive' };
+  const tokens = await issueTokens(
+    signingKey,
+    session,
+    user,
+    session.organizationId,
+    membership.roleSlug,
+    refreshToken,
+  );
+  return { kind: 'ok', tokens };
+}
+
+/**
  * Refreshes by raw refresh token (the credential the WorkOS-compatible REST API receives): the
  * token is rotated (the old one becomes unusable), the flags are recomputed and a new access
  * token is signed. `organizationId` switches organization when the user is a member there.
  *
  * - Unknown, revoked or expired, or from another environment: INVALID_GRANT.
- * - Already used: within the grace window (`PENNANT_REFRESH_GRACE`), the same answer again (a
- *   lost response); after it, the whole session is revoked and the reuse is logged (RFC 9700).
+ * - Already used: within the grace window (`PENNANT_REFRESH_GRACE`), the same new refresh token
+ *   again with a new access token (a lost response, two tabs); after it, the whole session is
+ *   revoked and the reuse is logged (RFC 9700).
  * - No active membership in the organization: FORBIDDEN.
  */
 export async function refreshWithRefreshToken(input: {
@@ -340,11 +330,14 @@ export async function refreshWithRefreshToken(input: {
   // Fetched before the transaction (see signAccessToken).
   const signingKey = await activeSigningKey();
   if (input.sealed && input.environmentId === undefined && idempotencyKeyHash === null) {
-    const rotated = await rotateAsSealed(tokenHash, input.sealed, requestedOrganizationId, signingKey);
-    if (rotated) {
-      await sweepExpiredRetryResults(settings.refreshGraceSeconds);
-      return rotated;
-    }
+    const rotated = await rotateAsSealed(
+      input.refreshToken,
+      tokenHash,
+      input.sealed,
+      requestedOrganizationId,
+      signingKey,
+    );
+    if (rotated) return rotated;
   }
   const found = await findRefreshCandidate(tokenHash, requestedOrganizationId);
   if (!found) throw invalidGrant();
@@ -354,16 +347,14 @@ export async function refreshWithRefreshToken(input: {
   rememberSessionEnvironment(found.session.id, found.session.environmentId);
 
   const rotated = await rotateUnusedToken(
+    input.refreshToken,
     tokenHash,
     found,
     requestedOrganizationId,
     idempotencyKeyHash,
     signingKey,
   );
-  if (rotated) {
-    await sweepExpiredRetryResults(settings.refreshGraceSeconds);
-    return rotated;
-  }
+  if (rotated) return rotated;
 
   const outcome = await commitChange(async (tx): Promise<RotationOutcome> => {
     await lockRefreshToken(tx, found.tokenId);
@@ -377,17 +368,14 @@ export async function refreshWithRefreshToken(input: {
 
     if (token.usedAt) {
       const withinGrace = now - token.usedAt.getTime() <= settings.refreshGraceSeconds * 1000;
-      if (withinGrace && token.retryResult && sessionIsActive(session, now)) {
-        const user = await tx.user.findUnique({ where: { id: session.userId } });
-        if (!user) return { kind: 'inactive' };
-        const previous = await decryptRetryResult(token.retryResult, user);
-        // Any retry in the window gets the answer, whatever its Idempotency-Key: concurrent
-        // requests of one browser (two tabs, middleware and page) present the same token with
-        // different keys, and must not sign the user out. Asking for another organization is
-        // a different request, not a retry.
-        const sameRequest =
-          requestedOrganizationId === undefined || requestedOrganizationId === previous.organizationId;
-        if (sameRequest) return { kind: 'ok', tokens: previous };
+      // Any retry in the window gets the answer, whatever its Idempotency-Key: concurrent
+      // requests of one browser (two tabs, middleware and page) present the same token with
+      // different keys, and must not sign the user out. Asking for another organization than
+      // the rotation's (now the session's) is a different request, not a retry.
+      const sameRequest =
+        requestedOrganizationId === undefined || requestedOrganizationId === session.organizationId;
+      if (withinGrace && sameRequest && sessionIsActive(session, now)) {
+        return retryAnswer(tx, session, input.refreshToken, signingKey);
       }
       if (session.revokedAt === null) {
         await tx.session.update({
@@ -415,7 +403,7 @@ export async function refreshWithRefreshToken(input: {
     const user = await tx.user.findUnique({ where: { id: session.userId } });
     if (!user) return { kind: 'inactive' };
 
-    const refreshToken = newRefreshToken();
+    const refreshToken = successorRefreshToken(input.refreshToken);
     const tokens = await issueTokens(
       signingKey,
       session,
@@ -429,17 +417,7 @@ export async function refreshWithRefreshToken(input: {
     });
     await tx.refreshToken.update({
       where: { id: token.id },
-      data: { usedAt: new Date(now), retryResult: await encryptRetryResult(tokens), idempotencyKeyHash },
-    });
-    // Answers kept for retries are only needed during the grace window.
-    await tx.refreshToken.updateMany({
-      where: {
-        sessionId: session.id,
-        id: { not: token.id },
-        retryResult: { not: null },
-        usedAt: { lt: new Date(now - settings.refreshGraceSeconds * 1000) },
-      },
-      data: { retryResult: null },
+      data: { usedAt: new Date(now), idempotencyKeyHash },
     });
     await tx.session.update({
       where: { id: session.id },
@@ -450,38 +428,14 @@ export async function refreshWithRefreshToken(input: {
 
   switch (outcome.kind) {
     case 'ok':
-      await sweepExpiredRetryResults(settings.refreshGraceSeconds);
       return outcome.tokens;
+    case 'spent':
+      throw invalidGrant('The refresh token was already used.');
     case 'reused':
       throw invalidGrant('The refresh token was already used; the session has been revoked.');
     case 'inactive':
       throw invalidGrant('The session has ended (revoked or expired).');
     case 'forbidden':
       throw new ForbiddenError('The user is not an active member of this organization.');
-  }
-}
-
-const sweepIntervalMs = 60_000;
-let lastSweep = 0;
-
-/**
- * Answers kept for retries hold live tokens (encrypted): once their grace window has passed they
- * are dropped, for every session, at most once a minute per instance. (A session's own refresh
- * also drops its older ones at once.)
- */
-export async function sweepExpiredRetryResults(
-  graceSeconds = sessionSettings().refreshGraceSeconds,
-  options: { force?: boolean } = {},
-): Promise<void> {
-  const now = Date.now();
-  if (!options.force && now - lastSweep < sweepIntervalMs) return;
-  lastSweep = now;
-  try {
-    await prisma.refreshToken.updateMany({
-      where: { retryResult: { not: null }, usedAt: { lt: new Date(now - graceSeconds * 1000) } },
-      data: { retryResult: null },
-    });
-  } catch (error) {
-    logger.warn({ err: error }, 'could not drop expired refresh retry answers; will try again');
   }
 }

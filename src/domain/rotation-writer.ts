@@ -18,8 +18,6 @@ export interface Rotation {
   role: string;
   /** The user's `updatedAt` the access token's profile was taken at (it must still be). */
   userUpdatedAt: Date;
-  /** The answer, encrypted, that a retry in the grace window gets again. */
-  retryResult: string;
   idempotencyKeyHash: string | null;
   newTokenId: string;
   newTokenHash: string;
@@ -46,9 +44,8 @@ let writing = false;
 let lastStatementAt = Number.NEGATIVE_INFINITY;
 
 /**
- * Writes a rotation: the presented token becomes used (keeping the retry answer), the new token
- * is stored, the session's expired retry answers are dropped and the session is extended, all in
- * one statement and only if every claim still holds (the token unused and of that session; the
+ * Writes a rotation: the presented token becomes used, the new token is stored and the session
+ * is extended, all in one statement and only if every claim still holds (the token unused and of that session; the
  * session active, of that user, organization and environment; the membership active with that
  * role; the user unchanged). True when it did; false when anything differed or a concurrent
  * refresh won the token (the caller then takes the locked path).
@@ -133,7 +130,6 @@ async function rotateInOneStatement(rotations: Rotation[]): Promise<Set<number>>
   const settings = sessionSettings();
   const now = Date.now();
   const usedAt = new Date(now).toISOString();
-  const graceCutoff = new Date(now - settings.refreshGraceSeconds * 1000).toISOString();
   const expiresAt = new Date(now + settings.sessionTtlSeconds * 1000).toISOString();
   const column = <T>(pick: (rotation: Rotation, index: number) => T): T[] => rotations.map(pick);
   // The claims are checked by scalar subqueries (one primary-key or unique lookup per row), not
@@ -146,11 +142,11 @@ async function rotateInOneStatement(rotations: Rotation[]): Promise<Set<number>>
         ${column((r) => r.sessionId)}::text[], ${column((r) => r.userId)}::text[],
         ${column((r) => r.environmentId)}::text[], ${column((r) => r.fromOrganizationId)}::text[],
         ${column((r) => r.organizationId)}::text[], ${column((r) => r.role)}::text[],
-        ${column((r) => r.userUpdatedAt.toISOString())}::text[], ${column((r) => r.retryResult)}::text[],
+        ${column((r) => r.userUpdatedAt.toISOString())}::text[],
         ${column((r) => r.idempotencyKeyHash)}::text[], ${column((r) => r.newTokenId)}::text[],
         ${column((r) => r.newTokenHash)}::text[]
       ) AS i("ordinal", "tokenHash", "sessionId", "userId", "environmentId", "fromOrganizationId",
-             "organizationId", "role", "userUpdatedAt", "retryResult", "idempotencyKeyHash",
+             "organizationId", "role", "userUpdatedAt", "idempotencyKeyHash",
              "newTokenId", "newTokenHash")
     ), checked AS MATERIALIZED (
       SELECT t."id" AS "tokenId", i.*
@@ -167,19 +163,13 @@ async function rotateInOneStatement(rotations: Rotation[]): Promise<Set<number>>
              WHERE u."id" = i."userId" AND u."updatedAt" = i."userUpdatedAt"::timestamp(3))
     ), used AS (
       UPDATE "RefreshToken" t
-      SET "usedAt" = ${usedAt}::timestamp(3), "retryResult" = c."retryResult",
-          "idempotencyKeyHash" = c."idempotencyKeyHash"
+      SET "usedAt" = ${usedAt}::timestamp(3), "idempotencyKeyHash" = c."idempotencyKeyHash"
       FROM checked c
       WHERE t."id" = c."tokenId" AND t."usedAt" IS NULL
       RETURNING t."id", c."ordinal", c."sessionId", c."organizationId", c."newTokenId", c."newTokenHash"
     ), fresh AS (
       INSERT INTO "RefreshToken" ("id", "sessionId", "tokenHash", "createdAt")
       SELECT "newTokenId", "sessionId", "newTokenHash", ${usedAt}::timestamp(3) FROM used
-    ), swept AS (
-      UPDATE "RefreshToken" r SET "retryResult" = NULL
-      FROM used
-      WHERE r."sessionId" = used."sessionId" AND r."id" <> used."id"
-        AND r."retryResult" IS NOT NULL AND r."usedAt" < ${graceCutoff}::timestamp(3)
     ), extended AS (
       UPDATE "Session" s
       SET "organizationId" = used."organizationId", "expiresAt" = ${expiresAt}::timestamp(3),

@@ -1,4 +1,4 @@
-import { hkdfSync, randomBytes } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CompactEncrypt, compactDecrypt } from 'jose';
@@ -80,6 +80,11 @@ function keyFor(purpose: string): Uint8Array {
     derivedKeys.set(purpose, key);
   }
   return key;
+}
+
+/** HMAC-SHA256 with the server secret (the purpose bound as key), base64url. */
+export function macWithServerSecret(data: string, purpose: string): string {
+  return createHmac('sha256', keyFor(purpose)).update(data).digest('base64url');
 }
 
 /** Encrypts with the server secret: a compact JWE (`dir`, A256GCM), the purpose bound as key. */

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Session, User } from '../generated/prisma/client.ts';
 import { flagState } from './flag-state.ts';
+import { macWithServerSecret } from './secrets.ts';
 import type { ActiveSigningKey } from './signing-keys.ts';
 import { signAccessToken } from './tokens.ts';
 
@@ -27,8 +28,20 @@ export interface SessionTokens extends AuthenticatedSession {
   refreshToken: string;
 }
 
+/** The first refresh token of a session: 256 random bits. */
 export function newRefreshToken(): string {
   return randomBytes(32).toString('base64url');
+}
+
+/**
+ * The token that replaces `presented` when it is rotated: HMAC-SHA256 of it under a key derived
+ * from the server secret, as unpredictable as a random one to anyone without that secret.
+ * Why derived: a retry of the same refresh (a lost response, two tabs) must get the same new
+ * token, and deriving it again means no token is ever stored, not even encrypted; every
+ * instance derives the same one.
+ */
+export function successorRefreshToken(presented: string): string {
+  return macWithServerSecret(presented, 'refresh-token-successor');
 }
 
 /**

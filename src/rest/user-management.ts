@@ -75,7 +75,7 @@ function stringField(body: Record<string, unknown>, name: string): string | unde
  * WorkOS's authentication response. The client authenticates with its API key (`client_secret`,
  * or `Authorization: Bearer`), which must belong to the environment named by `client_id`.
  * The SDK sends an `Idempotency-Key` with every POST and reuses it when it retries: a retry
- * within the refresh grace window gets the same answer instead of counting as a reuse.
+ * within the refresh grace window gets the same new refresh token instead of counting as a reuse.
  */
 async function authenticate(request: Request): Promise<Response> {
   try {
