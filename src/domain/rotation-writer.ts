@@ -36,7 +36,8 @@ const maxBatch = 200;
 // Under load, statements start at most this often, so each writes the refreshes of this long;
 // an idle server writes a refresh at once. Measured with 50 connections (BENCHMARKS.md): 0 ms
 // (the next event-loop turn only) 0.36 of the crypto-only ceiling, 10 ms 0.38, 25 ms 0.45,
-// 50 ms 0.41, 100 ms 0.35 (the refreshes in flight all wait and the core idles).
+// 50 ms 0.41, 100 ms 0.35 (the refreshes in flight all wait and the core idles); again once
+// retry answers were no longer stored: 10 ms 0.45, 25 ms 0.48-0.53, 40 ms 0.48.
 const statementIntervalMs = 25;
 
 let queue: Pending[] = [];
@@ -45,9 +46,9 @@ let lastStatementAt = Number.NEGATIVE_INFINITY;
 
 /**
  * Writes a rotation: the presented token becomes used, the new token is stored and the session
- * is extended, all in one statement and only if every claim still holds (the token unused and of that session; the
- * session active, of that user, organization and environment; the membership active with that
- * role; the user unchanged). True when it did; false when anything differed or a concurrent
+ * is extended, all in one statement and only if every claim still holds (the token unused and of
+ * that session; the session active, of that user, organization and environment; the membership
+ * active with that role; the user unchanged). True when it did; false when anything differed or a concurrent
  * refresh won the token (the caller then takes the locked path).
  *
  * Concurrent rotations share one statement. Why: on the embedded database a statement costs
