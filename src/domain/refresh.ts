@@ -178,14 +178,14 @@ async function signAndRotate(
  * about a dozen round trips (BEGIN, lock, reads, four writes, COMMIT, change-feed read); on the
  * embedded database the CPU profile of the refresh benchmark was two thirds PGlite and Prisma.
  */
-function rotateUnusedToken(
+async function rotateUnusedToken(
   refreshToken: string,
   tokenHash: string,
   candidate: RefreshCandidate,
   requestedOrganizationId: string | undefined,
   idempotencyKeyHash: string | null,
   signingKey: ActiveSigningKey,
-): Promise<SessionTokens | null> | null {
+): Promise<SessionTokens | null> {
   const { session } = candidate;
   if (candidate.usedAt !== null || !sessionIsActive(session)) return null;
   if (candidate.roleSlug === null) return null;
@@ -239,13 +239,13 @@ export function rememberSessionEnvironment(sessionId: string, environmentId: str
  * Why: the read before the rotation was half of a refresh's database time, and on the embedded
  * database each statement costs a few hundred microseconds of the server's own core.
  */
-function rotateAsSealed(
+async function rotateAsSealed(
   refreshToken: string,
   tokenHash: string,
   sealed: SealedClaims,
   requestedOrganizationId: string | undefined,
   signingKey: ActiveSigningKey,
-): Promise<SessionTokens | null> | null {
+): Promise<SessionTokens | null> {
   if (requestedOrganizationId !== undefined && requestedOrganizationId !== sealed.organizationId) return null;
   const environmentId = sessionEnvironments.get(sealed.sessionId);
   if (environmentId === undefined) return null;
@@ -266,6 +266,34 @@ function rotateAsSealed(
 }
 
 /**
+ * The tokens for the session's user in `organizationId`, when still an active member there:
+ * what both a rotation and a retry in the locked path answer.
+ */
+async function issueForMember(
+  tx: Transaction,
+  session: Session,
+  organizationId: string,
+  refreshToken: string,
+  signingKey: ActiveSigningKey,
+): Promise<RotationOutcome> {
+  const membership = await tx.organizationMembership.findFirst({
+    where: { userId: session.userId, organizationId, status: 'ACTIVE' },
+  });
+  if (!membership) return { kind: 'forbidden' };
+  const user = await tx.user.findUnique({ where: { id: session.userId } });
+  if (!user) return { kind: 'inactive' };
+  const tokens = await issueTokens(
+    signingKey,
+    session,
+    user,
+    organizationId,
+    membership.roleSlug,
+    refreshToken,
+  );
+  return { kind: 'ok', tokens };
+}
+
+/**
  * The answer to a retry in the grace window: the same new refresh token (derived again from the
  * presented one) and a new access token for the session as it is now. 'spent' when that token is
  * not this session's (rotated before tokens were derived): refused, not treated as a reuse.
@@ -279,21 +307,7 @@ async function retryAnswer(
   const refreshToken = successorRefreshToken(presentedRefreshToken);
   const successor = await tx.refreshToken.findUnique({ where: { tokenHash: hashToken(refreshToken) } });
   if (successor?.sessionId !== session.id) return { kind: 'spent' };
-  const membership = await tx.organizationMembership.findFirst({
-    where: { userId: session.userId, organizationId: session.organizationId, status: 'ACTIVE' },
-  });
-  if (!membership) return { kind: 'forbidden' };
-  const user = await tx.user.findUnique({ where: { id: session.userId } });
-  if (!user) return { kind: 'inactive' };
-  const tokens = await issueTokens(
-    signingKey,
-    session,
-    user,
-    session.organizationId,
-    membership.roleSlug,
-    refreshToken,
-  );
-  return { kind: 'ok', tokens };
+  return issueForMember(tx, session, session.organizationId, refreshToken, signingKey);
 }
 
 /**
@@ -396,22 +410,9 @@ export async function refreshWithRefreshToken(input: {
 
     if (!sessionIsActive(session, now)) return { kind: 'inactive' };
     const organizationId = requestedOrganizationId ?? session.organizationId;
-    const membership = await tx.organizationMembership.findFirst({
-      where: { userId: session.userId, organizationId, status: 'ACTIVE' },
-    });
-    if (!membership) return { kind: 'forbidden' };
-    const user = await tx.user.findUnique({ where: { id: session.userId } });
-    if (!user) return { kind: 'inactive' };
-
     const refreshToken = successorRefreshToken(input.refreshToken);
-    const tokens = await issueTokens(
-      signingKey,
-      session,
-      user,
-      organizationId,
-      membership.roleSlug,
-      refreshToken,
-    );
+    const issued = await issueForMember(tx, session, organizationId, refreshToken, signingKey);
+    if (issued.kind !== 'ok') return issued;
     await tx.refreshToken.create({
       data: { id: newId('rt'), sessionId: session.id, tokenHash: hashToken(refreshToken) },
     });
@@ -423,7 +424,7 @@ export async function refreshWithRefreshToken(input: {
       where: { id: session.id },
       data: { organizationId, expiresAt: new Date(now + settings.sessionTtlSeconds * 1000) },
     });
-    return { kind: 'ok', tokens };
+    return issued;
   });
 
   switch (outcome.kind) {
