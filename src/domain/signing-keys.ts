@@ -25,6 +25,7 @@ const encryptionPurpose = 'signing-key';
 // Other instances (or `npm run keys:rotate-signing` against PostgreSQL) may add keys: the cache
 // is reread after this long, and at once (but at most once a second) for an unknown `kid`.
 const cacheMaxAgeMs = 30_000;
+const reloadRetryMs = 5_000;
 const unknownKidReloadMs = 1_000;
 
 export interface PublicSigningKey {
@@ -49,10 +50,16 @@ interface KeyCache {
 
 let cache: KeyCache | undefined;
 let lastReload = 0;
+/** The load under way, shared by every caller that needs it (one query, not one per request). */
+let loading: Promise<KeyCache> | undefined;
+/** Bumped by every clear: a load that began before it must not put back what it read. */
+let generation = 0;
 
 export function clearSigningKeyCache(): void {
   cache = undefined;
   lastReload = 0;
+  loading = undefined;
+  generation++;
 }
 
 /** Creates a key pair, stores it (private part encrypted) and returns the row. */
@@ -120,7 +127,14 @@ export function setSigningKeyTokenTtl(seconds: number): void {
   accessTokenTtlSeconds = seconds;
 }
 
-async function loadKeys(): Promise<KeyCache> {
+function loadKeys(): Promise<KeyCache> {
+  loading ??= readKeys(generation).finally(() => {
+    loading = undefined;
+  });
+  return loading;
+}
+
+async function readKeys(startedIn: number): Promise<KeyCache> {
   const now = Date.now();
   const rows = await prisma.signingKey.findMany({ orderBy: { createdAt: 'desc' } });
   const keys = new Map<string, PublicSigningKey>();
@@ -154,13 +168,29 @@ async function loadKeys(): Promise<KeyCache> {
       privateKey: await importJWK(privateJwk, activeRow.algorithm),
     };
   }
-  cache = { loadedAt: now, keys, active };
-  lastReload = now;
-  return cache;
+  const loaded = { loadedAt: now, keys, active };
+  if (startedIn === generation) {
+    cache = loaded;
+    lastReload = now;
+  }
+  return loaded;
 }
 
+/**
+ * The cached keys. When they are older than `cacheMaxAgeMs`, one reload starts and callers keep
+ * the keys they have until it lands: under load, every request used to start its own reload
+ * (dozens of queries, decryptions and key imports at once, every 30 s).
+ */
 async function currentKeys(): Promise<KeyCache> {
-  if (!cache || Date.now() - cache.loadedAt > cacheMaxAgeMs) return loadKeys();
+  if (!cache) return loadKeys();
+  if (Date.now() - cache.loadedAt > cacheMaxAgeMs) {
+    const stale = cache;
+    loadKeys().catch((error: unknown) => {
+      logger.warn({ err: error }, 'could not reload the signing keys; using the ones loaded before');
+      // Try again in a few seconds, not on every request meanwhile.
+      if (cache === stale) cache = { ...stale, loadedAt: Date.now() - cacheMaxAgeMs + reloadRetryMs };
+    });
+  }
   return cache;
 }
 
