@@ -16,7 +16,7 @@ import type { BenchContext } from './lib/context.ts';
 import { prepareTemplate } from './lib/data.ts';
 import { cores, describeMachine, pinSelf } from './lib/machine.ts';
 import { type BenchOptions, parseOptions, usage } from './lib/options.ts';
-import { projectRoot } from './lib/server.ts';
+import { productionNodeArgs, projectRoot } from './lib/server.ts';
 import { round, type Spread } from './lib/stats.ts';
 
 interface Results {
@@ -56,6 +56,7 @@ async function main(): Promise<void> {
     `Pennant benchmarks, ${startedAt.toISOString()}\n` +
       `machine: ${machine.cores} cores, ${machine.cpuModel}, Node ${machine.node}, ${machine.platform}\n` +
       `pinning: ${machine.pinning}\n` +
+      `server: node ${[...productionNodeArgs, ...options.serverNodeArgs].join(' ')} dist/src/main.js (as npm run start:prod${options.serverNodeArgs.length > 0 ? ', plus --server-node-args' : ''})\n` +
       `dataset: ${options.size.flags} flags, ${options.size.organizations} organizations, 2 environments, SOME lists up to ${options.size.someMax}\n` +
       `database: ${options.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite, a fresh copy per server'}`,
   );
@@ -72,7 +73,10 @@ async function main(): Promise<void> {
     options,
     template,
     log,
-    serverExtras: options.cpuProfileDir ? { cpuProfileDir: path.resolve(options.cpuProfileDir) } : {},
+    serverExtras: {
+      ...(options.cpuProfileDir ? { cpuProfileDir: path.resolve(options.cpuProfileDir) } : {}),
+      nodeArgs: options.serverNodeArgs,
+    },
   };
   const results: Results = {};
   const failures: string[] = [];
@@ -171,6 +175,8 @@ function renderTable(results: Results, options: BenchOptions, coreCount: number)
         undefined,
       ]);
       rows.push(['', `${algorithm} crypto-only ops/s`, figures.cryptoPerSecond, '', undefined]);
+      rows.push(['', `${algorithm} server CPU ms per refresh`, figures.cpuMsPerRefresh, '', undefined]);
+      rows.push(['', `${algorithm} crypto-only CPU ms per op`, figures.cryptoCpuMsPerOp, '', undefined]);
     }
   }
   if (fanout) {

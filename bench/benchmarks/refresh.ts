@@ -2,7 +2,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { forkHelper } from '../lib/child.ts';
 import type { BenchContext } from '../lib/context.ts';
-import { cores } from '../lib/machine.ts';
+import { cores, processCpuMs } from '../lib/machine.ts';
 import { benchmarkServerEnv, projectRoot, startPennant } from '../lib/server.ts';
 import { createSessions } from '../lib/sessions.ts';
 import { type Spread, spread } from '../lib/stats.ts';
@@ -15,6 +15,11 @@ export interface RefreshFigures {
   cryptoPerSecond: Spread;
   cryptoP50Ms: Spread;
   cryptoP99Ms: Spread;
+  /** CPU time (all threads) per refresh, and per crypto-only operation: what the ratio is made of. */
+  cpuMsPerRefresh: Spread;
+  cryptoCpuMsPerOp: Spread;
+  /** The server's CPU time over the load's wall time (1: its core never idled). */
+  serverBusy: Spread;
   failures: number;
 }
 
@@ -35,6 +40,31 @@ interface LoadRound {
   p50Ms: number;
   p99Ms: number;
   failures: number;
+  cpuMsPerOperation: number;
+  busy: number;
+}
+
+interface CryptoRound {
+  opsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  cpuMsPerOperation: number;
+}
+
+/** Runs `load` and adds the CPU time `pid` spent per operation, and its share of the wall time. */
+async function withCpu<T extends { operations: number }>(
+  pid: number,
+  load: () => Promise<T>,
+): Promise<T & { cpuMsPerOperation: number; busy: number }> {
+  const cpuBefore = processCpuMs(pid);
+  const started = performance.now();
+  const result = await load();
+  const cpuMs = processCpuMs(pid) - cpuBefore;
+  return {
+    ...result,
+    cpuMsPerOperation: cpuMs / result.operations,
+    busy: cpuMs / (performance.now() - started),
+  };
 }
 
 /**
@@ -47,7 +77,7 @@ function refreshLoad(
   pool: string[],
   connections: number,
   durationSeconds: number,
-): Promise<LoadRound> {
+): Promise<Omit<LoadRound, 'cpuMsPerOperation' | 'busy'> & { operations: number }> {
   let failures = 0;
   return autocannon({
     url,
@@ -79,6 +109,7 @@ function refreshLoad(
     ],
   }).then((result) => ({
     refreshesPerSecond: result.requests.average,
+    operations: result.requests.total,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     failures: failures + result.errors + result.timeouts,
@@ -123,29 +154,34 @@ export async function refreshBenchmark(context: BenchContext): Promise<RefreshRe
         sealedSession: sessions[0]?.sealedSession,
       });
       const url = `${server.url}/graphql`;
-      const cryptoRun = (durationSeconds: number) =>
-        crypto.call<{ opsPerSecond: number; p50Ms: number; p99Ms: number }>('run', {
-          durationSeconds,
-          concurrency: options.connections,
-        });
-      await refreshLoad(url, pool, options.connections, options.warmupSeconds);
+      const cryptoRun = (durationSeconds: number): Promise<CryptoRound> =>
+        withCpu(crypto.pid, () =>
+          crypto.call<{ opsPerSecond: number; operations: number; p50Ms: number; p99Ms: number }>('run', {
+            durationSeconds,
+            concurrency: options.connections,
+          }),
+        );
+      const pennantRun = (durationSeconds: number): Promise<LoadRound> =>
+        withCpu(server.pid, () => refreshLoad(url, pool, options.connections, durationSeconds));
+      await pennantRun(options.warmupSeconds);
       await cryptoRun(options.warmupSeconds);
-      const rounds: { pennant: LoadRound; crypto: { opsPerSecond: number; p50Ms: number; p99Ms: number } }[] =
-        [];
+      const rounds: { pennant: LoadRound; crypto: CryptoRound }[] = [];
       for (let round = 0; round < options.rounds; round++) {
         let p: LoadRound;
-        let c: { opsPerSecond: number; p50Ms: number; p99Ms: number };
+        let c: CryptoRound;
         if (round % 2 === 0) {
           c = await cryptoRun(options.durationSeconds);
-          p = await refreshLoad(url, pool, options.connections, options.durationSeconds);
+          p = await pennantRun(options.durationSeconds);
         } else {
-          p = await refreshLoad(url, pool, options.connections, options.durationSeconds);
+          p = await pennantRun(options.durationSeconds);
           c = await cryptoRun(options.durationSeconds);
         }
         rounds.push({ pennant: p, crypto: c });
         context.log(
           `  ${algorithm} round ${round + 1}: Pennant ${Math.round(p.refreshesPerSecond)}/s (p50 ${p.p50Ms} ms, p99 ${p.p99Ms} ms), ` +
-            `crypto-only ${Math.round(c.opsPerSecond)}/s (p50 ${c.p50Ms.toFixed(1)} ms), ratio ${(p.refreshesPerSecond / c.opsPerSecond).toFixed(2)}` +
+            `crypto-only ${Math.round(c.opsPerSecond)}/s (p50 ${c.p50Ms.toFixed(1)} ms), ratio ${(p.refreshesPerSecond / c.opsPerSecond).toFixed(2)}; ` +
+            `CPU ${p.cpuMsPerOperation.toFixed(3)} ms per refresh (server busy ${Math.round(p.busy * 100)} %), ` +
+            `${c.cpuMsPerOperation.toFixed(3)} ms per crypto-only operation` +
             (p.failures > 0 ? `, failures ${p.failures}` : ''),
         );
       }
@@ -157,6 +193,9 @@ export async function refreshBenchmark(context: BenchContext): Promise<RefreshRe
         cryptoPerSecond: spread(rounds.map((r) => r.crypto.opsPerSecond)),
         cryptoP50Ms: spread(rounds.map((r) => r.crypto.p50Ms)),
         cryptoP99Ms: spread(rounds.map((r) => r.crypto.p99Ms)),
+        cpuMsPerRefresh: spread(rounds.map((r) => r.pennant.cpuMsPerOperation)),
+        cryptoCpuMsPerOp: spread(rounds.map((r) => r.crypto.cpuMsPerOperation)),
+        serverBusy: spread(rounds.map((r) => r.pennant.busy)),
         failures: rounds.reduce((sum, r) => sum + r.pennant.failures, 0),
       };
     } finally {

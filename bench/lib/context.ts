@@ -7,7 +7,7 @@ export interface BenchContext {
   template: SeededTemplate;
   log(line: string): void;
   /** Extra start options for every Pennant server (CPU profiling). */
-  serverExtras: Pick<StartOptions, 'cpuProfileDir'>;
+  serverExtras: Pick<StartOptions, 'cpuProfileDir' | 'nodeArgs'>;
 }
 
 export function sleep(ms: number): Promise<void> {

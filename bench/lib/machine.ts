@@ -78,3 +78,25 @@ export function residentMb(pid: number): number {
     return Number.NaN;
   }
 }
+
+/**
+ * CPU time a process (all its threads) has used, in ms, from /proc (Linux); NaN elsewhere.
+ * The difference over a load window divided by the work done is the CPU cost per operation,
+ * which idle gaps and the host's noise disturb far less than a rate does.
+ */
+export function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces; the fields after it are plain numbers.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+    return (ticks * 1000) / clockTicksPerSecond;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+const clockTicksPerSecond: number = (() => {
+  const probe = spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' });
+  return Number(probe.stdout?.trim()) || 100;
+})();

@@ -23,6 +23,8 @@ export interface BenchOptions {
   only: Set<BenchmarkName>;
   json: string | undefined;
   cpuProfileDir: string | undefined;
+  /** Extra flags for the Pennant servers' `node` (A/B of V8 or Node settings). */
+  serverNodeArgs: string[];
   build: boolean;
   /** PostgreSQL for the single-instance benchmarks (default: embedded PGlite). */
   databaseUrl: string | undefined;
@@ -46,6 +48,7 @@ export const usage = `npm run bench -- [options]
   --refresh-sessions N    distinct sessions for the refresh benchmark (default 1000; quick 400)
   --algorithms A,B        signing algorithms for refresh (default RS256,ES256,EdDSA)
   --cpu-prof DIR          run the Pennant servers with --cpu-prof, profiles into DIR
+  --server-node-args 'A B' extra node flags for the Pennant servers (e.g. '--trace-gc'), for A/B runs
   --no-build              do not run npm run build first
 
   DATABASE_URL            PostgreSQL for the single-instance benchmarks instead of PGlite
@@ -74,6 +77,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       'refresh-sessions': { type: 'string' },
       algorithms: { type: 'string' },
       'cpu-prof': { type: 'string' },
+      'server-node-args': { type: 'string' },
       'no-build': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -110,6 +114,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     only,
     json: values.json,
     cpuProfileDir: values['cpu-prof'],
+    serverNodeArgs: (values['server-node-args'] ?? '').split(' ').filter((arg) => arg.length > 0),
     build: !values['no-build'],
     databaseUrl: process.env.DATABASE_URL || undefined,
     crossInstancePostgresUrl:

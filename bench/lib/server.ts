@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,21 @@ import { pinned, residentMb } from './machine.ts';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const serverEntry = path.join(projectRoot, 'dist/src/main.js');
+
+/**
+ * The `node` flags of `npm run start:prod` (`node [flags] dist/src/main.js`), so that every
+ * benchmark runs the server as production does.
+ */
+export const productionNodeArgs: string[] = (() => {
+  const manifest = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const words = (manifest.scripts['start:prod'] ?? '').trim().split(/\s+/);
+  if (words[0] !== 'node' || words.at(-1) !== 'dist/src/main.js') {
+    throw new Error('package.json start:prod is expected to read `node [flags] dist/src/main.js`.');
+  }
+  return words.slice(1, -1);
+})();
 
 /** Settings every benchmarked server gets: production mode, quiet logs, long-lived tokens. */
 export const benchmarkServerEnv: Record<string, string> = {
@@ -49,6 +64,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Write a V8 CPU profile into this folder (`node --cpu-prof`). */
   cpuProfileDir?: string;
+  /** Extra flags for `node`. */
+  nodeArgs?: string[];
   /** Wait for the first-start API keys on stdout. */
   expectKeys?: boolean;
 }
@@ -75,7 +92,11 @@ const keyPattern = /environment "([a-z0-9-]+)"[^\n]*\n\s*(sk_(?:test|live)_[A-Za
 export async function startPennant(options: StartOptions): Promise<PennantProcess> {
   if (!existsSync(serverEntry)) throw new Error(`${serverEntry} is missing: run npm run build first.`);
   const port = await freePort();
-  const nodeArgs = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+  const nodeArgs = [
+    ...productionNodeArgs,
+    ...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []),
+    ...(options.nodeArgs ?? []),
+  ];
   const argv = pinned(options.core, [process.execPath, ...nodeArgs, serverEntry]);
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),

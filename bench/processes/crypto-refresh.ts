@@ -85,6 +85,11 @@ serveParent({
     );
     const elapsed = (performance.now() - started) / 1000;
     const summary = latencySummary(latencies);
-    return { opsPerSecond: latencies.length / elapsed, p50Ms: summary.p50, p99Ms: summary.p99 };
+    return {
+      opsPerSecond: latencies.length / elapsed,
+      operations: latencies.length,
+      p50Ms: summary.p50,
+      p99Ms: summary.p99,
+    };
   },
 });
