@@ -12,6 +12,7 @@ import { dataOf, errorCode, startTestServer, type TestServer } from './helpers/s
 
 const cookiePassword = 'a-test-cookie-password-of-at-least-32-characters';
 const graceSeconds = 2;
+const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
 const CreateOrganization = graphql(`
   mutation SessionsCreateOrganization($input: CreateOrganizationInput!) {
@@ -445,11 +446,24 @@ describe('bad input', () => {
     );
   });
 
+  it('a token spent by an earlier version (usedAt set, no derived successor) is refused without ending the session', async () => {
+    const signedIn = await signIn(await organization());
+    await prisma.refreshToken.updateMany({
+      where: { sessionId: signedIn.session.id },
+      data: { usedAt: new Date() },
+    });
+    const result = await refresh(signedIn.sealedSession);
+    expect(errorCode(result)).toBe('INVALID_GRANT');
+    expect(result.errors?.[0]?.message).toBe('The refresh token was already used.');
+    const session = await prisma.session.findUniqueOrThrow({ where: { id: signedIn.session.id } });
+    expect(session.revokedAt).toBeNull();
+    expect(await prisma.refreshToken.count({ where: { sessionId: signedIn.session.id } })).toBe(1);
+  });
+
   it('no token is stored, not even encrypted: only the hashes of refresh tokens', async () => {
     const signedIn = await signIn(await organization());
     const refreshed = dataOf(await refresh(signedIn.sealedSession)).refreshSession;
     const newRefreshToken = (await openSeal(refreshed.sealedSession)).refreshToken;
-    const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
     const stored = await prisma.refreshToken.findMany({ where: { sessionId: signedIn.session.id } });
     expect(stored.map((token) => token.tokenHash).sort()).toEqual(
       [sha256(signedIn.refreshToken), sha256(newRefreshToken)].sort(),
@@ -511,12 +525,20 @@ describe('bad input', () => {
       });
     }
 
-    // Each session now has exactly one usable token (the new one), and it works.
-    for (const signedIn of [twice, ...fine]) {
-      const unused = await prisma.refreshToken.count({
-        where: { sessionId: signedIn.session.id, usedAt: null },
+    // Each session now has its first token and exactly one successor (the double refresh stored
+    // no second one), and the successor is what the new seal holds; it works.
+    for (const [signedIn, sealed] of [
+      [twice, dataOf(twiceA).refreshSession.sealedSession],
+      ...fine.map((f, index) => [f, refreshed[index]?.sealedSession as string] as const),
+    ] as const) {
+      const tokens = await prisma.refreshToken.findMany({
+        where: { sessionId: signedIn.session.id },
+        orderBy: { createdAt: 'asc' },
       });
-      expect(unused).toBe(1);
+      expect(tokens.map((token) => token.tokenHash)).toEqual([
+        sha256(signedIn.refreshToken),
+        sha256((await openSeal(sealed)).refreshToken),
+      ]);
     }
     const again = await Promise.all(refreshed.map((r) => refresh(r.sealedSession)));
     expect(again.map((result) => dataOf(result).refreshSession.session.id)).toEqual(
@@ -549,7 +571,6 @@ describe('bad input', () => {
           organizationId,
           role: 'member',
           userUpdatedAt: session.user.updatedAt,
-          idempotencyKeyHash: null,
           // The second one's new token takes an id already taken: its statement must fail.
           newTokenId: index === 1 ? existingTokenId : `rt_batch_${index}_${Date.now()}`,
           newTokenHash: createHash('sha256').update(`new-${index}-${Date.now()}`).digest('hex'),
@@ -560,12 +581,17 @@ describe('bad input', () => {
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(results[0]).toMatchObject({ value: true });
     expect(results[2]).toMatchObject({ value: true });
-    const used = await prisma.refreshToken.findMany({
-      where: { sessionId: { in: signedIn.map((s) => s.session.id) }, usedAt: { not: null } },
+    const stored = await prisma.refreshToken.groupBy({
+      by: ['sessionId'],
+      where: { sessionId: { in: signedIn.map((s) => s.session.id) } },
+      _count: true,
     });
-    expect(used.map((token) => token.sessionId).sort()).toEqual(
-      [signedIn[0]?.session.id, signedIn[2]?.session.id].sort(),
-    );
+    // The two written have their successor; the failed one has its first token only.
+    expect(Object.fromEntries(stored.map((group) => [group.sessionId, group._count]))).toEqual({
+      [signedIn[0]?.session.id as string]: 2,
+      [signedIn[1]?.session.id as string]: 1,
+      [signedIn[2]?.session.id as string]: 2,
+    });
     // The one that failed is untouched: its token still refreshes.
     expect(dataOf(await refresh(signedIn[1]?.sealedSession as string)).refreshSession.session.id).toBe(
       signedIn[1]?.session.id,

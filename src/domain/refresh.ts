@@ -45,7 +45,8 @@ async function lockRefreshToken(tx: Transaction, id: string): Promise<void> {
  */
 interface RefreshCandidate {
   tokenId: string;
-  usedAt: Date | null;
+  /** When the token was spent (its successor stored), or null. */
+  spentAt: Date | null;
   session: Pick<Session, 'id' | 'userId' | 'organizationId' | 'environmentId' | 'expiresAt' | 'revokedAt'>;
   user: User;
   /** The role in the requested organization (else the session's), when an active member. */
@@ -55,6 +56,7 @@ interface RefreshCandidate {
 interface RefreshCandidateRow {
   tokenId: string;
   usedAt: Date | null;
+  successorCreatedAt: Date | null;
   sessionId: string;
   sessionOrganizationId: string;
   environmentId: string;
@@ -80,10 +82,11 @@ interface RefreshCandidateRow {
  */
 async function findRefreshCandidate(
   tokenHash: string,
+  successorHash: string,
   requestedOrganizationId: string | undefined,
 ): Promise<RefreshCandidate | null> {
   const rows = await prisma.$queryRaw<RefreshCandidateRow[]>`
-    SELECT t."id" AS "tokenId", t."usedAt",
+    SELECT t."id" AS "tokenId", t."usedAt", n."createdAt" AS "successorCreatedAt",
            s."id" AS "sessionId", s."organizationId" AS "sessionOrganizationId", s."environmentId",
            s."expiresAt" AS "sessionExpiresAt", s."revokedAt" AS "sessionRevokedAt",
            m."roleSlug",
@@ -96,12 +99,13 @@ async function findRefreshCandidate(
     LEFT JOIN "OrganizationMembership" m
       ON m."userId" = s."userId" AND m."status" = 'ACTIVE'
       AND m."organizationId" = COALESCE(${requestedOrganizationId ?? null}::text, s."organizationId")
+    LEFT JOIN "RefreshToken" n ON n."tokenHash" = ${successorHash}::text AND n."sessionId" = t."sessionId"
     WHERE t."tokenHash" = ${tokenHash}::text`;
   const row = rows[0];
   if (!row) return null;
   return {
     tokenId: row.tokenId,
-    usedAt: row.usedAt,
+    spentAt: row.usedAt ?? row.successorCreatedAt,
     session: {
       id: row.sessionId,
       userId: row.userId,
@@ -126,16 +130,21 @@ async function findRefreshCandidate(
   };
 }
 
+/** The presented refresh token, its hash, and the successor it is rotated to (and its hash). */
+interface PresentedToken {
+  tokenHash: string;
+  successor: string;
+  successorHash: string;
+}
+
 /**
  * Signs the new access token from `claims` and writes the rotation, which checks every claim
  * against the database in the same statement (`rotation-writer.ts`). Null when a claim no longer
  * holds or a concurrent refresh won the token: the caller then takes the locked path.
  */
 async function signAndRotate(
+  presented: PresentedToken,
   claims: {
-    /** The refresh token presented, and its hash. */
-    refreshToken: string;
-    tokenHash: string;
     sessionId: string;
     environmentId: string;
     user: User;
@@ -144,7 +153,6 @@ async function signAndRotate(
     role: string;
   },
   signingKey: ActiveSigningKey,
-  idempotencyKeyHash: string | null,
 ): Promise<SessionTokens | null> {
   const tokens = await issueTokens(
     signingKey,
@@ -152,10 +160,10 @@ async function signAndRotate(
     claims.user,
     claims.organizationId,
     claims.role,
-    successorRefreshToken(claims.refreshToken),
+    presented.successor,
   );
   const rotated = await writeRotation({
-    tokenHash: claims.tokenHash,
+    tokenHash: presented.tokenHash,
     sessionId: claims.sessionId,
     userId: claims.user.id,
     environmentId: claims.environmentId,
@@ -163,36 +171,32 @@ async function signAndRotate(
     organizationId: claims.organizationId,
     role: claims.role,
     userUpdatedAt: claims.user.updatedAt,
-    idempotencyKeyHash,
     newTokenId: newId('rt'),
-    newTokenHash: hashToken(tokens.refreshToken),
+    newTokenHash: presented.successorHash,
   });
   return rotated ? tokens : null;
 }
 
 /**
  * The usual refresh after one read (`findRefreshCandidate`), with no interactive transaction: an
- * unused token of an active session whose user is an active member of the organization.
+ * unspent token of an active session whose user is an active member of the organization.
  *
  * Why: a refresh is the hot path after every dashboard change, and the transactional path costs
- * about a dozen round trips (BEGIN, lock, reads, four writes, COMMIT, change-feed read); on the
+ * about a dozen round trips (BEGIN, lock, reads, writes, COMMIT, change-feed read); on the
  * embedded database the CPU profile of the refresh benchmark was two thirds PGlite and Prisma.
  */
-async function rotateUnusedToken(
-  refreshToken: string,
-  tokenHash: string,
+async function rotateUnspentToken(
+  presented: PresentedToken,
   candidate: RefreshCandidate,
   requestedOrganizationId: string | undefined,
-  idempotencyKeyHash: string | null,
   signingKey: ActiveSigningKey,
 ): Promise<SessionTokens | null> {
   const { session } = candidate;
-  if (candidate.usedAt !== null || !sessionIsActive(session)) return null;
+  if (candidate.spentAt !== null || !sessionIsActive(session)) return null;
   if (candidate.roleSlug === null) return null;
   return signAndRotate(
+    presented,
     {
-      refreshToken,
-      tokenHash,
       sessionId: session.id,
       environmentId: session.environmentId,
       user: candidate.user,
@@ -201,7 +205,6 @@ async function rotateUnusedToken(
       role: candidate.roleSlug,
     },
     signingKey,
-    idempotencyKeyHash,
   );
 }
 
@@ -240,8 +243,7 @@ export function rememberSessionEnvironment(sessionId: string, environmentId: str
  * database each statement costs a few hundred microseconds of the server's own core.
  */
 async function rotateAsSealed(
-  refreshToken: string,
-  tokenHash: string,
+  presented: PresentedToken,
   sealed: SealedClaims,
   requestedOrganizationId: string | undefined,
   signingKey: ActiveSigningKey,
@@ -250,9 +252,8 @@ async function rotateAsSealed(
   const environmentId = sessionEnvironments.get(sealed.sessionId);
   if (environmentId === undefined) return null;
   return signAndRotate(
+    presented,
     {
-      refreshToken,
-      tokenHash,
       sessionId: sealed.sessionId,
       environmentId,
       user: sealed.user,
@@ -261,7 +262,6 @@ async function rotateAsSealed(
       role: sealed.role,
     },
     signingKey,
-    null,
   );
 }
 
@@ -296,18 +296,35 @@ async function issueForMember(
 /**
  * The answer to a retry in the grace window: the same new refresh token (derived again from the
  * presented one) and a new access token for the session as it is now. 'spent' when that token is
- * not this session's (rotated before tokens were derived): refused, not treated as a reuse.
+ * not stored for this session (the token was spent before successors were derived): refused,
+ * not treated as a reuse.
  */
-async function retryAnswer(
+function retryAnswer(
   tx: Transaction,
   session: Session,
-  presentedRefreshToken: string,
+  presented: PresentedToken,
+  successorStored: boolean,
   signingKey: ActiveSigningKey,
 ): Promise<RotationOutcome> {
-  const refreshToken = successorRefreshToken(presentedRefreshToken);
-  const successor = await tx.refreshToken.findUnique({ where: { tokenHash: hashToken(refreshToken) } });
-  if (successor?.sessionId !== session.id) return { kind: 'spent' };
-  return issueForMember(tx, session, session.organizationId, refreshToken, signingKey);
+  if (!successorStored) return Promise.resolve({ kind: 'spent' });
+  return issueForMember(tx, session, session.organizationId, presented.successor, signingKey);
+}
+
+/** When `token` was spent, and whether its derived successor is stored for its session. */
+async function spendingOf(
+  tx: Transaction,
+  token: { usedAt: Date | null; sessionId: string },
+  presented: PresentedToken,
+): Promise<{ spentAt: Date | null; successorStored: boolean }> {
+  const successor = await tx.refreshToken.findUnique({
+    where: { tokenHash: presented.successorHash },
+    select: { sessionId: true, createdAt: true },
+  });
+  const successorStored = successor?.sessionId === token.sessionId;
+  return {
+    spentAt: token.usedAt ?? (successorStored ? (successor?.createdAt ?? null) : null),
+    successorStored,
+  };
 }
 
 /**
@@ -316,9 +333,9 @@ async function retryAnswer(
  * token is signed. `organizationId` switches organization when the user is a member there.
  *
  * - Unknown, revoked or expired, or from another environment: INVALID_GRANT.
- * - Already used: within the grace window (`PENNANT_REFRESH_GRACE`), the same new refresh token
- *   again with a new access token (a lost response, two tabs); after it, the whole session is
- *   revoked and the reuse is logged (RFC 9700).
+ * - Already spent: within the grace window (`PENNANT_REFRESH_GRACE`), the same new refresh token
+ *   again with a new access token (a lost response, two tabs, a retry of the SDK whatever its
+ *   Idempotency-Key); after it, the whole session is revoked and the reuse is logged (RFC 9700).
  * - No active membership in the organization: FORBIDDEN.
  */
 export async function refreshWithRefreshToken(input: {
@@ -326,7 +343,6 @@ export async function refreshWithRefreshToken(input: {
   /** The environment of the caller's API key; a session of another environment is refused. */
   environmentId?: string;
   organizationId?: string | null;
-  idempotencyKey?: string | null;
   /** From a sealed session: lets the usual case skip the read (see `rotateAsSealed`). */
   sealed?: SealedClaims | null;
 }): Promise<SessionTokens> {
@@ -338,39 +354,36 @@ export async function refreshWithRefreshToken(input: {
     throw invalidGrant('A refresh token is required.');
   }
   if (input.refreshToken.length > 512) throw invalidGrant();
-  const tokenHash = hashToken(input.refreshToken);
-  const idempotencyKeyHash = input.idempotencyKey ? hashToken(input.idempotencyKey) : null;
+  const successor = successorRefreshToken(input.refreshToken);
+  const presented: PresentedToken = {
+    tokenHash: hashToken(input.refreshToken),
+    successor,
+    successorHash: hashToken(successor),
+  };
   const settings = sessionSettings();
   // Fetched before the transaction (see signAccessToken).
   const signingKey = await activeSigningKey();
-  if (input.sealed && input.environmentId === undefined && idempotencyKeyHash === null) {
-    const rotated = await rotateAsSealed(
-      input.refreshToken,
-      tokenHash,
-      input.sealed,
-      requestedOrganizationId,
-      signingKey,
-    );
+  if (input.sealed && input.environmentId === undefined) {
+    const rotated = await rotateAsSealed(presented, input.sealed, requestedOrganizationId, signingKey);
     if (rotated) return rotated;
   }
-  const found = await findRefreshCandidate(tokenHash, requestedOrganizationId);
+  const found = await findRefreshCandidate(
+    presented.tokenHash,
+    presented.successorHash,
+    requestedOrganizationId,
+  );
   if (!found) throw invalidGrant();
   if (input.environmentId !== undefined && found.session.environmentId !== input.environmentId) {
     throw invalidGrant();
   }
   rememberSessionEnvironment(found.session.id, found.session.environmentId);
 
-  const rotated = await rotateUnusedToken(
-    input.refreshToken,
-    tokenHash,
-    found,
-    requestedOrganizationId,
-    idempotencyKeyHash,
-    signingKey,
-  );
+  const rotated = await rotateUnspentToken(presented, found, requestedOrganizationId, signingKey);
   if (rotated) return rotated;
 
   const outcome = await commitChange(async (tx): Promise<RotationOutcome> => {
+    // Serializes the locked path's refreshes of one token (a rotation in the shared statement
+    // is serialized by the successor's unique hash instead).
     await lockRefreshToken(tx, found.tokenId);
     const token = await tx.refreshToken.findUnique({
       where: { id: found.tokenId },
@@ -379,9 +392,10 @@ export async function refreshWithRefreshToken(input: {
     if (!token) return { kind: 'inactive' };
     const session = token.session;
     const now = Date.now();
+    const { spentAt, successorStored } = await spendingOf(tx, token, presented);
 
-    if (token.usedAt) {
-      const withinGrace = now - token.usedAt.getTime() <= settings.refreshGraceSeconds * 1000;
+    if (spentAt) {
+      const withinGrace = now - spentAt.getTime() <= settings.refreshGraceSeconds * 1000;
       // Any retry in the window gets the answer, whatever its Idempotency-Key: concurrent
       // requests of one browser (two tabs, middleware and page) present the same token with
       // different keys, and must not sign the user out. Asking for another organization than
@@ -389,7 +403,7 @@ export async function refreshWithRefreshToken(input: {
       const sameRequest =
         requestedOrganizationId === undefined || requestedOrganizationId === session.organizationId;
       if (withinGrace && sameRequest && sessionIsActive(session, now)) {
-        return retryAnswer(tx, session, input.refreshToken, signingKey);
+        return retryAnswer(tx, session, presented, successorStored, signingKey);
       }
       if (session.revokedAt === null) {
         await tx.session.update({
@@ -410,16 +424,14 @@ export async function refreshWithRefreshToken(input: {
 
     if (!sessionIsActive(session, now)) return { kind: 'inactive' };
     const organizationId = requestedOrganizationId ?? session.organizationId;
-    const refreshToken = successorRefreshToken(input.refreshToken);
-    const issued = await issueForMember(tx, session, organizationId, refreshToken, signingKey);
+    const issued = await issueForMember(tx, session, organizationId, presented.successor, signingKey);
     if (issued.kind !== 'ok') return issued;
-    await tx.refreshToken.create({
-      data: { id: newId('rt'), sessionId: session.id, tokenHash: hashToken(refreshToken) },
+    const stored = await tx.refreshToken.createMany({
+      data: [{ id: newId('rt'), sessionId: session.id, tokenHash: presented.successorHash }],
+      skipDuplicates: true,
     });
-    await tx.refreshToken.update({
-      where: { id: token.id },
-      data: { usedAt: new Date(now), idempotencyKeyHash },
-    });
+    // A rotation in the shared statement stored the successor meanwhile: this is its retry.
+    if (stored.count === 0) return retryAnswer(tx, session, presented, true, signingKey);
     await tx.session.update({
       where: { id: session.id },
       data: { organizationId, expiresAt: new Date(now + settings.sessionTtlSeconds * 1000) },

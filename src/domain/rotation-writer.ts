@@ -5,6 +5,9 @@ import { sessionSettings } from './session-settings.ts';
 /**
  * A refresh-token rotation to write: the token presented (by hash), what the refresh was
  * decided on (checked against the database in the same statement), and what it produced.
+ * A token is spent once its successor is stored (`session-tokens.ts`): the rotation writes no
+ * mark on the presented token, and the successor's unique hash lets only one rotation of a
+ * token win.
  */
 export interface Rotation {
   tokenHash: string;
@@ -18,7 +21,6 @@ export interface Rotation {
   role: string;
   /** The user's `updatedAt` the access token's profile was taken at (it must still be). */
   userUpdatedAt: Date;
-  idempotencyKeyHash: string | null;
   newTokenId: string;
   newTokenHash: string;
 }
@@ -45,11 +47,11 @@ let writing = false;
 let lastStatementAt = Number.NEGATIVE_INFINITY;
 
 /**
- * Writes a rotation: the presented token becomes used, the new token is stored and the session
- * is extended, all in one statement and only if every claim still holds (the token unused and of
- * that session; the session active, of that user, organization and environment; the membership
- * active with that role; the user unchanged). True when it did; false when anything differed or a concurrent
- * refresh won the token (the caller then takes the locked path).
+ * Writes a rotation: the new token is stored (which spends the presented one) and the session
+ * is extended, all in one statement and only if every claim still holds (the token unspent and
+ * of that session; the session active, of that user, organization and environment; the
+ * membership active with that role; the user unchanged). True when it did; false when anything
+ * differed or a concurrent refresh won the token (the caller then takes the locked path).
  *
  * Concurrent rotations share one statement. Why: on the embedded database a statement costs
  * ~0.6 ms of the server's own core whatever it writes, and a row ~0.07 ms, so under load one
@@ -130,12 +132,13 @@ async function writeBatch(batch: Pending[]): Promise<void> {
 async function rotateInOneStatement(rotations: Rotation[]): Promise<Set<number>> {
   const settings = sessionSettings();
   const now = Date.now();
-  const usedAt = new Date(now).toISOString();
+  const rotatedAt = new Date(now).toISOString();
   const expiresAt = new Date(now + settings.sessionTtlSeconds * 1000).toISOString();
   const column = <T>(pick: (rotation: Rotation, index: number) => T): T[] => rotations.map(pick);
   // The claims are checked by scalar subqueries (one primary-key or unique lookup per row), not
   // EXISTS: PostgreSQL plans an EXISTS as a join, and on a database without fresh statistics
-  // (PGlite runs no autovacuum) that join scanned whole tables.
+  // (PGlite runs no autovacuum) that join scanned whole tables. `usedAt` is only set on tokens
+  // spent before successors were derived (see schema.prisma).
   const rows = await prisma.$queryRaw<{ ordinal: number }[]>`
     WITH input AS (
       SELECT * FROM unnest(
@@ -144,17 +147,15 @@ async function rotateInOneStatement(rotations: Rotation[]): Promise<Set<number>>
         ${column((r) => r.environmentId)}::text[], ${column((r) => r.fromOrganizationId)}::text[],
         ${column((r) => r.organizationId)}::text[], ${column((r) => r.role)}::text[],
         ${column((r) => r.userUpdatedAt.toISOString())}::text[],
-        ${column((r) => r.idempotencyKeyHash)}::text[], ${column((r) => r.newTokenId)}::text[],
-        ${column((r) => r.newTokenHash)}::text[]
+        ${column((r) => r.newTokenId)}::text[], ${column((r) => r.newTokenHash)}::text[]
       ) AS i("ordinal", "tokenHash", "sessionId", "userId", "environmentId", "fromOrganizationId",
-             "organizationId", "role", "userUpdatedAt", "idempotencyKeyHash",
-             "newTokenId", "newTokenHash")
+             "organizationId", "role", "userUpdatedAt", "newTokenId", "newTokenHash")
     ), checked AS MATERIALIZED (
-      SELECT t."id" AS "tokenId", i.*
-      FROM input i JOIN "RefreshToken" t ON t."tokenHash" = i."tokenHash"
-      WHERE t."usedAt" IS NULL AND t."sessionId" = i."sessionId"
+      SELECT i.* FROM input i
+      WHERE (SELECT true FROM "RefreshToken" t
+             WHERE t."tokenHash" = i."tokenHash" AND t."sessionId" = i."sessionId" AND t."usedAt" IS NULL)
         AND (SELECT true FROM "Session" s
-             WHERE s."id" = i."sessionId" AND s."revokedAt" IS NULL AND s."expiresAt" > ${usedAt}::timestamp(3)
+             WHERE s."id" = i."sessionId" AND s."revokedAt" IS NULL AND s."expiresAt" > ${rotatedAt}::timestamp(3)
                AND s."userId" = i."userId" AND s."organizationId" = i."fromOrganizationId"
                AND s."environmentId" = i."environmentId")
         AND (SELECT true FROM "OrganizationMembership" m
@@ -162,22 +163,22 @@ async function rotateInOneStatement(rotations: Rotation[]): Promise<Set<number>>
                AND m."status" = 'ACTIVE' AND m."roleSlug" = i."role")
         AND (SELECT true FROM "User" u
              WHERE u."id" = i."userId" AND u."updatedAt" = i."userUpdatedAt"::timestamp(3))
-    ), used AS (
-      UPDATE "RefreshToken" t
-      SET "usedAt" = ${usedAt}::timestamp(3), "idempotencyKeyHash" = c."idempotencyKeyHash"
-      FROM checked c
-      WHERE t."id" = c."tokenId" AND t."usedAt" IS NULL
-      RETURNING t."id", c."ordinal", c."sessionId", c."organizationId", c."newTokenId", c."newTokenHash"
     ), fresh AS (
+      -- A successor already stored means a concurrent rotation spent the token first.
       INSERT INTO "RefreshToken" ("id", "sessionId", "tokenHash", "createdAt")
-      SELECT "newTokenId", "sessionId", "newTokenHash", ${usedAt}::timestamp(3) FROM used
+      SELECT "newTokenId", "sessionId", "newTokenHash", ${rotatedAt}::timestamp(3) FROM checked
+      ON CONFLICT ("tokenHash") DO NOTHING
+      RETURNING "tokenHash"
+    ), rotated AS (
+      SELECT c."ordinal", c."sessionId", c."organizationId"
+      FROM checked c JOIN fresh f ON f."tokenHash" = c."newTokenHash"
     ), extended AS (
       UPDATE "Session" s
-      SET "organizationId" = used."organizationId", "expiresAt" = ${expiresAt}::timestamp(3),
-          "updatedAt" = ${usedAt}::timestamp(3)
-      FROM used
-      WHERE s."id" = used."sessionId"
+      SET "organizationId" = r."organizationId", "expiresAt" = ${expiresAt}::timestamp(3),
+          "updatedAt" = ${rotatedAt}::timestamp(3)
+      FROM rotated r
+      WHERE s."id" = r."sessionId"
     )
-    SELECT "ordinal" FROM used`;
+    SELECT "ordinal" FROM rotated`;
   return new Set(rows.map((row) => Number(row.ordinal)));
 }

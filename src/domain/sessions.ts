@@ -17,6 +17,7 @@ import {
   newRefreshToken,
   type SessionTokens,
   sessionIsActive,
+  successorRefreshToken,
 } from './session-tokens.ts';
 import {
   activeSigningKey,
@@ -195,14 +196,21 @@ export async function refreshSealedSession(
 async function sessionOfSeal(
   sealedSession: string,
   openSeal: SealOpener = unsealSessionData,
-): Promise<{ session: Session; tokenUsedAt: Date | null }> {
+): Promise<{ session: Session; tokenSpentAt: Date | null }> {
   const data = await openSeal(sealedSession);
   const token = await prisma.refreshToken.findUnique({
     where: { tokenHash: hashToken(data.refreshToken) },
     include: { session: true },
   });
   if (!token || token.session.userId !== data.user.id) throw invalidSession();
-  return { session: token.session, tokenUsedAt: token.usedAt };
+  if (token.usedAt) return { session: token.session, tokenSpentAt: token.usedAt };
+  // Spent when its successor is stored (see schema.prisma).
+  const successor = await prisma.refreshToken.findUnique({
+    where: { tokenHash: hashToken(successorRefreshToken(data.refreshToken)) },
+    select: { sessionId: true, createdAt: true },
+  });
+  const spentAt = successor?.sessionId === token.sessionId ? successor.createdAt : null;
+  return { session: token.session, tokenSpentAt: spentAt };
 }
 
 /**
@@ -230,9 +238,9 @@ export async function authenticateSessionCredential(
     };
   }
   if (credential.sealedSession !== undefined) {
-    const { session, tokenUsedAt } = await sessionOfSeal(credential.sealedSession, openSeal);
+    const { session, tokenSpentAt } = await sessionOfSeal(credential.sealedSession, openSeal);
     const graceMs = sessionSettings().refreshGraceSeconds * 1000;
-    if (tokenUsedAt && now - tokenUsedAt.getTime() > graceMs)
+    if (tokenSpentAt && now - tokenSpentAt.getTime() > graceMs)
       throw invalidSession('The session is outdated.');
     if (!sessionIsActive(session, now)) throw invalidSession('The session has ended.');
     return {

@@ -105,6 +105,8 @@ async function authenticate(request: Request): Promise<Response> {
     // refreshSession's per-address limit. (Its per-session limit keys on the session id in the
     // seal; a bare refresh token names its session only after the lookup, and rotates anyway.)
     await rateLimits.refreshSession(null, clientAddress());
+    // The SDK sends an Idempotency-Key with every POST. A retry needs no key to be recognized:
+    // a refresh token spent within the grace window is answered with the same successor.
     const idempotencyKey = request.headers.get('idempotency-key');
     if (idempotencyKey !== null && idempotencyKey.length > 255) {
       throw new BadUserInputError('Idempotency-Key', 'Idempotency-Key must be at most 255 characters.');
@@ -113,7 +115,6 @@ async function authenticate(request: Request): Promise<Response> {
       refreshToken,
       environmentId: environment.id,
       organizationId: stringField(body, 'organization_id') ?? null,
-      idempotencyKey,
     }).catch((error: unknown) => {
       sessionRefreshes.inc({ outcome: errorCodeOf(error) });
       throw error;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "RefreshToken" DROP COLUMN "idempotencyKeyHash";
