@@ -1,4 +1,3 @@
-import { decodeJwt } from 'jose';
 import type { Config } from '../config.ts';
 import { type Prisma, prisma } from '../db/index.ts';
 import { BadUserInputError, ForbiddenError, NotFoundError, PennantError } from '../errors.ts';
@@ -7,7 +6,13 @@ import { newId } from '../ids.ts';
 import type { Actor } from './actor.ts';
 import { recordEvent } from './events.ts';
 import { refreshWithRefreshToken, rememberSessionEnvironment, type SealedClaims } from './refresh.ts';
-import { type SealedSessionData, type SealOpener, sealSessionData, unsealSessionData } from './seal.ts';
+import {
+  accessTokenClaimsOf,
+  type SealedSessionData,
+  type SealOpener,
+  sealSessionData,
+  unsealSessionData,
+} from './seal.ts';
 import { loadServerSecrets, setServerSecrets } from './secrets.ts';
 import { type SessionSettings, sessionSettings, setSessionSettings } from './session-settings.ts';
 import {
@@ -157,12 +162,8 @@ function sealTokens(tokens: SessionTokens): Promise<string> {
 
 /** What the seal says of its session, when it says all of it consistently (else null). */
 function sealedClaimsOf(data: SealedSessionData): SealedClaims | null {
-  let claims: ReturnType<typeof decodeJwt>;
-  try {
-    claims = decodeJwt(data.accessToken);
-  } catch {
-    return null;
-  }
+  const claims = accessTokenClaimsOf(data);
+  if (!claims) return null;
   const user = userFromSeal(data.user);
   const { sid, sub, org_id: organizationId, role } = claims;
   if (!user || typeof sid !== 'string' || typeof organizationId !== 'string' || typeof role !== 'string') {

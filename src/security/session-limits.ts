@@ -1,7 +1,6 @@
 import { getArgumentValues } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
-import { decodeJwt } from 'jose';
-import type { SealOpener } from '../domain/seal.ts';
+import { accessTokenClaimsOf, type SealOpener } from '../domain/seal.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 import { rootFields, selectedOperation } from '../http/operation.ts';
 import { currentClientAddress } from '../http/request-context.ts';
@@ -16,8 +15,7 @@ import { credentialKey, httpExtensionOf, RateLimitedError, rateLimits } from './
 async function sessionKeyOf(sealedSession: string | undefined, openSeal: SealOpener): Promise<string | null> {
   if (!sealedSession) return null;
   try {
-    const { accessToken } = await openSeal(sealedSession);
-    const { sid } = decodeJwt(accessToken);
+    const sid = accessTokenClaimsOf(await openSeal(sealedSession))?.sid;
     if (typeof sid === 'string') return `sid:${sid}`;
   } catch {
     // Not a seal of ours: refreshSession itself answers INVALID_SESSION.
