@@ -299,32 +299,34 @@ async function issueForMember(
  * not stored for this session (the token was spent before successors were derived): refused,
  * not treated as a reuse.
  */
-function retryAnswer(
+async function retryAnswer(
   tx: Transaction,
   session: Session,
   presented: PresentedToken,
   successorStored: boolean,
   signingKey: ActiveSigningKey,
 ): Promise<RotationOutcome> {
-  if (!successorStored) return Promise.resolve({ kind: 'spent' });
+  if (!successorStored) return { kind: 'spent' };
   return issueForMember(tx, session, session.organizationId, presented.successor, signingKey);
 }
 
-/** When `token` was spent, and whether its derived successor is stored for its session. */
-async function spendingOf(
-  tx: Transaction,
+/**
+ * When `token` was spent, and whether its derived successor (by `successorHash`) is stored for
+ * its session. A token with `usedAt` was spent by an earlier version: its successor was random.
+ */
+export async function spendingOf(
+  db: Transaction,
   token: { usedAt: Date | null; sessionId: string },
-  presented: PresentedToken,
+  successorHash: string,
 ): Promise<{ spentAt: Date | null; successorStored: boolean }> {
-  const successor = await tx.refreshToken.findUnique({
-    where: { tokenHash: presented.successorHash },
+  if (token.usedAt) return { spentAt: token.usedAt, successorStored: false };
+  const successor = await db.refreshToken.findUnique({
+    where: { tokenHash: successorHash },
     select: { sessionId: true, createdAt: true },
   });
-  const successorStored = successor?.sessionId === token.sessionId;
-  return {
-    spentAt: token.usedAt ?? (successorStored ? (successor?.createdAt ?? null) : null),
-    successorStored,
-  };
+  return successor?.sessionId === token.sessionId
+    ? { spentAt: successor.createdAt, successorStored: true }
+    : { spentAt: null, successorStored: false };
 }
 
 /**
@@ -392,7 +394,7 @@ export async function refreshWithRefreshToken(input: {
     if (!token) return { kind: 'inactive' };
     const session = token.session;
     const now = Date.now();
-    const { spentAt, successorStored } = await spendingOf(tx, token, presented);
+    const { spentAt, successorStored } = await spendingOf(tx, token, presented.successorHash);
 
     if (spentAt) {
       const withinGrace = now - spentAt.getTime() <= settings.refreshGraceSeconds * 1000;

@@ -5,7 +5,12 @@ import type { Session } from '../generated/prisma/client.ts';
 import { newId } from '../ids.ts';
 import type { Actor } from './actor.ts';
 import { recordEvent } from './events.ts';
-import { refreshWithRefreshToken, rememberSessionEnvironment, type SealedClaims } from './refresh.ts';
+import {
+  refreshWithRefreshToken,
+  rememberSessionEnvironment,
+  type SealedClaims,
+  spendingOf,
+} from './refresh.ts';
 import {
   accessTokenClaimsOf,
   type SealedSessionData,
@@ -204,13 +209,7 @@ async function sessionOfSeal(
     include: { session: true },
   });
   if (!token || token.session.userId !== data.user.id) throw invalidSession();
-  if (token.usedAt) return { session: token.session, tokenSpentAt: token.usedAt };
-  // Spent when its successor is stored (see schema.prisma).
-  const successor = await prisma.refreshToken.findUnique({
-    where: { tokenHash: hashToken(successorRefreshToken(data.refreshToken)) },
-    select: { sessionId: true, createdAt: true },
-  });
-  const spentAt = successor?.sessionId === token.sessionId ? successor.createdAt : null;
+  const { spentAt } = await spendingOf(prisma, token, hashToken(successorRefreshToken(data.refreshToken)));
   return { session: token.session, tokenSpentAt: spentAt };
 }
 
