@@ -183,7 +183,8 @@ async function readKeys(startedIn: number): Promise<KeyCache> {
  */
 async function currentKeys(): Promise<KeyCache> {
   if (!cache) return loadKeys();
-  if (Date.now() - cache.loadedAt > cacheMaxAgeMs) {
+  // Only the caller that starts the reload handles its failure: one warning, not one per request.
+  if (Date.now() - cache.loadedAt > cacheMaxAgeMs && loading === undefined) {
     const stale = cache;
     loadKeys().catch((error: unknown) => {
       logger.warn({ err: error }, 'could not reload the signing keys; using the ones loaded before');
