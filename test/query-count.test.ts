@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type PrismaClient, prisma, setPrismaClient } from '../src/db/index.ts';
+import { activeSigningKey } from '../src/domain/signing-keys.ts';
 import { requestContext } from '../src/http/request-context.ts';
 import { graphql } from './gql/index.ts';
 import { dataOf, startTestServer, type TestServer } from './helpers/server.ts';
@@ -216,5 +217,37 @@ describe('query count', () => {
     // Under load a statement starts at most every 25 ms, and the refreshes of each interval share it.
     expect(queries).toBeGreaterThanOrEqual(1);
     expect(queries).toBeLessThanOrEqual(seals.length / 2);
+  });
+
+  it('signing keys due for a reload are read once, however many callers need them meanwhile', async () => {
+    const loaded = await activeSigningKey();
+    const base = prisma.$extends({}) as unknown as PrismaClient;
+    let reads = 0;
+    setPrismaClient(
+      base.$extends({
+        query: {
+          signingKey: {
+            findMany({ args, query }) {
+              reads++;
+              return query(args);
+            },
+          },
+        },
+      }) as unknown as PrismaClient,
+    );
+    // Past the cache's 30 s: every caller now finds the keys due for a reload.
+    const later = Date.now() + 31_000;
+    const now = vi.spyOn(Date, 'now').mockReturnValue(later);
+    try {
+      const keys = await Promise.all(Array.from({ length: 20 }, () => activeSigningKey()));
+      // Nobody waited for the reload: each got the keys already loaded.
+      expect(keys.every((key) => key.kid === loaded.kid)).toBe(true);
+      await vi.waitFor(() => expect(reads).toBe(1));
+      await activeSigningKey();
+      expect(reads).toBe(1);
+    } finally {
+      now.mockRestore();
+      setPrismaClient(base);
+    }
   });
 });
