@@ -6,7 +6,7 @@ export interface BenchContext {
   options: BenchOptions;
   template: SeededTemplate;
   log(line: string): void;
-  /** Extra start options for every Pennant server (CPU profiling). */
+  /** Extra start options for every Pennant server (CPU profiling, extra node flags). */
   serverExtras: Pick<StartOptions, 'cpuProfileDir' | 'nodeArgs'>;
 }
 

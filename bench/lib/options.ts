@@ -48,7 +48,8 @@ export const usage = `npm run bench -- [options]
   --refresh-sessions N    distinct sessions for the refresh benchmark (default 1000; quick 400)
   --algorithms A,B        signing algorithms for refresh (default RS256,ES256,EdDSA)
   --cpu-prof DIR          run the Pennant servers with --cpu-prof, profiles into DIR
-  --server-node-args 'A B' extra node flags for the Pennant servers (e.g. '--trace-gc'), for A/B runs
+  --server-node-args='A B'  extra node flags for the Pennant servers, for A/B runs (with =:
+                          the flags start with --, e.g. --server-node-args='--trace-gc')
   --no-build              do not run npm run build first
 
   DATABASE_URL            PostgreSQL for the single-instance benchmarks instead of PGlite

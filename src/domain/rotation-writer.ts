@@ -39,7 +39,9 @@ const maxBatch = 200;
 // an idle server writes a refresh at once. Measured with 50 connections (BENCHMARKS.md): 0 ms
 // (the next event-loop turn only) 0.36 of the crypto-only ceiling, 10 ms 0.38, 25 ms 0.45,
 // 50 ms 0.41, 100 ms 0.35 (the refreshes in flight all wait and the core idles); again once
-// retry answers were no longer stored: 10 ms 0.45, 25 ms 0.48-0.53, 40 ms 0.48.
+// retry answers were no longer stored: 10 ms 0.45, 25 ms 0.48-0.53, 40 ms 0.48; and by CPU per
+// refresh once the presented token was no longer updated: 15 ms costs more CPU per refresh,
+// 50 ms leaves the core idle 14-24 % of the time.
 const statementIntervalMs = 25;
 
 let queue: Pending[] = [];
