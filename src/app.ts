@@ -19,7 +19,7 @@ import { organizationCache } from './domain/organization-cache.ts';
 import { initializeSessions, setAccessTokenIssuer } from './domain/sessions.ts';
 import type { Environment } from './generated/prisma/client.ts';
 import { createPennantYoga, type PennantYoga } from './graphql/yoga.ts';
-import { requestContext } from './http/request-context.ts';
+import { bindRequestContext } from './http/request-context.ts';
 import { clientAddress, createHttpHandler } from './http/server.ts';
 import { logWebSocketConnections } from './http/websocket-log.ts';
 import { logger } from './logger.ts';
@@ -203,9 +203,8 @@ function serveGraphQLOverWebSocket(
         context.extra.principal = principal;
         return true;
       },
-      // Each operation runs with a request id and the client's address, like an HTTP request.
-      execute: (args) => inRequestContext(args, (root) => root.execute(args)),
-      subscribe: (args) => inRequestContext(args, (root) => root.subscribe(args)),
+      execute: (args) => (args.rootValue as EnvelopedRoot).execute(args),
+      subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args),
       onSubscribe: async (context, id, params) => {
         // Each open operation holds server resources: one connection may hold only so many.
         if (Object.keys(context.subscriptions).length > config.limits.maxSocketOperations) {
@@ -217,6 +216,11 @@ function serveGraphQLOverWebSocket(
           ];
         }
         const request = requestFromUpgrade(context.extra.request);
+        // Each operation gets a request id and the client's address, like an HTTP request.
+        bindRequestContext(request, {
+          requestId: randomUUID(),
+          address: clientAddress(context.extra.request, config.trustProxy),
+        });
         const enveloped = yoga.getEnveloped({
           request,
           connectionParams: context.connectionParams,
@@ -243,11 +247,7 @@ function serveGraphQLOverWebSocket(
           document,
           variableValues: params.variables,
           contextValue: await enveloped.contextFactory(),
-          rootValue: {
-            execute: enveloped.execute,
-            subscribe: enveloped.subscribe,
-            address: clientAddress(context.extra.request, config.trustProxy),
-          },
+          rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
         };
         return args;
       },
@@ -258,19 +258,10 @@ function serveGraphQLOverWebSocket(
 
 type OperationResult = ReturnType<NonNullable<Parameters<typeof useServer>[0]['execute']>>;
 
+/** yoga's enveloped execute and subscribe, handed to graphql-ws through the root value. */
 interface EnvelopedRoot {
   execute: (args: ExecutionArgs) => OperationResult;
   subscribe: (args: ExecutionArgs) => OperationResult;
-  /** The client's address, for per-address limits and logs. */
-  address: string;
-}
-
-function inRequestContext(
-  args: ExecutionArgs,
-  run: (root: EnvelopedRoot) => OperationResult,
-): OperationResult {
-  const root = args.rootValue as EnvelopedRoot;
-  return requestContext.run({ requestId: randomUUID(), address: root.address }, () => run(root));
 }
 
 /** The upgrade request as a fetch Request, so WebSocket context reads headers like HTTP does. */

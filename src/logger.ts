@@ -1,5 +1,4 @@
 import pino from 'pino';
-import { requestContext } from './http/request-context.ts';
 import { redactSecrets } from './security/redact.ts';
 
 // config.ts rejects an unknown LOG_LEVEL with a clear message; the logger, created on import,
@@ -14,11 +13,6 @@ const knownLevel = level === 'silent' || level in pino.levels.values;
 export const logger = pino({
   level: knownLevel ? level : 'info',
   base: { service: 'pennant' },
-  // Every line written while a request is handled carries its id (see src/http/).
-  mixin: () => {
-    const context = requestContext.getStore();
-    return context ? { requestId: context.requestId } : {};
-  },
   // Secrets that slipped into a message (a token quoted by a parser error) are scrubbed last.
   hooks: { streamWrite: redactSecrets },
   redact: {

@@ -3,7 +3,7 @@ import { handleStreamOrSingleExecutionResult, isAsyncIterable, type Plugin } fro
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { PennantError } from './errors.ts';
 import { operationLabel, rootFields, selectedOperation } from './http/operation.ts';
-import { requestContext } from './http/request-context.ts';
+import { requestContextOf } from './http/request-context.ts';
 import { isDatabaseUnavailable } from './security/database-errors.ts';
 
 /**
@@ -225,7 +225,7 @@ export function useMetrics(): Plugin {
     onExecute({ args }) {
       const started = performance.now();
       const metrics = operationMetricsOf(args.document, args.operationName);
-      const request = requestContext.getStore();
+      const request = requestContextOf((args.contextValue as { request?: Request }).request);
       if (request) request.operation = metrics.operation;
       return {
         onExecuteDone(payload) {

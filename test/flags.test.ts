@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { prisma } from '../src/db/index.ts';
+import { logger } from '../src/logger.ts';
 import { graphql } from './gql/index.ts';
 import { dataOf, errorCode, startTestServer, type TestServer } from './helpers/server.ts';
 
@@ -222,11 +223,12 @@ describe('featureFlags connection', () => {
 });
 
 describe('unexpected errors', () => {
-  it('are masked as INTERNAL_SERVER_ERROR without internals', async () => {
+  it('are masked as INTERNAL_SERVER_ERROR without internals, and logged once with the request id', async () => {
+    const errorLog = vi.spyOn(logger, 'error');
     // A real fault: the table disappears under the running server.
     await prisma.$executeRawUnsafe('ALTER TABLE "FeatureFlag" RENAME TO "FeatureFlagAway"');
     try {
-      const response = await server.request(FlagList, {});
+      const response = await server.request(FlagList, {}, { headers: { 'x-request-id': 'fault-trace-1' } });
       expect(response.errors).toEqual([
         {
           message: 'Unexpected error.',
@@ -234,7 +236,13 @@ describe('unexpected errors', () => {
           extensions: { code: 'INTERNAL_SERVER_ERROR' },
         },
       ]);
+      expect(response.headers.get('x-request-id')).toBe('fault-trace-1');
+      // The operator finds the fault from the id the client saw, in one line.
+      expect(errorLog.mock.calls).toEqual([
+        [expect.objectContaining({ requestId: 'fault-trace-1', err: expect.any(Error) }), 'unexpected error'],
+      ]);
     } finally {
+      errorLog.mockRestore();
       await prisma.$executeRawUnsafe('ALTER TABLE "FeatureFlagAway" RENAME TO "FeatureFlag"');
     }
     dataOf(await server.request(FlagList, { first: 1 }));

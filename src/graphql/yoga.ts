@@ -5,9 +5,13 @@ import type { Config } from '../config.ts';
 import { apiKeyAuthenticator, isApiKeySecretShape } from '../domain/api-keys.ts';
 import { type SealOpener, sealOpener } from '../domain/seal.ts';
 import { PennantError } from '../errors.ts';
-import { currentClientAddress } from '../http/request-context.ts';
-import { yogaLogging } from '../http/yoga-logging.ts';
-import { logger } from '../logger.ts';
+import {
+  bindRequestContext,
+  clientAddressOf,
+  type RequestContext,
+  requestContextOf,
+} from '../http/request-context.ts';
+import { logFault, useFaultLogging, yogaLogging } from '../http/yoga-logging.ts';
 import {
   authenticateConnection,
   cookieValue,
@@ -59,6 +63,19 @@ async function createContext(
   initial: YogaInitialContext & WebSocketInitialContext,
   config: Config,
 ): Promise<GraphQLContext> {
+  try {
+    return await authenticate(initial, config);
+  } catch (error) {
+    // Thrown before any operation runs, so the fault is logged here, with the request's id.
+    logFault(error, requestContextOf(initial.request)?.requestId);
+    throw error;
+  }
+}
+
+async function authenticate(
+  initial: YogaInitialContext & WebSocketInitialContext,
+  config: Config,
+): Promise<GraphQLContext> {
   const request = initial.request;
   const openSeal = sealOpener();
   if (initial.principal) {
@@ -94,7 +111,7 @@ async function createContext(
       openSeal,
     };
   // Failed API-key attempts are rate limited per key and per address (src/security/rate-limit.ts).
-  const address = currentClientAddress();
+  const address = clientAddressOf(request);
   await rateLimits.beforeApiKeyAttempt(credential, address);
   const apiKey = await apiKeyAuthenticator.authenticate(credential);
   if (apiKey === null) await rateLimits.afterFailedApiKey(credential, address);
@@ -108,7 +125,10 @@ async function createContext(
   };
 }
 
-/** Errors with a stable code pass through; anything unexpected is logged and masked. */
+/**
+ * Errors with a stable code pass through; anything unexpected is masked (and logged, with its
+ * request id, by src/http/yoga-logging.ts).
+ */
 function maskError(error: unknown): Error {
   const original = error instanceof GraphQLError ? error.originalError : error;
   const path = error instanceof GraphQLError ? error.path : undefined;
@@ -136,13 +156,11 @@ function maskError(error: unknown): Error {
   if (original instanceof GraphQLError) return withoutSecrets(original);
   // The database being away is a condition, not a bug: say so (503), and the pool reconnects.
   if (isDatabaseUnavailable(original)) {
-    logger.warn({ err: { message: (original as Error).message } }, 'database unavailable');
     return createGraphQLError(databaseUnavailable.message, {
       extensions: databaseUnavailable.extensions,
       path,
     });
   }
-  logger.error({ err: original }, 'unexpected error in a resolver');
   return createGraphQLError('Unexpected error.', {
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
     path,
@@ -156,6 +174,19 @@ function cursorArgumentOf(error: GraphQLError | undefined): 'after' | 'before' {
     if (node.kind === Kind.FIELD) for (const argument of node.arguments ?? []) names.add(argument.name.value);
   }
   return names.has('before') && !names.has('after') ? 'before' : 'after';
+}
+
+/**
+ * Ties each HTTP request to the context the HTTP handler made for it (request id, client
+ * address), which arrives as yoga's server context; first, so routes and plugins find it.
+ */
+function useRequestContext(): Plugin {
+  return {
+    onRequest({ request, serverContext }) {
+      const context = (serverContext as { requestContext?: RequestContext } | undefined)?.requestContext;
+      if (context) bindRequestContext(request, context);
+    },
+  };
 }
 
 /** Sends headers resolvers queued in `context.responseHeaders` (e.g. Set-Cookie). */
@@ -197,6 +228,8 @@ export function createPennantYoga(config: Config, plugins: Plugin[] = []) {
     maskedErrors: { maskError },
     logging: yogaLogging(),
     plugins: [
+      useRequestContext(),
+      useFaultLogging(),
       useResponseHeaders(),
       ...hardeningPlugins(config, '/graphql'),
       useSharedSubscriptionResults(sharedResultSubscriptionFields),

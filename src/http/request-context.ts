@@ -1,7 +1,6 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 
-/** What every log line written while handling a request should carry. */
+/** What the logs and per-address limits need to know about the request being handled. */
 export interface RequestContext {
   requestId: string;
   /** The client address (for per-address rate limits). */
@@ -11,17 +10,27 @@ export interface RequestContext {
 }
 
 /**
- * The request being handled, for code that has no request at hand (the logger's mixin, error
- * masking). Set by the HTTP handler around each request and by the WebSocket glue per message.
+ * Each request's context, found from its fetch `Request`, which GraphQL context, plugins and
+ * routes all hold. Passed explicitly rather than through AsyncLocalStorage: on Node 20 that
+ * installs promise hooks that run on every promise of every request, about a tenth of a
+ * session refresh's throughput (BENCHMARKS.md).
  */
-export const requestContext = new AsyncLocalStorage<RequestContext>();
+const contexts = new WeakMap<Request, RequestContext>();
+
+export function bindRequestContext(request: Request, context: RequestContext): void {
+  contexts.set(request, context);
+}
+
+export function requestContextOf(request: Request | undefined): RequestContext | undefined {
+  return request ? contexts.get(request) : undefined;
+}
+
+/** The address of the client that sent this request (for per-address limits). */
+export function clientAddressOf(request: Request | undefined): string {
+  return requestContextOf(request)?.address ?? 'unknown';
+}
 
 export const requestIdHeader = 'x-request-id';
-
-/** The address of the client whose request is being handled (for per-address limits). */
-export function currentClientAddress(): string {
-  return requestContext.getStore()?.address ?? 'unknown';
-}
 
 // A caller's id is echoed into logs and headers, so only a plain token is accepted.
 const acceptableRequestId = /^[A-Za-z0-9._:-]{1,128}$/;

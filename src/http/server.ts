@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { logger } from '../logger.ts';
 import { recordHttpRequest, routeLabel } from '../metrics.ts';
 import { payloadTooLargeBody } from './body-limit.ts';
-import { type RequestContext, requestContext, requestIdFrom, requestIdHeader } from './request-context.ts';
+import { type RequestContext, requestIdFrom, requestIdHeader } from './request-context.ts';
 
 export interface HttpHandlerOptions {
   maxBodyBytes: number;
@@ -11,6 +11,13 @@ export interface HttpHandlerOptions {
 }
 
 type NodeHandler = (request: IncomingMessage, response: ServerResponse) => unknown;
+
+/** yoga's Node handler: the third argument becomes its server context (see `useRequestContext`). */
+type ContextualNodeHandler = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  serverContext: { requestContext: RequestContext },
+) => unknown;
 
 /** The client address: the socket's peer, or the proxy's `X-Forwarded-For` when trusted. */
 export function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
@@ -24,12 +31,12 @@ export function clientAddress(request: IncomingMessage, trustProxy: boolean): st
 
 /**
  * Wraps yoga's Node handler with what every HTTP request gets: a request id (`x-request-id`,
- * the caller's when it is a plain token, echoed in the response and in every log line written
- * meanwhile), one structured log line and metrics when it ends, and a 413 for a declared body
+ * the caller's when it is a plain token, echoed in the response and in the log lines written for
+ * it), one structured log line and metrics when it ends, and a 413 for a declared body
  * larger than the limit before any of it is read. Logs carry no headers, query strings or bodies.
  */
 export function createHttpHandler(
-  handler: NodeHandler,
+  handler: ContextualNodeHandler,
   options: HttpHandlerOptions,
 ): NodeHandler & { beginShutdown(): void } {
   const open = new Set<ServerResponse>();
@@ -79,7 +86,7 @@ export function createHttpHandler(
       request.resume();
       return;
     }
-    return requestContext.run(context, () => handler(request, response));
+    return handler(request, response, { requestContext: context });
   };
   /**
    * At shutdown: responses from now on close their connection, and Server-Sent Event streams

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../domain/actor.ts';
 import { type AuthenticatedApiKey, apiKeyAuthenticator } from '../domain/api-keys.ts';
 import { PennantError, UnauthenticatedError } from '../errors.ts';
-import { requestContext } from '../http/request-context.ts';
+import { clientAddressOf, requestContextOf } from '../http/request-context.ts';
 import { logger } from '../logger.ts';
 import { countFailure, errorCodeOf } from '../metrics.ts';
 import { json, type Route } from '../routes.ts';
@@ -72,7 +72,7 @@ export function restRoute(
     async handler(request, params, url) {
       // The id the HTTP layer gave this request (and logs with), so a client's exception points
       // at the server's log line.
-      const requestId = requestContext.getStore()?.requestId ?? randomUUID();
+      const requestId = requestContextOf(request)?.requestId ?? randomUUID();
       try {
         const response = await handler(request, params, url);
         response.headers.set('x-request-id', requestId);
@@ -91,15 +91,15 @@ export function requireApiKey(request: Request): Promise<AuthenticatedApiKey> {
   const header = request.headers.get('authorization');
   const secret = header ? bearerPattern.exec(header)?.[1] : undefined;
   if (!secret) throw new UnauthenticatedError();
-  return authenticateApiKey(secret);
+  return authenticateApiKey(secret, request);
 }
 
 /**
  * Authenticates a key secret with the same rate limit on failed attempts (per key and per
  * address) as GraphQL, so the REST edge is no side door for guessing keys.
  */
-export async function authenticateApiKey(secret: string): Promise<AuthenticatedApiKey> {
-  const address = clientAddress();
+export async function authenticateApiKey(secret: string, request: Request): Promise<AuthenticatedApiKey> {
+  const address = clientAddressOf(request);
   await rateLimits.beforeApiKeyAttempt(secret, address);
   const apiKey = await apiKeyAuthenticator.authenticate(secret);
   if (!apiKey) {
@@ -107,10 +107,6 @@ export async function authenticateApiKey(secret: string): Promise<AuthenticatedA
     throw new UnauthenticatedError('The API key is not valid or has been revoked.');
   }
   return apiKey;
-}
-
-export function clientAddress(): string {
-  return requestContext.getStore()?.address ?? 'unknown';
 }
 
 export function actorOfApiKey(apiKey: AuthenticatedApiKey): Actor {

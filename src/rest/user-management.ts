@@ -3,10 +3,11 @@ import { refreshWithRefreshToken } from '../domain/refresh.ts';
 import { publicJwksForEnvironment } from '../domain/sessions.ts';
 import { BadUserInputError, NotFoundError, UnauthenticatedError } from '../errors.ts';
 import type { Environment, User } from '../generated/prisma/client.ts';
+import { clientAddressOf } from '../http/request-context.ts';
 import { errorCodeOf, sessionRefreshes } from '../metrics.ts';
 import { json, type Route } from '../routes.ts';
 import { rateLimits } from '../security/rate-limit.ts';
-import { authenticateApiKey, clientAddress, requireApiKey, restRoute } from './http.ts';
+import { authenticateApiKey, requireApiKey, restRoute } from './http.ts';
 
 /**
  * The session half of WorkOS's User Management API that the SDK's `refresh()` and
@@ -104,7 +105,7 @@ async function authenticate(request: Request): Promise<Response> {
     if (!refreshToken) throw new OAuthError(400, 'invalid_request', 'refresh_token is required.');
     // refreshSession's per-address limit. (Its per-session limit keys on the session id in the
     // seal; a bare refresh token names its session only after the lookup, and rotates anyway.)
-    await rateLimits.refreshSession(null, clientAddress());
+    await rateLimits.refreshSession(null, clientAddressOf(request));
     // The SDK sends an Idempotency-Key with every POST. A retry needs no key to be recognized:
     // a refresh token spent within the grace window is answered with the same successor.
     const idempotencyKey = request.headers.get('idempotency-key');
@@ -145,7 +146,7 @@ async function authenticate(request: Request): Promise<Response> {
 async function clientKey(request: Request, clientSecret: string | undefined) {
   if (clientSecret === undefined) return requireApiKey(request);
   const headerKey = request.headers.get('authorization') ? await requireApiKey(request) : undefined;
-  const key = await authenticateApiKey(clientSecret);
+  const key = await authenticateApiKey(clientSecret, request);
   if (headerKey && headerKey.id !== key.id) {
     throw new UnauthenticatedError('client_secret and the Authorization header name different API keys.');
   }

@@ -3,7 +3,7 @@ import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { accessTokenClaimsOf, type SealOpener } from '../domain/seal.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 import { rootFields, selectedOperation } from '../http/operation.ts';
-import { currentClientAddress } from '../http/request-context.ts';
+import { clientAddressOf } from '../http/request-context.ts';
 import { readCookie } from '../session-http.ts';
 import { credentialKey, httpExtensionOf, RateLimitedError, rateLimits } from './rate-limit.ts';
 
@@ -38,7 +38,7 @@ export function useSessionRateLimits(options: { cookieName: string }): Plugin {
       );
       if (limited.length === 0) return;
       const context = args.contextValue as unknown as GraphQLContext;
-      const address = currentClientAddress();
+      const address = clientAddressOf(context.request);
       try {
         for (const field of limited) {
           if (field.name === 'createSession') {
