@@ -118,6 +118,7 @@ async function main(): Promise<void> {
       ...results,
       failures,
     };
+    await mkdir(path.dirname(path.resolve(options.json)), { recursive: true });
     await writeFile(options.json, `${JSON.stringify(figures, null, 2)}\n`);
     log(`figures written to ${options.json}`);
   }

@@ -51,69 +51,147 @@ interface CryptoRound {
   cpuMsPerOperation: number;
 }
 
-/** Runs `load` and adds the CPU time `pid` spent per operation, and its share of the wall time. */
-async function withCpu<T extends { operations: number }>(
+interface Slice {
+  operations: number;
+  seconds: number;
+  p50Ms: number;
+  p99Ms: number;
+  failures: number;
+  cpuMs: number;
+  wallMs: number;
+}
+
+/** Seconds per slice: each round alternates slices of the baseline and of Pennant. */
+const sliceSeconds = 2;
+
+/** Runs `load` and adds the CPU time `pid` spent meanwhile, and the wall time. */
+async function withCpu<T>(
   pid: number,
   load: () => Promise<T>,
-): Promise<T & { cpuMsPerOperation: number; busy: number }> {
+): Promise<T & { cpuMs: number; wallMs: number }> {
   const cpuBefore = processCpuMs(pid);
   const started = performance.now();
   const result = await load();
-  const cpuMs = processCpuMs(pid) - cpuBefore;
+  return { ...result, cpuMs: processCpuMs(pid) - cpuBefore, wallMs: performance.now() - started };
+}
+
+/** A round's slices as one: total rate, CPU per operation, median of the slices' percentiles. */
+function combine(slices: readonly Slice[]) {
+  const operations = slices.reduce((sum, s) => sum + s.operations, 0);
+  const cpuMs = slices.reduce((sum, s) => sum + s.cpuMs, 0);
   return {
-    ...result,
-    cpuMsPerOperation: cpuMs / result.operations,
-    busy: cpuMs / (performance.now() - started),
+    perSecond: operations / slices.reduce((sum, s) => sum + s.seconds, 0),
+    p50Ms: spread(slices.map((s) => s.p50Ms)).median,
+    p99Ms: spread(slices.map((s) => s.p99Ms)).median,
+    failures: slices.reduce((sum, s) => sum + s.failures, 0),
+    cpuMsPerOperation: cpuMs / operations,
+    busy: cpuMs / slices.reduce((sum, s) => sum + s.wallMs, 0),
   };
+}
+
+interface RefreshContext {
+  /** The seal this connection's request carries, until its answer arrives. */
+  sealedSession?: string;
+}
+
+const sealedSessionPattern = /"sealedSession":"([^"]+)"/;
+
+/** Resolves once `pid` has used (almost) no CPU for 100 ms. */
+async function idle(pid: number): Promise<void> {
+  let quiet = 0;
+  let before = processCpuMs(pid);
+  while (quiet < 2) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const now = processCpuMs(pid);
+    quiet = now - before <= 10 ? quiet + 1 : 0;
+    before = now;
+  }
 }
 
 /**
  * Refreshes with distinct sessions: a FIFO pool of sealed sessions; each request takes the
  * oldest, each answer puts its new seal at the back, so with N sessions each is refreshed once
- * every N requests (the previous seal is never replayed: that would be a grace-window retry).
+ * every N requests (the previous seal is never replayed while its successor is known).
+ *
+ * A slice's rate is its answers over the time from its first answer to its last: autocannon
+ * drops the requests in flight when its time is up, so counting from the start would charge
+ * Pennant for work it was never credited with (the crypto-only loop finishes what it started
+ * and times that). The server then finishes the dropped requests before anything else runs,
+ * and their sessions are refreshed again (a retry within the grace window when the server had
+ * rotated them) so the pool keeps them; neither is measured.
  */
-function refreshLoad(
-  url: string,
-  pool: string[],
-  connections: number,
-  durationSeconds: number,
-): Promise<Omit<LoadRound, 'cpuMsPerOperation' | 'busy'> & { operations: number }> {
-  let failures = 0;
-  return autocannon({
-    url,
-    connections,
-    duration: durationSeconds,
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/graphql-response+json, application/json',
-    },
-    requests: [
-      {
-        setupRequest: (request) => {
-          const sealedSession = pool.shift();
-          if (sealedSession === undefined) throw new Error('refresh pool ran dry');
-          request.body = JSON.stringify({ query: refreshMutation, variables: { input: { sealedSession } } });
-          return request;
+function refreshLoader(url: string, pool: string[], connections: number, serverPid: number) {
+  const inFlight = new Set<string>();
+  const headers = {
+    'content-type': 'application/json',
+    accept: 'application/graphql-response+json, application/json',
+  };
+  const refreshBody = (sealedSession: string) =>
+    JSON.stringify({ query: refreshMutation, variables: { input: { sealedSession } } });
+
+  async function load(durationSeconds: number): Promise<Omit<Slice, 'cpuMs' | 'wallMs'>> {
+    let failures = 0;
+    let answers = 0;
+    let firstAnswer = 0;
+    let lastAnswer = 0;
+    const result = await autocannon({
+      url,
+      connections,
+      duration: durationSeconds,
+      method: 'POST',
+      headers,
+      requests: [
+        {
+          setupRequest: (request, context: RefreshContext) => {
+            const sealedSession = pool.shift();
+            if (sealedSession === undefined) throw new Error('refresh pool ran dry');
+            context.sealedSession = sealedSession;
+            inFlight.add(sealedSession);
+            request.body = refreshBody(sealedSession);
+            return request;
+          },
+          onResponse: (status, body, context: RefreshContext) => {
+            lastAnswer = performance.now();
+            if (answers++ === 0) firstAnswer = lastAnswer;
+            if (context.sealedSession !== undefined) inFlight.delete(context.sealedSession);
+            const next = status === 200 ? sealedSessionPattern.exec(body)?.[1] : undefined;
+            if (next === undefined) {
+              failures++;
+              if (failures <= 3) process.stderr.write(`  refresh failed: ${status} ${body.slice(0, 300)}\n`);
+              return;
+            }
+            pool.push(next);
+          },
         },
-        onResponse: (status, body) => {
-          const next = status === 200 ? /"sealedSession":"([^"]+)"/.exec(body)?.[1] : undefined;
-          if (next === undefined) {
-            failures++;
-            if (failures <= 3) process.stderr.write(`  refresh failed: ${status} ${body.slice(0, 300)}\n`);
-            return;
-          }
-          pool.push(next);
-        },
-      },
-    ],
-  }).then((result) => ({
-    refreshesPerSecond: result.requests.average,
-    operations: result.requests.total,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    failures: failures + result.errors + result.timeouts,
-  }));
+      ],
+    });
+    return {
+      operations: answers - 1,
+      seconds: (lastAnswer - firstAnswer) / 1000,
+      p50Ms: result.latency.p50,
+      p99Ms: result.latency.p99,
+      failures: failures + result.errors + result.timeouts,
+    };
+  }
+
+  /** Returns how many dropped sessions could not be refreshed again (lost to the pool). */
+  async function recover(): Promise<number> {
+    await idle(serverPid);
+    const dropped = [...inFlight];
+    inFlight.clear();
+    const next = await Promise.all(
+      dropped.map(async (sealedSession) => {
+        const response = await fetch(url, { method: 'POST', headers, body: refreshBody(sealedSession) });
+        return sealedSessionPattern.exec(await response.text())?.[1];
+      }),
+    );
+    const recovered = next.filter((seal): seal is string => seal !== undefined);
+    pool.push(...recovered);
+    await idle(serverPid);
+    return dropped.length - recovered.length;
+  }
+
+  return { load, recover };
 }
 
 /**
@@ -153,29 +231,49 @@ export async function refreshBenchmark(context: BenchContext): Promise<RefreshRe
         cookiePassword: benchmarkServerEnv.PENNANT_COOKIE_PASSWORD,
         sealedSession: sessions[0]?.sealedSession,
       });
-      const url = `${server.url}/graphql`;
-      const cryptoRun = (durationSeconds: number): Promise<CryptoRound> =>
-        withCpu(crypto.pid, () =>
-          crypto.call<{ opsPerSecond: number; operations: number; p50Ms: number; p99Ms: number }>('run', {
-            durationSeconds,
+      const refreshes = refreshLoader(`${server.url}/graphql`, pool, options.connections, server.pid);
+      let lost = 0;
+      const cryptoRun = async (seconds: number): Promise<Slice> => {
+        const run = await withCpu(crypto.pid, () =>
+          crypto.call<{ operations: number; opsPerSecond: number; p50Ms: number; p99Ms: number }>('run', {
+            durationSeconds: seconds,
             concurrency: options.connections,
           }),
         );
-      const pennantRun = (durationSeconds: number): Promise<LoadRound> =>
-        withCpu(server.pid, () => refreshLoad(url, pool, options.connections, durationSeconds));
-      await pennantRun(options.warmupSeconds);
+        // The loop finishes the operations it started: its own elapsed time covers them.
+        return { ...run, seconds: run.operations / run.opsPerSecond, failures: 0 };
+      };
+      const pennantRun = async (seconds: number): Promise<Slice> => {
+        const run = await withCpu(server.pid, () => refreshes.load(seconds));
+        lost += await refreshes.recover();
+        return run;
+      };
+      // The server's CPU per refresh kept falling through its first half-minute of refresh load
+      // (presumably V8's optimizing compiler, which shares the server's one core): with 5 s of
+      // warm-up the first round was the lowest in each of five runs, with 30 s it was not.
+      await pennantRun(options.refreshWarmupSeconds);
       await cryptoRun(options.warmupSeconds);
+      // Each round alternates short slices of the crypto-only loop and of Pennant (ABBA), so
+      // both sides see the same machine when other work comes and goes on this shared host.
+      const slices = Math.max(1, Math.round(options.durationSeconds / sliceSeconds));
+      const seconds = options.durationSeconds / slices;
       const rounds: { pennant: LoadRound; crypto: CryptoRound }[] = [];
       for (let round = 0; round < options.rounds; round++) {
-        let p: LoadRound;
-        let c: CryptoRound;
-        if (round % 2 === 0) {
-          c = await cryptoRun(options.durationSeconds);
-          p = await pennantRun(options.durationSeconds);
-        } else {
-          p = await pennantRun(options.durationSeconds);
-          c = await cryptoRun(options.durationSeconds);
+        const pennantSlices: Slice[] = [];
+        const cryptoSlices: Slice[] = [];
+        for (let slice = 0; slice < slices; slice++) {
+          if ((round + slice) % 2 === 0) {
+            cryptoSlices.push(await cryptoRun(seconds));
+            pennantSlices.push(await pennantRun(seconds));
+          } else {
+            pennantSlices.push(await pennantRun(seconds));
+            cryptoSlices.push(await cryptoRun(seconds));
+          }
         }
+        const pc = combine(pennantSlices);
+        const cc = combine(cryptoSlices);
+        const p: LoadRound = { ...pc, refreshesPerSecond: pc.perSecond };
+        const c: CryptoRound = { ...cc, opsPerSecond: cc.perSecond };
         rounds.push({ pennant: p, crypto: c });
         context.log(
           `  ${algorithm} round ${round + 1}: Pennant ${Math.round(p.refreshesPerSecond)}/s (p50 ${p.p50Ms} ms, p99 ${p.p99Ms} ms), ` +
@@ -185,6 +283,7 @@ export async function refreshBenchmark(context: BenchContext): Promise<RefreshRe
             (p.failures > 0 ? `, failures ${p.failures}` : ''),
         );
       }
+      if (lost > 0) context.log(`  ${algorithm}: ${lost} sessions dropped at the end of a slice were lost`);
       byAlgorithm[algorithm] = {
         ratioSpread: spread(rounds.map((r) => r.pennant.refreshesPerSecond / r.crypto.opsPerSecond)),
         refreshesPerSecond: spread(rounds.map((r) => r.pennant.refreshesPerSecond)),
@@ -196,7 +295,7 @@ export async function refreshBenchmark(context: BenchContext): Promise<RefreshRe
         cpuMsPerRefresh: spread(rounds.map((r) => r.pennant.cpuMsPerOperation)),
         cryptoCpuMsPerOp: spread(rounds.map((r) => r.crypto.cpuMsPerOperation)),
         serverBusy: spread(rounds.map((r) => r.pennant.busy)),
-        failures: rounds.reduce((sum, r) => sum + r.pennant.failures, 0),
+        failures: rounds.reduce((sum, r) => sum + r.pennant.failures, 0) + lost,
       };
     } finally {
       await crypto.stop();

@@ -12,6 +12,8 @@ export interface BenchOptions {
   /** Seconds of load per round (HTTP benchmarks). */
   durationSeconds: number;
   warmupSeconds: number;
+  /** Seconds of refresh load before the refresh benchmark's rounds (its server warms slowly). */
+  refreshWarmupSeconds: number;
   /** HTTP connections (flag read, refresh). */
   connections: number;
   /** Distinct sessions the refresh benchmark cycles through. */
@@ -42,6 +44,7 @@ export const usage = `npm run bench -- [options]
   --rounds N              measured rounds per benchmark (default 3; quick 2)
   --duration S            seconds per HTTP round (default 10; quick 3)
   --warmup S              seconds of warm-up load (default 5; quick 2)
+  --refresh-warmup S      seconds of refresh load before the refresh rounds (default 30; quick 5)
   --connections N         HTTP connections (default 50)
   --flags N --orgs N --some-max N   dataset (default 200, 5000, 500)
   --subscribers N --subscriber-orgs N --subscriber-processes N   fan-out (default 10000, 100, 2)
@@ -68,6 +71,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       rounds: { type: 'string' },
       duration: { type: 'string' },
       warmup: { type: 'string' },
+      'refresh-warmup': { type: 'string' },
       connections: { type: 'string' },
       flags: { type: 'string' },
       orgs: { type: 'string' },
@@ -107,6 +111,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     rounds: number(values.rounds, 3, 2),
     durationSeconds: number(values.duration, 10, 3),
     warmupSeconds: number(values.warmup, 5, 2),
+    refreshWarmupSeconds: number(values['refresh-warmup'], 30, 5),
     connections: number(values.connections, 50),
     refreshSessions: number(values['refresh-sessions'], 1000, 400),
     subscribers: number(values.subscribers, 10_000, 1000),
