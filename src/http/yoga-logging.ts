@@ -64,9 +64,9 @@ export function useFaultLogging(): Plugin {
 }
 
 /**
- * yoga's logger, on pino. yoga logs every error that masking replaced: answers go to debug,
- * faults already logged with their request id (above) too; any other fault (outside an
- * operation) is logged here, without one.
+ * yoga's logger, on pino. yoga logs every error that masking replaced: answers go to debug;
+ * faults already logged with their request id (above) are not logged again; any other fault
+ * (outside an operation) is logged here, without one.
  */
 export function yogaLogging() {
   return {
