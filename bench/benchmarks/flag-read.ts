@@ -5,6 +5,7 @@ import { graphqlClient } from '../lib/graphql.ts';
 import { type HttpLoadResult, runHttpLoad } from '../lib/http-load.ts';
 import { cores } from '../lib/machine.ts';
 import { projectRoot, startPennant } from '../lib/server.ts';
+import { alternatingSlices } from '../lib/slices.ts';
 import { type Spread, seededRandom, spread } from '../lib/stats.ts';
 
 export interface FlagReadResult {
@@ -14,8 +15,6 @@ export interface FlagReadResult {
   pennant: { requestsPerSecond: Spread; p50Ms: Spread; p99Ms: Spread; failures: number };
   baseline: { requestsPerSecond: Spread; p50Ms: Spread; p99Ms: Spread; failures: number };
 }
-
-const sliceSeconds = 2;
 
 /** Slices of one round as one result: mean rate; median of the slices' latency percentiles. */
 function combine(slices: readonly HttpLoadResult[]): HttpLoadResult {
@@ -98,25 +97,11 @@ export async function flagReadBenchmark(context: BenchContext): Promise<FlagRead
     await baseline(options.warmupSeconds);
     await pennant(options.warmupSeconds);
 
-    // Each round alternates short slices of baseline and Pennant load, so that both sides see
-    // the same machine even when other work comes and goes (the machine may be shared).
-    const slices = Math.max(1, Math.round(options.durationSeconds / sliceSeconds));
     const rounds: { pennant: HttpLoadResult; baseline: HttpLoadResult }[] = [];
     for (let round = 0; round < options.rounds; round++) {
-      const pennantSlices: HttpLoadResult[] = [];
-      const baselineSlices: HttpLoadResult[] = [];
-      for (let slice = 0; slice < slices; slice++) {
-        const seconds = options.durationSeconds / slices;
-        if ((round + slice) % 2 === 0) {
-          baselineSlices.push(await baseline(seconds));
-          pennantSlices.push(await pennant(seconds));
-        } else {
-          pennantSlices.push(await pennant(seconds));
-          baselineSlices.push(await baseline(seconds));
-        }
-      }
-      const p = combine(pennantSlices);
-      const b = combine(baselineSlices);
+      const slices = await alternatingSlices(round, options.durationSeconds, baseline, pennant);
+      const p = combine(slices.pennant);
+      const b = combine(slices.baseline);
       rounds.push({ pennant: p, baseline: b });
       context.log(
         `  round ${round + 1}: Pennant ${Math.round(p.requestsPerSecond)}/s (p50 ${p.p50Ms} ms, p99 ${p.p99Ms} ms), ` +

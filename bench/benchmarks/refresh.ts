@@ -5,6 +5,7 @@ import type { BenchContext } from '../lib/context.ts';
 import { cores, processCpuMs } from '../lib/machine.ts';
 import { benchmarkServerEnv, projectRoot, startPennant } from '../lib/server.ts';
 import { createSessions } from '../lib/sessions.ts';
+import { alternatingSlices } from '../lib/slices.ts';
 import { type Spread, spread } from '../lib/stats.ts';
 
 export interface RefreshFigures {
@@ -60,9 +61,6 @@ interface Slice {
   cpuMs: number;
   wallMs: number;
 }
-
-/** Seconds per slice: each round alternates slices of the baseline and of Pennant. */
-const sliceSeconds = 2;
 
 /** Runs `load` and adds the CPU time `pid` spent meanwhile, and the wall time. */
 async function withCpu<T>(
@@ -253,25 +251,11 @@ export async function refreshBenchmark(context: BenchContext): Promise<RefreshRe
       // warm-up the first round was the lowest in each of five runs, with 30 s it was not.
       await pennantRun(options.refreshWarmupSeconds);
       await cryptoRun(options.warmupSeconds);
-      // Each round alternates short slices of the crypto-only loop and of Pennant (ABBA), so
-      // both sides see the same machine when other work comes and goes on this shared host.
-      const slices = Math.max(1, Math.round(options.durationSeconds / sliceSeconds));
-      const seconds = options.durationSeconds / slices;
       const rounds: { pennant: LoadRound; crypto: CryptoRound }[] = [];
       for (let round = 0; round < options.rounds; round++) {
-        const pennantSlices: Slice[] = [];
-        const cryptoSlices: Slice[] = [];
-        for (let slice = 0; slice < slices; slice++) {
-          if ((round + slice) % 2 === 0) {
-            cryptoSlices.push(await cryptoRun(seconds));
-            pennantSlices.push(await pennantRun(seconds));
-          } else {
-            pennantSlices.push(await pennantRun(seconds));
-            cryptoSlices.push(await cryptoRun(seconds));
-          }
-        }
-        const pc = combine(pennantSlices);
-        const cc = combine(cryptoSlices);
+        const slices = await alternatingSlices(round, options.durationSeconds, cryptoRun, pennantRun);
+        const pc = combine(slices.pennant);
+        const cc = combine(slices.baseline);
         const p: LoadRound = { ...pc, refreshesPerSecond: pc.perSecond };
         const c: CryptoRound = { ...cc, opsPerSecond: cc.perSecond };
         rounds.push({ pennant: p, crypto: c });
