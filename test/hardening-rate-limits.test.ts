@@ -88,6 +88,25 @@ describe('failed API-key attempts', () => {
   });
 });
 
+describe('failed API-key attempts on the WorkOS REST edge', () => {
+  it('count per address too: after 3 failures from one address it is refused with 429, another address is served', async () => {
+    const get = (address: string, key: string) =>
+      fetch(`${server.url}/feature-flags`, {
+        headers: { 'x-forwarded-for': address, authorization: `Bearer ${key}` },
+      });
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      expect((await get('203.0.113.30', wrongKey())).status).toBe(401);
+    }
+    const refused = await get('203.0.113.30', wrongKey());
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { code?: string }).code).toBe('rate_limit_exceeded');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    // While the address is blocked, not even a good key is looked up from it.
+    expect((await get('203.0.113.30', server.keys.sandbox)).status).toBe(429);
+    expect((await get('203.0.113.31', server.keys.sandbox)).status).toBe(200);
+  });
+});
+
 describe('createSession and refreshSession', () => {
   const createSession =
     'mutation($input: CreateSessionInput!) { createSession(input: $input) { sealedSession } }';
