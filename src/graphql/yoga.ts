@@ -5,13 +5,14 @@ import type { Config } from '../config.ts';
 import { apiKeyAuthenticator, isApiKeySecretShape } from '../domain/api-keys.ts';
 import { type SealOpener, sealOpener } from '../domain/seal.ts';
 import { PennantError } from '../errors.ts';
+import { logFault } from '../http/fault-log.ts';
 import {
   bindRequestContext,
   clientAddressOf,
   type RequestContext,
   requestContextOf,
 } from '../http/request-context.ts';
-import { logFault, useFaultLogging, yogaLogging } from '../http/yoga-logging.ts';
+import { useFaultLogging, yogaLogging } from '../http/yoga-logging.ts';
 import {
   authenticateConnection,
   cookieValue,

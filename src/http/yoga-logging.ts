@@ -1,65 +1,23 @@
-import { PothosValidationError } from '@pothos/core';
-import { GraphQLError } from 'graphql';
 import { handleStreamOrSingleExecutionResult, type Plugin } from 'graphql-yoga';
-import { PennantError } from '../errors.ts';
 import { logger } from '../logger.ts';
-import { isDatabaseUnavailable } from '../security/database-errors.ts';
+import { isAnswer, logFault } from './fault-log.ts';
 import { requestContextOf } from './request-context.ts';
-
-/** An answer to a bad request (a coded error, a variable of the wrong type), not a fault. */
-function isAnswer(error: unknown): boolean {
-  return (
-    error instanceof PennantError ||
-    error instanceof PothosValidationError ||
-    (error instanceof GraphQLError &&
-      (error.originalError === undefined ||
-        error.originalError instanceof PennantError ||
-        error.originalError instanceof PothosValidationError ||
-        error.originalError instanceof GraphQLError))
-  );
-}
-
-const logged = new WeakSet<object>();
-
-/**
- * Logs the fault behind an error once: the database being away as a warning (a condition, not a
- * bug), anything else unexpected as an error; answers (coded errors, GraphQL's own) not at all.
- * `requestId` ties the line to the request's own `request` line.
- */
-export function logFault(error: unknown, requestId: string | undefined): void {
-  if (isAnswer(error)) return;
-  const fault = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  if (typeof fault !== 'object' || fault === null || logged.has(fault)) return;
-  logged.add(fault);
-  const request = requestId === undefined ? {} : { requestId };
-  if (isDatabaseUnavailable(fault)) {
-    logger.warn({ err: { message: (fault as Error).message }, ...request }, 'database unavailable');
-  } else {
-    logger.error({ err: fault, ...request }, 'unexpected error');
-  }
-}
 
 /** Logs the faults behind an operation's errors, with its request id, before yoga masks them. */
 export function useFaultLogging(): Plugin {
-  const logErrorsOf = (request: Request | undefined) => {
-    const requestId = requestContextOf(request)?.requestId;
+  const logErrorsOf = (args: { contextValue: unknown }) => {
+    const requestId = requestContextOf((args.contextValue as { request?: Request }).request)?.requestId;
     return (payload: { result: { errors?: readonly unknown[] } }) => {
       for (const error of payload.result.errors ?? []) logFault(error, requestId);
     };
   };
   return {
-    onExecute({ args }) {
-      const request = (args.contextValue as { request?: Request }).request;
-      return {
-        onExecuteDone: (payload) => handleStreamOrSingleExecutionResult(payload, logErrorsOf(request)),
-      };
-    },
-    onSubscribe({ args }) {
-      const request = (args.contextValue as { request?: Request }).request;
-      return {
-        onSubscribeResult: (payload) => handleStreamOrSingleExecutionResult(payload, logErrorsOf(request)),
-      };
-    },
+    onExecute: ({ args }) => ({
+      onExecuteDone: (payload) => handleStreamOrSingleExecutionResult(payload, logErrorsOf(args)),
+    }),
+    onSubscribe: ({ args }) => ({
+      onSubscribeResult: (payload) => handleStreamOrSingleExecutionResult(payload, logErrorsOf(args)),
+    }),
   };
 }
 

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../domain/actor.ts';
 import { type AuthenticatedApiKey, apiKeyAuthenticator } from '../domain/api-keys.ts';
 import { PennantError, UnauthenticatedError } from '../errors.ts';
+import { logFault } from '../http/fault-log.ts';
 import { clientAddressOf, requestContextOf } from '../http/request-context.ts';
-import { logger } from '../logger.ts';
 import { countFailure, errorCodeOf } from '../metrics.ts';
 import { json, type Route } from '../routes.ts';
 import { databaseUnavailable, isDatabaseUnavailable } from '../security/database-errors.ts';
@@ -43,15 +43,14 @@ export function errorResponse(error: unknown, requestId: string): Response {
       ...(typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {}),
     });
   }
+  logFault(error, requestId);
   // The database being away is a condition, not a bug: 503, retry shortly (as in GraphQL).
   if (isDatabaseUnavailable(error)) {
-    logger.warn({ err: { message: (error as Error).message }, requestId }, 'database unavailable');
     return json({ code: 'service_unavailable', message: databaseUnavailable.message }, 503, {
       ...headers,
       'retry-after': '1',
     });
   }
-  logger.error({ err: error, requestId }, 'unexpected error in a REST route');
   return json({ code: 'server_error', message: 'Unexpected error.' }, 500, headers);
 }
 
