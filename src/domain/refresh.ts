@@ -131,10 +131,15 @@ async function findRefreshCandidate(
 }
 
 /** The presented refresh token, its hash, and the successor it is rotated to (and its hash). */
-interface PresentedToken {
+export interface PresentedToken {
   tokenHash: string;
   successor: string;
   successorHash: string;
+}
+
+export function presentedToken(refreshToken: string): PresentedToken {
+  const successor = successorRefreshToken(refreshToken);
+  return { tokenHash: hashToken(refreshToken), successor, successorHash: hashToken(successor) };
 }
 
 /**
@@ -356,12 +361,7 @@ export async function refreshWithRefreshToken(input: {
     throw invalidGrant('A refresh token is required.');
   }
   if (input.refreshToken.length > 512) throw invalidGrant();
-  const successor = successorRefreshToken(input.refreshToken);
-  const presented: PresentedToken = {
-    tokenHash: hashToken(input.refreshToken),
-    successor,
-    successorHash: hashToken(successor),
-  };
+  const presented = presentedToken(input.refreshToken);
   const settings = sessionSettings();
   // Fetched before the transaction (see signAccessToken).
   const signingKey = await activeSigningKey();

@@ -6,6 +6,7 @@ import { newId } from '../ids.ts';
 import type { Actor } from './actor.ts';
 import { recordEvent } from './events.ts';
 import {
+  presentedToken,
   refreshWithRefreshToken,
   rememberSessionEnvironment,
   type SealedClaims,
@@ -27,7 +28,6 @@ import {
   newRefreshToken,
   type SessionTokens,
   sessionIsActive,
-  successorRefreshToken,
 } from './session-tokens.ts';
 import {
   activeSigningKey,
@@ -204,12 +204,13 @@ async function sessionOfSeal(
   openSeal: SealOpener = unsealSessionData,
 ): Promise<{ session: Session; tokenSpentAt: Date | null }> {
   const data = await openSeal(sealedSession);
+  const presented = presentedToken(data.refreshToken);
   const token = await prisma.refreshToken.findUnique({
-    where: { tokenHash: hashToken(data.refreshToken) },
+    where: { tokenHash: presented.tokenHash },
     include: { session: true },
   });
   if (!token || token.session.userId !== data.user.id) throw invalidSession();
-  const { spentAt } = await spendingOf(prisma, token, hashToken(successorRefreshToken(data.refreshToken)));
+  const { spentAt } = await spendingOf(prisma, token, presented.successorHash);
   return { session: token.session, tokenSpentAt: spentAt };
 }
 
