@@ -54,13 +54,27 @@ export const activeSubscriptions = new Gauge({
 });
 
 /**
- * Change events this instance published: read from the event log (its own changes and other
- * instances') and handed to its subscriptions and caches, by event type.
+ * Change events this instance published: its own changes and other instances', read from the
+ * event log or taken from another instance's notice, handed to its subscriptions and caches,
+ * by event type.
  */
 export const eventsPublished = new Counter({
   name: 'pennant_events_published_total',
-  help: 'Change events read from the event log and published to this instance’s subscribers, by event type.',
+  help: 'Change events (from the event log or another instance’s notice) published to this instance’s subscribers, by event type.',
   labelNames: ['type'] as const,
+  registers,
+});
+
+/**
+ * Other instances' change notices received through Redis, by what this instance did with it:
+ * `taken` (its log segment, without reading the log), `read` (read the log instead), `passed`
+ * (already had it), `unopenable` (not sealed with this server secret: the instances disagree
+ * on PENNANT_SECRET, or someone else publishes on the channel).
+ */
+export const changeNoticesReceived = new Counter({
+  name: 'pennant_change_notices_received_total',
+  help: 'Change notices from other instances, by outcome (taken, read, passed, unopenable).',
+  labelNames: ['outcome'] as const,
   registers,
 });
 

@@ -1,6 +1,9 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverSecrets, setServerSecrets } from '../src/domain/secrets.ts';
+import { decodeChangeNotice, encodeChangeNotice } from '../src/realtime/change-notice.ts';
 import { realtimeFanOut } from '../src/realtime/fan-out.ts';
 import { testDatabaseUrl } from './helpers/database.ts';
 import { type ServerProcess, spawnServer } from './helpers/process.ts';
@@ -54,6 +57,13 @@ async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: num
     if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
     await sleep(10);
   }
+}
+
+/** A counter of an instance's `/metrics`, by its `outcome` label (0 before it is first counted). */
+async function counter(server: { url: string }, name: string, outcome: string): Promise<number> {
+  const text = await (await fetch(`${server.url}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${name}{outcome="${outcome}"}`));
+  return line ? Number(line.split(' ').at(-1)) : 0;
 }
 
 /** A on this process (the test server), B in another process, on one database and one Redis. */
@@ -168,6 +178,84 @@ describe.skipIf(!runnable)('two instances sharing PostgreSQL and Redis', { timeo
     console.info(
       `B → Redis → A: cache current ${(performance.now() - started).toFixed(1)} ms after the mutation`,
     );
+  });
+});
+
+describe.skipIf(!runnable)('change notices between instances', { timeout: 60_000 }, () => {
+  const instances = twoInstances(() => redisUrl as string);
+  const redis: Redis[] = [];
+  afterAll(() => {
+    for (const connection of redis) connection.disconnect();
+  });
+
+  it('B takes A’s change from its sealed notice; Redis carries no event in the clear, and a notice sealed with another secret is not taken', async () => {
+    const { a, b, prefix } = instances;
+    const channel = `${prefix}:changes`;
+    const observer = new Redis(redisUrl as string);
+    const intruder = new Redis(redisUrl as string);
+    redis.push(observer, intruder);
+    const notices: string[] = [];
+    observer.on('message', (_channel: string, message: string) => notices.push(message));
+    await observer.subscribe(channel);
+
+    const fixtures = realtimeFixtures(a);
+    const organization = await fixtures.organization('Sealed Notices');
+    await fixtures.flag('sealed-notice-flag');
+    await fixtures.setRule('sealed-notice-flag', 'ALL');
+    const flagsOnB = async () =>
+      dataOf(
+        await requestTo(
+          b.graphqlUrl,
+          OrganizationFlags,
+          { id: organization, environment: 'sandbox' },
+          a.keys.sandbox,
+        ),
+      ).organization?.featureFlags;
+    const takenBefore = await counter(b, 'pennant_change_notices_received_total', 'taken');
+    notices.length = 0;
+    await fixtures.setEnabled('sealed-notice-flag', true);
+    await waitUntil(
+      async () => JSON.stringify(await flagsOnB()) === '["sealed-notice-flag"]',
+      3000,
+      'B answers with A’s change',
+    );
+    expect(await counter(b, 'pennant_change_notices_received_total', 'taken')).toBeGreaterThan(takenBefore);
+    const sealed = notices.find((notice) => 'segment' in JSON.parse(notice));
+    expect(sealed, `a notice with a segment among ${notices.length}`).toBeDefined();
+    for (const notice of notices) {
+      expect(notice).not.toContain('sealed-notice-flag');
+      expect(notice).not.toContain('flag.toggled');
+    }
+
+    // Someone who can publish on the channel but lacks the secret claims the flag went off.
+    const decoded = decodeChangeNotice(sealed as string, channel);
+    if (decoded.kind !== 'notice' || !decoded.notice.segment) throw new Error('A’s own notice did not open');
+    const toggle = decoded.notice.segment.events.find((event) => event.type === 'flag.toggled');
+    if (!toggle) throw new Error('no flag.toggled event in the segment');
+    const position = BigInt(await fixtures.latestCursor());
+    const claim = { ...toggle, id: position + 1n, before: toggle.after, after: toggle.before };
+    const shared = serverSecrets();
+    let forged: string;
+    try {
+      // Synchronous: instance A, in this process, sees the shared secret again before any await.
+      setServerSecrets({ ...shared, secret: 'not-the-shared-secret-0123456789abcdef' });
+      forged = encodeChangeNotice(
+        { instance: 'intruder', cursor: position + 1n, segment: { from: position, events: [claim] } },
+        channel,
+      );
+    } finally {
+      setServerSecrets(shared);
+    }
+    const unopenableBefore = await counter(b, 'pennant_change_notices_received_total', 'unopenable');
+    await intruder.publish(channel, forged);
+    await waitUntil(
+      async () =>
+        (await counter(b, 'pennant_change_notices_received_total', 'unopenable')) > unopenableBefore,
+      3000,
+      'B received the forged notice',
+    );
+    expect(await flagsOnB()).toEqual(['sealed-notice-flag']);
+    expect(b.stdout()).toContain('was not sealed with this server secret');
   });
 });
 

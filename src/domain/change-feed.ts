@@ -3,7 +3,19 @@ import { logger } from '../logger.ts';
 import { latestEventId, listEventsAfter } from './events.ts';
 
 type EventListener = (event: Event) => void;
-type CommitListener = (latestEventId: bigint) => void;
+
+/**
+ * A stretch of the log as one read returned it: every event with an id in (from, last event's
+ * id], in order. Event-writing transactions commit in id order (see recordEvent), so a read
+ * that returned event N saw every event before N that will ever exist: the stretch is whole.
+ */
+export interface LogSegment {
+  from: bigint;
+  events: readonly Event[];
+}
+
+/** `segment`, when the announcing read has it at hand: the log up to `latestEventId`. */
+type CommitListener = (latestEventId: bigint, segment?: LogSegment) => void;
 
 const pageSize = 500;
 
@@ -11,9 +23,11 @@ const pageSize = 500;
  * Each instance's ordered view of the event log. Every committed change is an event; the feed
  * reads new events from the database in id order and hands them to listeners (the flag-state
  * cache, subscriptions). A change made here is pulled right after its commit; changes made by
- * other instances are pulled when their message arrives (see realtime/) and, as a safety net
- * against lost messages, by a periodic poll. Because it always reads from the log, a lost
- * message only delays an update, never loses it.
+ * other instances arrive with their message (see realtime/) as the segment of the log the
+ * committing instance read, taken as it is when this feed is exactly where the segment begins,
+ * and otherwise pulled; a periodic poll is the safety net against lost messages. Every event
+ * reaches the listeners once, in log order, whichever way it came: a lost message only delays
+ * an update, never loses it.
  */
 export class ChangeFeed {
   private cursor = 0n;
@@ -38,12 +52,8 @@ export class ChangeFeed {
    */
   async start(pollMs: number, from?: bigint): Promise<void> {
     this.cursor = from ?? (await latestEventId());
-    this.timer = setInterval(() => {
-      this.pull().catch((error: unknown) => {
-        // The database may be briefly unreachable; the next poll or message retries.
-        logger.warn({ err: error }, 'change feed: reading the event log failed');
-      });
-    }, pollMs);
+    // The database may be briefly unreachable; the next poll or message retries.
+    this.timer = setInterval(() => this.pullLogged('poll'), pollMs);
     this.timer.unref();
   }
 
@@ -92,32 +102,62 @@ export class ChangeFeed {
     if (this.announcedCommits < commit) this.announceLocalCommits(this.cursor, commit);
   }
 
+  /**
+   * A segment another instance read (its announcement): handed to the listeners as it is when
+   * this feed stands exactly where it begins and is not reading, which spares the log read on
+   * the way from one instance's commit to another's subscribers. Otherwise the log is read: a
+   * segment that does not join on is never guessed at, and one already passed is ignored.
+   */
+  accept(segment: LogSegment): 'taken' | 'read' | 'passed' {
+    const last = segment.events.at(-1)?.id;
+    if (last === undefined || last <= this.cursor) return 'passed';
+    if (this.running || segment.from !== this.cursor) {
+      this.pullLogged('a segment that does not join the feed');
+      return 'read';
+    }
+    this.dispatch(segment.events);
+    return 'taken';
+  }
+
+  /** Pulls without waiting, for callers that only want the feed to catch up. */
+  pullLogged(why: string): void {
+    this.pull().catch((error: unknown) => {
+      logger.warn({ err: error, why }, 'change feed: reading the event log failed');
+    });
+  }
+
   /** Tells other instances the log has grown to `cursor`, which covers local commits up to `upTo`. */
-  private announceLocalCommits(cursor: bigint, upTo: number): void {
+  private announceLocalCommits(cursor: bigint, upTo: number, segment?: LogSegment): void {
     this.announcedCommits = Math.max(this.announcedCommits, upTo);
-    for (const listener of this.commitListeners) listener(cursor);
+    for (const listener of this.commitListeners) listener(cursor, segment);
   }
 
   private async drain(): Promise<void> {
     for (;;) {
       // A read that begins after a local commit was counted sees that commit's events.
       const commitsBeforeRead = this.localCommits;
-      const events = await listEventsAfter(this.cursor, pageSize);
+      const from = this.cursor;
+      const events = await listEventsAfter(from, pageSize);
       if (commitsBeforeRead > this.announcedCommits && events.length < pageSize) {
-        this.announceLocalCommits(events.at(-1)?.id ?? this.cursor, commitsBeforeRead);
+        const segment = events.length > 0 ? { from, events } : undefined;
+        this.announceLocalCommits(events.at(-1)?.id ?? from, commitsBeforeRead, segment);
       }
-      for (const event of events) {
-        this.cursor = event.id;
-        for (const listener of this.eventListeners) {
-          try {
-            listener(event);
-          } catch (error) {
-            // One listener's failure must not stop the others or the feed.
-            logger.error({ err: error, eventId: String(event.id) }, 'change feed listener failed');
-          }
+      this.dispatch(events);
+      if (events.length < pageSize) return;
+    }
+  }
+
+  private dispatch(events: readonly Event[]): void {
+    for (const event of events) {
+      this.cursor = event.id;
+      for (const listener of this.eventListeners) {
+        try {
+          listener(event);
+        } catch (error) {
+          // One listener's failure must not stop the others or the feed.
+          logger.error({ err: error, eventId: String(event.id) }, 'change feed listener failed');
         }
       }
-      if (events.length < pageSize) return;
     }
   }
 }

@@ -1,4 +1,4 @@
-import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CompactEncrypt, compactDecrypt } from 'jose';
@@ -100,4 +100,39 @@ export async function decryptWithServerSecret(jwe: string, purpose: string): Pro
     contentEncryptionAlgorithms: ['A256GCM'],
   });
   return new TextDecoder().decode(plaintext);
+}
+
+const gcmNonceBytes = 12;
+const gcmTagBytes = 16;
+
+/**
+ * Seals with the server secret, synchronously: AES-256-GCM (node:crypto), a random 96-bit
+ * nonce per message, `context` bound as additional data; base64url of nonce, ciphertext and
+ * tag. For messages that must leave within the current synchronous step (the change notice
+ * goes out before this instance's own delivery, which does not yield); elsewhere prefer
+ * `encryptWithServerSecret`.
+ */
+export function sealWithServerSecretSync(plaintext: string, purpose: string, context: string): string {
+  const nonce = randomBytes(gcmNonceBytes);
+  const cipher = createCipheriv('aes-256-gcm', keyFor(purpose), nonce, { authTagLength: gcmTagBytes });
+  cipher.setAAD(Buffer.from(context));
+  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return Buffer.concat([nonce, body, cipher.getAuthTag()]).toString('base64url');
+}
+
+/** Opens `sealWithServerSecretSync`'s output; null when it was not sealed with this secret and context. */
+export function openWithServerSecretSync(sealed: string, purpose: string, context: string): string | null {
+  const bytes = Buffer.from(sealed, 'base64url');
+  if (bytes.length < gcmNonceBytes + gcmTagBytes) return null;
+  const decipher = createDecipheriv('aes-256-gcm', keyFor(purpose), bytes.subarray(0, gcmNonceBytes), {
+    authTagLength: gcmTagBytes,
+  });
+  decipher.setAAD(Buffer.from(context));
+  decipher.setAuthTag(bytes.subarray(bytes.length - gcmTagBytes));
+  try {
+    const body = bytes.subarray(gcmNonceBytes, bytes.length - gcmTagBytes);
+    return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+  } catch {
+    return null;
+  }
 }

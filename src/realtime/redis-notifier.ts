@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { ChangeFeed } from '../domain/change-feed.ts';
+import type { ChangeFeed, LogSegment } from '../domain/change-feed.ts';
 import { logger } from '../logger.ts';
-
-/** What goes through Redis: only "the log has grown to `cursor`"; the log itself stays in the database. */
-interface ChangeMessage {
-  cursor: string;
-  instance: string;
-}
+import { changeNoticesReceived } from '../metrics.ts';
+import { type ChangeNotice, decodeChangeNotice, encodeChangeNotice } from './change-notice.ts';
 
 export interface RedisChangeNotifierOptions {
   url: string;
@@ -24,11 +20,17 @@ export interface RedisChangeNotifier {
 /** Reconnect quickly at first, then every 2 s, forever: Redis coming back is the normal case. */
 const retryStrategy = (attempt: number) => Math.min(attempt * 100, 2000);
 
+/** Warn about notices that cannot be opened at most this often (a misconfiguration, not an event). */
+const unopenableWarningMs = 60_000;
+
 /**
- * Tells other instances that this one committed changes, and pulls the change feed when they
- * say so. Messages carry only the latest event id: every instance reads the changes themselves
- * from the event log, in order, so a lost or late message delays an update but never loses
- * or reorders one.
+ * Tells other instances that this one committed changes, and hands what they tell to the change
+ * feed. A notice says how far the log has grown and, sealed, carries the segment of the log the
+ * sender read after its commit (see change-notice.ts): a receiver standing where the segment
+ * begins takes it as it is, with no read of the log between another instance's commit and its
+ * own subscribers; any other receiver reads the log. Every instance sees the same events in the
+ * same order either way, so a lost or late message delays an update but never loses or
+ * reorders one.
  *
  * When Redis is unavailable nothing fails: publishing is not queued (the publisher rejects at
  * once, which is logged), mutations commit as usual, and other instances' periodic poll of the
@@ -53,11 +55,7 @@ export function startRedisChangeNotifier(options: RedisChangeNotifierOptions): R
   });
   let stopped = false;
 
-  const pull = (why: string) => {
-    feed.pull().catch((error: unknown) => {
-      logger.warn({ err: error, why }, 'change feed: reading the event log failed');
-    });
-  };
+  let lastUnopenableWarning = Number.NEGATIVE_INFINITY;
 
   // One warning per outage and connection, not one per retry.
   const outage = { subscriber: false, publisher: false };
@@ -76,28 +74,41 @@ export function startRedisChangeNotifier(options: RedisChangeNotifierOptions): R
     if (outage.subscriber) logger.info({ channel }, 'Redis subscriber reconnected');
     outage.subscriber = false;
     // Whatever was published while this connection was down is lost: read the log instead.
-    pull('redis subscriber ready');
+    feed.pullLogged('redis subscriber ready');
   });
+  const take = (notice: ChangeNotice): 'taken' | 'read' | 'passed' => {
+    if (notice.segment) return feed.accept(notice.segment);
+    if (notice.cursor <= feed.position) return 'passed';
+    feed.pullLogged('redis message');
+    return 'read';
+  };
   subscriber.on('message', (_channel: string, raw: string) => {
-    let message: ChangeMessage;
-    try {
-      message = JSON.parse(raw) as ChangeMessage;
-    } catch {
+    const decoded = decodeChangeNotice(raw, channel);
+    if (decoded.kind === 'malformed' || decoded.notice.instance === instance) return;
+    const { notice } = decoded;
+    if (decoded.kind === 'notice') {
+      changeNoticesReceived.inc({ outcome: take(notice) });
       return;
     }
-    if (message.instance === instance) return;
-    if (!/^\d{1,18}$/.test(message.cursor) || BigInt(message.cursor) <= feed.position) return;
-    pull('redis message');
+    changeNoticesReceived.inc({ outcome: 'unopenable' });
+    if (performance.now() - lastUnopenableWarning > unopenableWarningMs) {
+      lastUnopenableWarning = performance.now();
+      logger.warn(
+        { channel },
+        'a change notice on Redis was not sealed with this server secret; reading the event log instead (do all instances share PENNANT_SECRET?)',
+      );
+    }
+    take(notice);
   });
   subscriber.subscribe(channel).catch((error: unknown) => {
     // ioredis re-subscribes on reconnect; this only fails if the client was stopped.
     if (!stopped) logger.warn({ err: error, channel }, 'Redis subscribe failed');
   });
 
-  const publish = (cursor: bigint) => {
+  const publish = (cursor: bigint, segment?: LogSegment) => {
     if (stopped) return;
-    const message: ChangeMessage = { cursor: String(cursor), instance };
-    publisher.publish(channel, JSON.stringify(message)).catch((error: unknown) => {
+    const message = encodeChangeNotice({ instance, cursor, segment }, channel);
+    publisher.publish(channel, message).catch((error: unknown) => {
       // Never a failed mutation: the change is committed and in the log.
       if (!outage.publisher) logger.warn({ err: error, channel }, 'Redis publish failed');
       outage.publisher = true;
