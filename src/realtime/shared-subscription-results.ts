@@ -32,7 +32,7 @@ const shapesByDocument = new WeakMap<DocumentNode, Map<string, ResultShape>>();
 interface SharedResult {
   result: MaybePromise<ExecutionResult>;
   /** null: not sendable as it is (still a promise, or has errors to be masked per subscriber). */
-  payloadJson?: string | null;
+  payloadJson?: Buffer | null;
 }
 
 /**
@@ -102,14 +102,15 @@ function sharedResult(payload: unknown, args: ExecutionArgs, shape: ResultShape)
 }
 
 /**
- * The `next` payload as graphql-ws would serialize it (the result without `errors`), or null
- * when the result must go the ordinary way.
+ * The `next` payload as graphql-ws would serialize it (the result without `errors`), as UTF-8
+ * bytes, or null when the result must go the ordinary way.
  */
-function sharedPayloadJson(payload: unknown, args: ExecutionArgs, shape: ResultShape): string | null {
+function sharedPayloadJson(payload: unknown, args: ExecutionArgs, shape: ResultShape): Buffer | null {
   const shared = sharedResult(payload, args, shape);
   if (shared.payloadJson === undefined) {
     const { result } = shared;
-    shared.payloadJson = result instanceof Promise || result.errors ? null : JSON.stringify(result);
+    shared.payloadJson =
+      result instanceof Promise || result.errors ? null : Buffer.from(JSON.stringify(result));
   }
   return shared.payloadJson;
 }
