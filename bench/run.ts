@@ -193,6 +193,8 @@ function renderTable(results: Results, options: BenchOptions, coreCount: number)
     rows.push(['', 'delivery max ms', fanout.maxMsSpread, '', undefined]);
     rows.push(['', 'p99 from mutation sent ms', fanout.fromSendP99MsSpread, '', undefined]);
     rows.push(['', 'mutation round trip ms', fanout.mutationMsSpread, '', undefined]);
+    rows.push(['', 'CPU per toggle: server ms', fanout.serverCpuMsSpread, '', undefined]);
+    rows.push(['', 'CPU per toggle: load processes ms', fanout.loadCpuMsSpread, '', undefined]);
     rows.push([
       '',
       `SOME change: received (expected ${fanout.targetedExpected})`,

@@ -8,7 +8,7 @@ import {
   SubscriberFleet,
   toggleFlag,
 } from '../lib/fanout-driver.ts';
-import { cores } from '../lib/machine.ts';
+import { cores, processCpuMs } from '../lib/machine.ts';
 import { startPennant } from '../lib/server.ts';
 import { createSessions } from '../lib/sessions.ts';
 import { latencySummary, type Spread, spread } from '../lib/stats.ts';
@@ -30,6 +30,13 @@ export interface FanoutResult {
   fromSendP99MsSpread: Spread;
   /** Mutation round trip as the dashboard sees it. */
   mutationMsSpread: Spread;
+  /**
+   * CPU time per ALL toggle (mutation to last receipt, plus the collection's quiet time) of the
+   * server and of the load processes: when the load processes' time is the larger, the figure
+   * measures the load generator's core as much as Pennant.
+   */
+  serverCpuMsSpread: Spread;
+  loadCpuMsSpread: Spread;
   targetedExact: boolean;
   targetedExpected: number;
   targetedReceivedSpread: Spread;
@@ -101,10 +108,15 @@ export async function fanoutBenchmark(context: BenchContext): Promise<FanoutResu
     const max: number[] = [];
     const fromSendP99: number[] = [];
     const mutationMs: number[] = [];
+    const serverCpuMs: number[] = [];
+    const loadCpuMs: number[] = [];
     for (let round = 0; round < options.rounds; round++) {
       const enabled = round % 2 === 1;
+      const cpuBefore = { server: processCpuMs(server.pid), load: fleet.cpuMs() };
       const { sentAt, answeredAt } = await toggleFlag(server.url, keys.sandbox, allSlug, enabled);
       const { receipts, errors: roundErrors } = await fleet.collect(subscribers.length, 30_000, 300);
+      serverCpuMs.push(processCpuMs(server.pid) - cpuBefore.server);
+      loadCpuMs.push(fleet.cpuMs() - cpuBefore.load);
       errors.push(...roundErrors);
       const toggles = receipts.filter((r) => r.reason === 'flag.toggled');
       const latencies = latencySummary(toggles.map((r) => r.receivedAt - r.occurredAt));
@@ -117,7 +129,8 @@ export async function fanoutBenchmark(context: BenchContext): Promise<FanoutResu
       mutationMs.push(answeredAt - sentAt);
       context.log(
         `  ALL toggle ${round + 1}: ${delivered.at(-1)} of ${subscribers.length} delivered; from occurredAt p50 ${latencies.p50.toFixed(1)} ms, ` +
-          `p99 ${latencies.p99.toFixed(1)} ms, max ${latencies.max.toFixed(1)} ms; from send p99 ${fromSend.p99.toFixed(1)} ms; mutation ${(answeredAt - sentAt).toFixed(1)} ms`,
+          `p99 ${latencies.p99.toFixed(1)} ms, max ${latencies.max.toFixed(1)} ms; from send p99 ${fromSend.p99.toFixed(1)} ms; mutation ${(answeredAt - sentAt).toFixed(1)} ms; ` +
+          `CPU server ${serverCpuMs.at(-1)} ms, load ${loadCpuMs.at(-1)} ms`,
       );
       await sleep(1000);
     }
@@ -158,6 +171,8 @@ export async function fanoutBenchmark(context: BenchContext): Promise<FanoutResu
       maxMsSpread: spread(max),
       fromSendP99MsSpread: spread(fromSendP99),
       mutationMsSpread: spread(mutationMs),
+      serverCpuMsSpread: spread(serverCpuMs),
+      loadCpuMsSpread: spread(loadCpuMs),
       targetedExact,
       targetedExpected,
       targetedReceivedSpread: spread(targetedReceived),

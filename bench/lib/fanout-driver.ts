@@ -3,6 +3,7 @@ import type { Receipt } from '../processes/subscribers.ts';
 import { forkHelper, type Helper } from './child.ts';
 import { sleep } from './context.ts';
 import { graphqlClient } from './graphql.ts';
+import { processCpuMs } from './machine.ts';
 import { projectRoot } from './server.ts';
 import type { BenchSession } from './sessions.ts';
 
@@ -83,6 +84,11 @@ export class SubscriberFleet {
     while (performance.now() < deadline && (await this.count()) < expected) await sleep(20);
     await sleep(quietMs);
     return this.take();
+  }
+
+  /** CPU time the load processes have used so far (Linux; NaN elsewhere). */
+  cpuMs(): number {
+    return this.processes.reduce((sum, p) => sum + processCpuMs(p.pid), 0);
   }
 
   async stop(): Promise<void> {
