@@ -98,6 +98,7 @@ export async function fanoutBenchmark(context: BenchContext): Promise<FanoutResu
       `  warm-up toggle reached ${new Set(warm.receipts.map((r) => r.index)).size} of ${subscribers.length}`,
     );
     for (const error of warm.errors.slice(0, 5)) context.log(`    ${error}`);
+    await fleet.settle();
     await sleep(2000);
     const rssAfter = server.residentMb();
 
@@ -117,6 +118,7 @@ export async function fanoutBenchmark(context: BenchContext): Promise<FanoutResu
       const { receipts, errors: roundErrors } = await fleet.collect(subscribers.length, 30_000, 300);
       serverCpuMs.push(processCpuMs(server.pid) - cpuBefore.server);
       loadCpuMs.push(fleet.cpuMs() - cpuBefore.load);
+      await fleet.settle();
       errors.push(...roundErrors);
       const toggles = receipts.filter((r) => r.reason === 'flag.toggled');
       const latencies = latencySummary(toggles.map((r) => r.receivedAt - r.occurredAt));
@@ -144,6 +146,7 @@ export async function fanoutBenchmark(context: BenchContext): Promise<FanoutResu
       targetedExpected = expected;
       await addOrganization(server.url, keys.sandbox, someSlug, organizationId);
       const { receipts } = await fleet.collect(expected, 10_000, 1500);
+      await fleet.settle();
       const exact =
         receipts.length === expected &&
         receipts.every((r: Receipt) => r.organizationId === organizationId) &&

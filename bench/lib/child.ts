@@ -17,10 +17,10 @@ type Reply = { id: number; result?: unknown; error?: string };
 
 export function forkHelper(
   script: string,
-  options: { core?: number; env?: Record<string, string> } = {},
+  options: { core?: number; env?: Record<string, string>; nodeArgs?: string[] } = {},
 ): Helper {
   const child = fork(script, [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(options.nodeArgs ?? [])],
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -27,7 +27,8 @@ export class SubscriberFleet {
     const script = path.join(projectRoot, 'bench/processes/subscribers.ts');
     return new SubscriberFleet(
       Array.from({ length: count }, (_, p) =>
-        forkHelper(script, { core: Array.isArray(core) ? core[p] : core }),
+        // --expose-gc: see `collect`.
+        forkHelper(script, { core: Array.isArray(core) ? core[p] : core, nodeArgs: ['--expose-gc'] }),
       ),
     );
   }
@@ -84,6 +85,16 @@ export class SubscriberFleet {
     while (performance.now() < deadline && (await this.count()) < expected) await sleep(20);
     await sleep(quietMs);
     return this.take();
+  }
+
+  /**
+   * Each load process collects its garbage now, between measurements: a process holding
+   * thousands of clients has a large heap, and a full collection that V8 starts in the middle
+   * of the next burst (~350 ms of the load core here, seen as one round's p99 of 605 ms against
+   * ~230) would be charged to Pennant.
+   */
+  async settle(): Promise<void> {
+    await Promise.all(this.processes.map((p) => p.call('collectGarbage')));
   }
 
   /** CPU time the load processes have used so far (Linux; NaN elsewhere). */

@@ -22,12 +22,13 @@ export const canPin: boolean = (() => {
 /**
  * The cores for each role. With two or more cores the server gets core 0 and every load
  * generator core 1 (so they never steal each other's time); a second server instance, when
- * there is one, gets core 1 too unless a third core exists.
+ * there is one, gets core 2 if it exists and otherwise shares core 0 with the first, so that
+ * neither instance shares a core with a load generator.
  */
 export const cores = {
   server: 0,
   load: 1,
-  secondServer: os.availableParallelism() > 2 ? 2 : 1,
+  secondServer: os.availableParallelism() > 2 ? 2 : 0,
 };
 
 /** The command to run `argv` pinned to `core`, when pinning is possible. */
@@ -63,7 +64,7 @@ export function describeMachine(): Machine {
     totalMemoryMb: Math.round(os.totalmem() / 1024 / 1024),
     pinning: canPin
       ? `taskset: server on core ${cores.server}, load generators on core ${cores.load}` +
-        (cores.secondServer !== cores.load ? `, second instance on core ${cores.secondServer}` : '')
+        `, second instance on core ${cores.secondServer}`
       : 'none (taskset unavailable or a single core): processes share all cores',
   };
 }

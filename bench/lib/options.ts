@@ -47,7 +47,7 @@ export const usage = `npm run bench -- [options]
   --refresh-warmup S      seconds of refresh load before the refresh rounds (default 30; quick 5)
   --connections N         HTTP connections (default 50)
   --flags N --orgs N --some-max N   dataset (default 200, 5000, 500)
-  --subscribers N --subscriber-orgs N --subscriber-processes N   fan-out (default 10000, 100, 2)
+  --subscribers N --subscriber-orgs N --subscriber-processes N   fan-out (default 10000, 100, 1)
   --refresh-sessions N    distinct sessions for the refresh benchmark (default 1000; quick 400)
   --algorithms A,B        signing algorithms for refresh (default RS256,ES256,EdDSA)
   --cpu-prof DIR          run the Pennant servers with --cpu-prof, profiles into DIR
@@ -116,7 +116,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     refreshSessions: number(values['refresh-sessions'], 1000, 400),
     subscribers: number(values.subscribers, 10_000, 1000),
     subscriberOrganizations: number(values['subscriber-orgs'], 100, 20),
-    subscriberProcesses: number(values['subscriber-processes'], 2),
+    subscriberProcesses: number(values['subscriber-processes'], 1),
     only,
     json: values.json,
     cpuProfileDir: values['cpu-prof'],
