@@ -22,14 +22,12 @@ export interface Subscriber {
 export class SubscriberFleet {
   private constructor(private readonly processes: Helper[]) {}
 
-  /** `core`: one core for every process, or one per process. */
-  static start(count: number, core: number | undefined | (number | undefined)[]): SubscriberFleet {
+  /** `count` processes, all on `core` (the load core). */
+  static start(count: number, core: number | undefined): SubscriberFleet {
     const script = path.join(projectRoot, 'bench/processes/subscribers.ts');
     return new SubscriberFleet(
-      Array.from({ length: count }, (_, p) =>
-        // --expose-gc: see `collect`.
-        forkHelper(script, { core: Array.isArray(core) ? core[p] : core, nodeArgs: ['--expose-gc'] }),
-      ),
+      // --expose-gc: see `settle`.
+      Array.from({ length: count }, () => forkHelper(script, { core, nodeArgs: ['--expose-gc'] })),
     );
   }
 
