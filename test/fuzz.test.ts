@@ -3,6 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { postGraphQL, type ServerProcess, seedSession, spawnServer } from './helpers/process.ts';
+import { metricValue } from './helpers/server.ts';
 
 /**
  * A few thousand generated malformed requests against the real process: each gets a clear 4xx
@@ -594,8 +595,7 @@ describe('bad-input fuzz', () => {
 
 /** The server's JavaScript heap in use, as its `/metrics` reports it (prom-client's default metrics). */
 async function heapUsed(baseUrl: string): Promise<number> {
-  const text = await (await fetch(`${baseUrl}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith('nodejs_heap_size_used_bytes '));
-  if (!line) throw new Error('/metrics has no nodejs_heap_size_used_bytes');
-  return Number(line.split(' ')[1]);
+  const bytes = await metricValue(baseUrl, 'nodejs_heap_size_used_bytes');
+  if (bytes === undefined) throw new Error('/metrics has no nodejs_heap_size_used_bytes');
+  return bytes;
 }

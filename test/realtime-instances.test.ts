@@ -15,7 +15,13 @@ import {
   SetEnabled,
 } from './helpers/realtime.ts';
 import { PrivateRedis, runPrefix } from './helpers/realtime-processes.ts';
-import { dataOf, type GraphQLResponse, startTestServer, type TestServer } from './helpers/server.ts';
+import {
+  dataOf,
+  type GraphQLResponse,
+  metricValue,
+  startTestServer,
+  type TestServer,
+} from './helpers/server.ts';
 import { connectWs, sleep, type WsConnection } from './helpers/ws.ts';
 
 const redisUrl = process.env.TEST_REDIS_URL || undefined;
@@ -61,9 +67,7 @@ async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: num
 
 /** A counter of an instance's `/metrics`, by its `outcome` label (0 before it is first counted). */
 async function counter(server: { url: string }, name: string, outcome: string): Promise<number> {
-  const text = await (await fetch(`${server.url}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith(`${name}{outcome="${outcome}"}`));
-  return line ? Number(line.split(' ').at(-1)) : 0;
+  return (await metricValue(server.url, `${name}{outcome="${outcome}"}`)) ?? 0;
 }
 
 /** A on this process (the test server), B in another process, on one database and one Redis. */

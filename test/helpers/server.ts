@@ -130,3 +130,13 @@ export function dataOf<T>(response: GraphQLResponse<T>): T {
 export function errorCode(response: GraphQLResponse<unknown>): unknown {
   return response.errors?.[0]?.extensions?.code;
 }
+
+/**
+ * One series of a server's `/metrics` (`name` or `name{labels}`, exactly as printed), or
+ * undefined before it is first reported.
+ */
+export async function metricValue(baseUrl: string, series: string): Promise<number | undefined> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+}
