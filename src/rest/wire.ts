@@ -4,7 +4,7 @@ import type { OrganizationRule } from '../generated/prisma/enums.ts';
 
 /**
  * WorkOS's wire objects (snake_case), exactly the fields the SDK's deserializers read.
- * See docs/workos-sdk-notes.md §3 for where each shape comes from.
+ * See docs/workos-compatibility.md §3 for where each shape comes from.
  */
 
 /** A flag's state in one environment, as the REST answers need it. */
