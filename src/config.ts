@@ -127,6 +127,29 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
   return raw;
 }
 
+/**
+ * One entry of PENNANT_ALLOWED_ORIGINS, as browsers send it in `Origin` (scheme, host, port; no
+ * path): an entry with a path, or a trailing slash, would silently never match.
+ */
+function allowedOrigin(entry: string): string {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(entry);
+  } catch {
+    parsed = undefined;
+  }
+  if (
+    parsed === undefined ||
+    (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') ||
+    parsed.origin !== entry
+  ) {
+    throw new ConfigError(
+      `PENNANT_ALLOWED_ORIGINS: "${entry}" is not an origin; write scheme://host[:port], e.g. https://app.example.com, separated by commas.`,
+    );
+  }
+  return parsed.origin;
+}
+
 export const minimumCookiePasswordLength = 32;
 
 function cookiePasswords(env: Env): Config['cookiePasswords'] {
@@ -190,10 +213,8 @@ export function loadConfig(env: Env = process.env): Config {
   const allowedOrigins = (env.PENNANT_ALLOWED_ORIGINS ?? '')
     .split(',')
     .map((origin) => origin.trim())
-    .filter(Boolean);
-  for (const origin of allowedOrigins) {
-    if (url({ origin }, 'origin', ['http:', 'https:']) === undefined) continue;
-  }
+    .filter(Boolean)
+    .map(allowedOrigin);
   return {
     port,
     host: env.HOST || undefined,

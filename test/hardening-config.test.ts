@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.ts';
 import { runMainUntilExit } from './helpers/process.ts';
 
 /** Bad configuration stops the real process at start, with exit code 2 and a clear message. */
@@ -50,6 +51,27 @@ const cases: { env: Record<string, string>; message: RegExp }[] = [
     message: /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"/,
   },
 ];
+
+describe('PENNANT_ALLOWED_ORIGINS', () => {
+  const load = (origins: string) =>
+    loadConfig({ PENNANT_DATA_DIR: '/nonexistent', PENNANT_ALLOWED_ORIGINS: origins });
+
+  it.each(['app.example.com', 'ftp://example.com', 'https://app.example.com/', 'https://example.com/path'])(
+    'refuses %s, naming the variable and the entry',
+    (entry) => {
+      const attempt = () => load(`https://ok.example.com, ${entry}`);
+      expect(attempt).toThrow(ConfigError);
+      expect(attempt).toThrow(`PENNANT_ALLOWED_ORIGINS: "${entry}" is not an origin`);
+    },
+  );
+
+  it('keeps well-formed origins as browsers send them', () => {
+    expect(load(' https://app.example.com , http://localhost:5173').allowedOrigins).toEqual([
+      'https://app.example.com',
+      'http://localhost:5173',
+    ]);
+  });
+});
 
 describe('configuration is validated at start', () => {
   it.concurrent.each(cases)('exits 2 with a clear message: $message', async ({ env, message }) => {
