@@ -7,9 +7,11 @@ import { logger } from './logger.ts';
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = buildApp(config);
-  const running = await app.start();
-  // Before anything else: a SIGTERM while the first keys are still being made stops cleanly.
+  // Signal handlers first: a SIGTERM while migrations run or the first keys are being made
+  // waits for the start to finish, then stops cleanly (node's default would kill the process
+  // mid-migration and leave npm's exit code as 143).
   let stopping = false;
+  const starting = app.start();
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -20,16 +22,20 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs + 5_000);
     forced.unref();
-    app.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    starting
+      .then(() => app.stop())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  const running = await starting;
+  if (stopping) return;
   logger.info(
     { url: `${running.url}/graphql`, database: running.database.description },
     `Pennant listening on ${running.url}/graphql, data in ${running.database.description}`,

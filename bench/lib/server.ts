@@ -11,16 +11,18 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 export const serverEntry = path.join(projectRoot, 'dist/src/main.js');
 
 /**
- * The `node` flags of `npm run start:prod` (`node [flags] dist/src/main.js`), so that every
+ * The `node` flags of `npm run start:prod` (`exec node [flags] dist/src/main.js`), so that every
  * benchmark runs the server as production does.
  */
 export const productionNodeArgs: string[] = (() => {
   const manifest = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
+  // `exec` (so that npm's signals reach node itself) is the shell's, not a node flag.
   const words = (manifest.scripts['start:prod'] ?? '').trim().split(/\s+/);
+  if (words[0] === 'exec') words.shift();
   if (words[0] !== 'node' || words.at(-1) !== 'dist/src/main.js') {
-    throw new Error('package.json start:prod is expected to read `node [flags] dist/src/main.js`.');
+    throw new Error('package.json start:prod is expected to read `[exec] node [flags] dist/src/main.js`.');
   }
   return words.slice(1, -1);
 })();
