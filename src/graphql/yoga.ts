@@ -28,6 +28,7 @@ import { boundedParserCache } from '../security/parser-cache.ts';
 import { httpExtensionOf, rateLimits } from '../security/rate-limit.ts';
 import { withoutSecrets } from '../security/redact.ts';
 import type { GraphQLContext } from './context.ts';
+import { graphiqlOptions, renderPennantGraphiQL } from './graphiql.ts';
 import { schema } from './schema.ts';
 import { sharedResultSubscriptionFields } from './subscription.ts';
 
@@ -213,7 +214,8 @@ export function createPennantYoga(config: Config, plugins: Plugin[] = []) {
     schema,
     context: (initial) => createContext(initial, config),
     graphqlEndpoint: '/graphql',
-    graphiql: config.production ? false : { subscriptionsProtocol: 'WS' },
+    graphiql: config.production ? false : graphiqlOptions,
+    renderGraphiQL: renderPennantGraphiQL,
     landingPage: false,
     // No file uploads: multipart requests are refused (and cannot smuggle a CSRF).
     multipart: false,
