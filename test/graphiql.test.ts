@@ -79,6 +79,7 @@ describe.skipIf(!hasChromium)('GraphiQL served by Pennant', () => {
   }
 
   async function resultText(): Promise<string> {
+    // biome-ignore lint/performance/useDomNodeTextContent: what is rendered, as a person reads it
     return (await page.locator('.result-window').innerText()).replace(/\s+/g, ' ');
   }
 
