@@ -100,7 +100,7 @@ export function buildApp(config: Config) {
       server,
       path: yoga.graphqlEndpoint,
       maxPayload: config.limits.maxBodyBytes,
-      // ws's default, stated: compressing 10,000 copies of one message costs more than it
+      // ws's default, stated: compressing thousands of copies of one message costs more than it
       // saves on the wire, and subscription frames are written directly (socket-frames.ts).
       perMessageDeflate: false,
     });

@@ -42,8 +42,8 @@ export class OrganizationCache {
    * Forgets every row. Called when the server starts: changes made while this process's feed was
    * stopped (a server stopped and started again in the same process, as tests do) were never
    * seen here, since a starting feed begins at the latest event. Without it, a row would need an
-   * age limit, and every organization would be read again each time it ran out (a flag-read
-   * benchmark showed the dip).
+   * age limit, and every organization would be read again each time it ran out, a dip in
+   * flag reads each time.
    */
   clear(): void {
     this.generation++;

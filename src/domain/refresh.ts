@@ -76,9 +76,9 @@ interface RefreshCandidateRow {
 }
 
 /**
- * Why one hand-written join: through Prisma the same answer took four statements (token,
- * session, membership, user), and on the embedded database every statement costs a few hundred
- * microseconds of the server's own core.
+ * Why one hand-written join: through Prisma the same answer takes four statements (token,
+ * session, membership, user), and on the embedded database every statement costs the server's
+ * own core a fixed amount, whatever it reads.
  */
 async function findRefreshCandidate(
   tokenHash: string,
@@ -187,8 +187,8 @@ async function signAndRotate(
  * unspent token of an active session whose user is an active member of the organization.
  *
  * Why: a refresh is the hot path after every dashboard change, and the transactional path costs
- * about a dozen round trips (BEGIN, lock, reads, writes, COMMIT, change-feed read); on the
- * embedded database the CPU profile of the refresh benchmark was two thirds PGlite and Prisma.
+ * about a dozen round trips (BEGIN, lock, reads, writes, COMMIT, change-feed read), each one
+ * paid on the server's own core with the embedded database.
  */
 async function rotateUnspentToken(
   presented: PresentedToken,
@@ -244,8 +244,8 @@ export function rememberSessionEnvironment(sessionId: string, environmentId: str
  * reads the database. The user's profile in the answer is the seal's own, which its holder could
  * have sealed anyway; nothing the access token asserts comes from the seal unchecked.
  *
- * Why: the read before the rotation was half of a refresh's database time, and on the embedded
- * database each statement costs a few hundred microseconds of the server's own core.
+ * Why: the read before the rotation is as costly as the rotation itself, and on the embedded
+ * database each statement costs the server's own core a fixed amount.
  */
 async function rotateAsSealed(
   presented: PresentedToken,

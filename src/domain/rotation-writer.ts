@@ -36,12 +36,9 @@ interface Pending {
 const maxBatch = 200;
 
 // Under load, statements start at most this often, so each writes the refreshes of this long;
-// an idle server writes a refresh at once. Measured with 50 connections (BENCHMARKS.md): 0 ms
-// (the next event-loop turn only) 0.36 of the crypto-only ceiling, 10 ms 0.38, 25 ms 0.45,
-// 50 ms 0.41, 100 ms 0.35 (the refreshes in flight all wait and the core idles); again once
-// retry answers were no longer stored: 10 ms 0.45, 25 ms 0.48-0.53, 40 ms 0.48; and by CPU per
-// refresh once the presented token was no longer updated: 15 ms costs more CPU per refresh,
-// 50 ms leaves the core idle 14-24 % of the time.
+// an idle server writes a refresh at once. A trade-off: shorter, and each statement carries too
+// few rotations to pay for itself; longer, and the refreshes in flight all wait while the core
+// idles. This value came out best in the refresh benchmark (BENCHMARKS.md describes it).
 const statementIntervalMs = 25;
 
 let queue: Pending[] = [];
@@ -55,9 +52,9 @@ let lastStatementAt = Number.NEGATIVE_INFINITY;
  * membership active with that role; the user unchanged). True when it did; false when anything
  * differed or a concurrent refresh won the token (the caller then takes the locked path).
  *
- * Concurrent rotations share one statement. Why: on the embedded database a statement costs
- * ~0.6 ms of the server's own core whatever it writes, and a row ~0.07 ms, so under load one
- * statement per refresh was a third of the server's time.
+ * Concurrent rotations share one statement. Why: on the embedded database a statement costs the
+ * server's own core a fixed amount, several times what one more row costs, so under load one
+ * statement per refresh would dominate the server's time.
  */
 export function writeRotation(rotation: Rotation): Promise<boolean> {
   return new Promise((resolve, reject) => {

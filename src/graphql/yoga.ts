@@ -221,7 +221,7 @@ export function createPennantYoga(config: Config, plugins: Plugin[] = []) {
     multipart: false,
     // The body limit is Pennant's own (src/http/body-limit.ts and the HTTP handler: 413 before
     // reading a declared oversized body, chunked bodies read up to the limit). yoga's would pipe
-    // every body through a TransformStream as well, about a seventh of a flag read's CPU.
+    // every body through a TransformStream as well, a cost on every request for no gain.
     maxRequestBodySize: false,
     // routes.ts serves GET /health. yoga's built-in check cannot be turned off and answers an
     // empty 200 to any URL that ends with its endpoint, so it is moved out of the way.

@@ -12,8 +12,8 @@ export interface RequestContext {
 /**
  * Each request's context, found from its fetch `Request`, which GraphQL context, plugins and
  * routes all hold. Passed explicitly rather than through AsyncLocalStorage: on Node 20 that
- * installs promise hooks that run on every promise of every request: 5–10 % of session
- * refreshes' throughput (BENCHMARKS.md).
+ * installs promise hooks that run on every promise of every request, a cost the session
+ * refresh, the busiest path, pays many times over.
  */
 const contexts = new WeakMap<Request, RequestContext>();
 
