@@ -34,6 +34,9 @@ import { withoutSecrets } from './security/redact.ts';
 import { sessionRoutes } from './session-http.ts';
 import { WebhookDispatcher } from './webhooks/dispatcher.ts';
 
+/** RFC 6455 §7.4.1 "going away": the server is shutting down; clients reconnect elsewhere. */
+const goingAwayCloseCode = 1001;
+
 export interface RunningApp {
   /** e.g. `http://127.0.0.1:4000` */
   url: string;
@@ -145,7 +148,8 @@ export function buildApp(config: Config) {
     // its keep-alive timeout.
     const closeIdle = setInterval(() => server?.closeIdleConnections(), 50);
     server?.closeIdleConnections();
-    for (const client of webSocketServer?.clients ?? []) client.close(1001, 'Server shutting down');
+    for (const client of webSocketServer?.clients ?? [])
+      client.close(goingAwayCloseCode, 'Server shutting down');
     const webSocketsClosed = new Promise<void>((resolve) =>
       webSocketServer ? webSocketServer.close(() => resolve()) : resolve(),
     );

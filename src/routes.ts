@@ -3,9 +3,6 @@ import type { Plugin } from 'graphql-yoga';
 import { checkReadiness } from './http/readiness.ts';
 import { metricsResponse } from './metrics.ts';
 
-/** A plain HTTP route beside GraphQL (health, JWKS, the WorkOS-compatible REST API). */
-export type RouteHandler = (request: Request, url: URL) => Promise<Response> | Response;
-
 export interface Route {
   /** An HTTP method, or `*` for any. */
   method: string;

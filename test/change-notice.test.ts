@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RecordedEvent, recordedEvent } from '../src/domain/event-catalogue.ts';
 import { setServerSecrets } from '../src/domain/secrets.ts';
 import type { Event } from '../src/generated/prisma/client.ts';
 import { decodeChangeNotice, encodeChangeNotice, maxSegmentChars } from '../src/realtime/change-notice.ts';
@@ -15,26 +16,28 @@ describe('change notices', () => {
   );
   afterAll(() => setServerSecrets(undefined));
 
-  const event = (id: bigint, overrides: Partial<Event> = {}): Event => ({
-    id,
-    type: 'rule.updated',
-    environmentId: 'env_1',
-    actorType: 'api_key',
-    actorId: 'key_1',
-    flagId: 'flag_1',
-    flagSlug: 'new-checkout',
-    organizationId: null,
-    userId: null,
-    before: { enabled: true, organizationRule: 'SOME', organizationIds: ['org_1'] },
-    after: {
-      enabled: true,
-      organizationRule: 'SOME',
-      organizationIds: ['org_1', 'org_2'],
-      note: 'ünïcødé ✓',
-    },
-    createdAt: new Date('2026-11-26T15:00:00.123Z'),
-    ...overrides,
-  });
+  // Built as Prisma reads a row, then typed as the log's readers get it.
+  const event = (id: bigint, overrides: Partial<Event> = {}): RecordedEvent =>
+    recordedEvent({
+      id,
+      type: 'rule.updated',
+      environmentId: 'env_1',
+      actorType: 'api_key',
+      actorId: 'key_1',
+      flagId: 'flag_1',
+      flagSlug: 'new-checkout',
+      organizationId: null,
+      userId: null,
+      before: { enabled: true, organizationRule: 'SOME', organizationIds: ['org_1'] },
+      after: {
+        enabled: true,
+        organizationRule: 'SOME',
+        organizationIds: ['org_1', 'org_2'],
+        note: 'ünïcødé ✓',
+      },
+      createdAt: new Date('2026-11-26T15:00:00.123Z'),
+      ...overrides,
+    });
 
   it('carries a segment of events exactly as Prisma reads them (bigint ids, dates, JSON), sealed', () => {
     const events = [

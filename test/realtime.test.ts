@@ -643,13 +643,13 @@ describe('WebSocket close codes', () => {
     const session = await fixtures.session(organization);
     const cookie = `${server.config.cookieName}=${session.sealedSession}`;
     const open = { code: 'open', acknowledged: true };
-    expect(
-      await closeCodeOf(server.graphqlUrl, { headers: { cookie, origin: allowedOrigin }, waitMs: 300 }),
-    ).toEqual(open);
-    expect(await closeCodeOf(server.graphqlUrl, { headers: { cookie }, waitMs: 300 })).toEqual(open);
+    expect(await closeCodeOf(server.graphqlUrl, { headers: { cookie, origin: allowedOrigin } })).toEqual(
+      open,
+    );
+    expect(await closeCodeOf(server.graphqlUrl, { headers: { cookie } })).toEqual(open);
     const host = new URL(server.url).host;
     expect(
-      await closeCodeOf(server.graphqlUrl, { headers: { cookie, origin: `http://${host}` }, waitMs: 300 }),
+      await closeCodeOf(server.graphqlUrl, { headers: { cookie, origin: `http://${host}` } }),
       'same origin',
     ).toEqual(open);
     expect(
@@ -661,9 +661,7 @@ describe('WebSocket close codes', () => {
   });
 
   it('a valid credential is acknowledged', async () => {
-    expect(
-      await closeCodeOf(server.graphqlUrl, { init: { apiKey: server.keys.sandbox }, waitMs: 300 }),
-    ).toEqual({
+    expect(await closeCodeOf(server.graphqlUrl, { init: { apiKey: server.keys.sandbox } })).toEqual({
       code: 'open',
       acknowledged: true,
     });

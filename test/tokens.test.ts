@@ -263,7 +263,7 @@ describe('access tokens and the JWKS', () => {
     const bearer = (token: string) => server.request(LatestCursor, {}, { apiKey: token });
 
     expect(dataOf(await bearer(accessToken)).latestCursor).toEqual(expect.any(String));
-    expect(await closeCodeOf(server.graphqlUrl, { init: { accessToken }, waitMs: 500 })).toEqual({
+    expect(await closeCodeOf(server.graphqlUrl, { init: { accessToken } })).toEqual({
       code: 'open',
       acknowledged: true,
     });

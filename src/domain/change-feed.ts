@@ -1,8 +1,7 @@
-import type { Event } from '../generated/prisma/client.ts';
 import { logger } from '../logger.ts';
-import { latestEventId, listEventsAfter } from './events.ts';
+import { latestEventId, listEvents, type RecordedEvent } from './events.ts';
 
-type EventListener = (event: Event) => void;
+type EventListener = (event: RecordedEvent) => void;
 
 /**
  * A stretch of the log as one read returned it: every event with an id in (from, last event's
@@ -11,7 +10,7 @@ type EventListener = (event: Event) => void;
  */
 export interface LogSegment {
   from: bigint;
-  events: readonly Event[];
+  events: readonly RecordedEvent[];
 }
 
 /** `segment`, when the announcing read has it at hand: the log up to `latestEventId`. */
@@ -137,7 +136,7 @@ export class ChangeFeed {
       // A read that begins after a local commit was counted sees that commit's events.
       const commitsBeforeRead = this.localCommits;
       const from = this.cursor;
-      const events = await listEventsAfter(from, pageSize);
+      const events = await listEvents({ after: from }, pageSize);
       if (commitsBeforeRead > this.announcedCommits && events.length < pageSize) {
         const segment = events.length > 0 ? { from, events } : undefined;
         this.announceLocalCommits(events.at(-1)?.id ?? from, commitsBeforeRead, segment);
@@ -147,7 +146,7 @@ export class ChangeFeed {
     }
   }
 
-  private dispatch(events: readonly Event[]): void {
+  private dispatch(events: readonly RecordedEvent[]): void {
     for (const event of events) {
       this.cursor = event.id;
       for (const listener of this.eventListeners) {

@@ -5,6 +5,7 @@ import type { EnvironmentKind } from '../generated/prisma/enums.ts';
 import { newId } from '../ids.ts';
 import type { Actor } from './actor.ts';
 import { recordEvent } from './events.ts';
+import { createDisabledRules } from './rules.ts';
 import { commitChange } from './transaction.ts';
 import { isSlug, validName, validSlug } from './validation.ts';
 
@@ -38,18 +39,12 @@ async function insertEnvironment(
   const environment = await tx.environment.create({
     data: { id: newId('env'), clientId: newId('client'), ...input },
   });
-  // A flag exists in every environment: the new environment gets a disabled rule for each.
   const flags = await tx.featureFlag.findMany({ select: { id: true } });
-  if (flags.length > 0) {
-    await tx.featureFlagRule.createMany({
-      data: flags.map((flag) => ({
-        id: newId('rule'),
-        flagId: flag.id,
-        environmentId: environment.id,
-        updatedById: actor.id,
-      })),
-    });
-  }
+  await createDisabledRules(
+    tx,
+    actor,
+    flags.map((flag) => ({ flagId: flag.id, environmentId: environment.id })),
+  );
   await recordEvent(tx, {
     type: 'environment.created',
     actor,

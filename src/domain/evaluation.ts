@@ -26,9 +26,10 @@ export function isFlagEnabledForOrganization(rule: RuleState, organizationId: st
 
 /**
  * A rule as events record it (`before`/`after` of flag.toggled and rule.updated): enough to
- * evaluate the rule without reading the database.
+ * evaluate the rule without reading the database. A type, not an interface, so that it is
+ * assignable to Prisma's JSON values (the event log stores it).
  */
-export interface RuleSnapshot {
+export type RuleSnapshot = {
   ruleId: string;
   flagId: string;
   flagSlug: string;
@@ -37,7 +38,7 @@ export interface RuleSnapshot {
   organizationRule: OrganizationRule;
   organizationIds: string[];
   version: number;
-}
+};
 
 export function ruleStateOf(snapshot: RuleSnapshot): RuleState {
   return {

@@ -1,47 +1,14 @@
 import type { Transaction } from '../db/index.ts';
 import { Prisma, prisma } from '../db/index.ts';
 import { BadUserInputError } from '../errors.ts';
-import type { Event } from '../generated/prisma/client.ts';
-import type { Actor } from './actor.ts';
+import { type EventInput, type EventType, type RecordedEvent, recordedEvent } from './event-catalogue.ts';
 
-export type EventType =
-  | 'environment.created'
-  | 'api_key.created'
-  | 'api_key.revoked'
-  | 'organization.created'
-  | 'organization.updated'
-  | 'organization.deleted'
-  | 'flag.created'
-  | 'flag.updated'
-  | 'flag.deleted'
-  | 'flag.toggled'
-  | 'rule.updated'
-  | 'user.created'
-  | 'user.updated'
-  | 'user.deleted'
-  | 'membership.created'
-  | 'membership.deleted'
-  | 'session.created'
-  | 'session.revoked'
-  | 'session.refresh_token_reused'
-  | 'webhook_endpoint.created'
-  | 'webhook_endpoint.updated'
-  | 'webhook_endpoint.deleted';
+export type { EventInput, EventType, RecordedEvent } from './event-catalogue.ts';
 
-export interface EventInput {
-  type: EventType;
-  actor: Actor;
-  environmentId?: string | null;
-  flagId?: string | null;
-  flagSlug?: string | null;
-  organizationId?: string | null;
-  userId?: string | null;
-  before?: unknown;
-  after?: unknown;
-}
-
-// Any constant works: it names the one lock every event writer takes (see recordEvent).
-const eventLogLockKey = 7_081_974_2;
+// Names the one advisory lock every event writer takes (see recordEvent). Any number works as
+// long as every instance uses the same: changing it would let old and new instances write out
+// of order while both run.
+const eventLogLockKey = 70_819_742;
 
 /**
  * Appends an event inside the transaction of the change it records.
@@ -52,9 +19,12 @@ const eventLogLockKey = 7_081_974_2;
  * transactions commit in id order, so the id is a safe cursor. Call it last in the transaction
  * so the lock is held briefly.
  */
-export async function recordEvent(tx: Transaction, input: EventInput): Promise<Event> {
+export async function recordEvent<Type extends EventType>(
+  tx: Transaction,
+  input: EventInput<Type>,
+): Promise<RecordedEvent> {
   await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(${eventLogLockKey})`;
-  return tx.event.create({
+  const event = await tx.event.create({
     data: {
       type: input.type,
       environmentId: input.environmentId ?? null,
@@ -68,15 +38,49 @@ export async function recordEvent(tx: Transaction, input: EventInput): Promise<E
       after: toJson(input.after),
     },
   });
+  return recordedEvent(event);
 }
 
 function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
   return value === undefined || value === null ? Prisma.DbNull : (value as Prisma.InputJsonValue);
 }
 
-/** Events after a cursor, oldest first. */
-export function listEventsAfter(cursor: bigint, limit: number): Promise<Event[]> {
-  return prisma.event.findMany({ where: { id: { gt: cursor } }, orderBy: { id: 'asc' }, take: limit });
+/** A stretch of the log: events in (after, upTo], optionally of some types only. */
+export interface EventRange {
+  after: bigint;
+  /** Inclusive; default: to the end of the log. */
+  upTo?: bigint;
+  /** Only this environment's events and those that concern every environment. */
+  environmentId?: string;
+  types?: readonly EventType[];
+}
+
+/** One page of a range, oldest first. */
+export async function listEvents(range: EventRange, limit: number): Promise<RecordedEvent[]> {
+  const events = await prisma.event.findMany({
+    where: {
+      id: { gt: range.after, ...(range.upTo === undefined ? {} : { lte: range.upTo }) },
+      ...(range.types ? { type: { in: [...range.types] } } : {}),
+      ...(range.environmentId === undefined
+        ? {}
+        : { OR: [{ environmentId: range.environmentId }, { environmentId: null }] }),
+    },
+    orderBy: { id: 'asc' },
+    take: limit,
+  });
+  return events.map(recordedEvent);
+}
+
+/** A whole range, page by page, oldest first: a long range is never held in one query. */
+export async function* eventPages(range: EventRange, pageSize: number): AsyncGenerator<RecordedEvent[]> {
+  let after = range.after;
+  for (;;) {
+    const page = await listEvents({ ...range, after }, pageSize);
+    if (page.length > 0) yield page;
+    const last = page.at(-1);
+    if (page.length < pageSize || last === undefined) return;
+    after = last.id;
+  }
 }
 
 export async function latestEventId(): Promise<bigint> {

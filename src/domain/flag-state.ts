@@ -1,8 +1,9 @@
 import { prisma } from '../db/index.ts';
-import type { Event } from '../generated/prisma/client.ts';
 import type { ChangeFeed } from './change-feed.ts';
-import type { RuleSnapshot, RuleState } from './evaluation.ts';
+import type { RuleState } from './evaluation.ts';
 import { isFlagEnabledForOrganization, ruleStateOf } from './evaluation.ts';
+import type { RecordedEvent } from './events.ts';
+import { ruleSnapshotSelect, toRuleSnapshot } from './rules.ts';
 
 const maxAnswersPerEnvironment = 100_000;
 
@@ -27,28 +28,14 @@ export class FlagStateCache {
   private readonly answers = new Map<string, Map<string, readonly string[]>>();
 
   async load(): Promise<void> {
-    const rules = await prisma.featureFlagRule.findMany({
-      select: {
-        flagId: true,
-        environmentId: true,
-        enabled: true,
-        organizationRule: true,
-        version: true,
-        flag: { select: { slug: true } },
-        organizations: { select: { organizationId: true } },
-      },
-    });
+    const rows = await prisma.featureFlagRule.findMany({ select: ruleSnapshotSelect });
     this.environments.clear();
     this.answers.clear();
-    for (const rule of rules) {
+    for (const rule of rows.map(toRuleSnapshot)) {
       this.rulesOf(rule.environmentId).set(rule.flagId, {
-        flagSlug: rule.flag.slug,
+        flagSlug: rule.flagSlug,
         version: rule.version,
-        state: {
-          enabled: rule.enabled,
-          organizationRule: rule.organizationRule,
-          organizationIds: new Set(rule.organizations.map((o) => o.organizationId)),
-        },
+        state: ruleStateOf(rule),
       });
     }
   }
@@ -77,11 +64,11 @@ export class FlagStateCache {
     return [...slugs];
   }
 
-  apply(event: Event): void {
+  apply(event: RecordedEvent): void {
     switch (event.type) {
       case 'flag.toggled':
       case 'rule.updated': {
-        const after = event.after as unknown as RuleSnapshot;
+        const { after } = event;
         const rules = this.rulesOf(after.environmentId);
         const cached = rules.get(after.flagId);
         if (cached && cached.version >= after.version) return;

@@ -4,7 +4,7 @@ import type { FeatureFlag } from '../generated/prisma/client.ts';
 import { newId } from '../ids.ts';
 import type { Actor } from './actor.ts';
 import { recordEvent } from './events.ts';
-import { ruleSnapshotSelect, toRuleSnapshot } from './rules.ts';
+import { createDisabledRules, ruleSnapshotSelect, toRuleSnapshot } from './rules.ts';
 import { commitChange } from './transaction.ts';
 import { isSlug, validDescription, validName, validSlug, validTags } from './validation.ts';
 
@@ -42,14 +42,11 @@ export function createFeatureFlag(actor: Actor, input: CreateFlagInput): Promise
   return commitChange(async (tx) => {
     const flag = await tx.featureFlag.create({ data: { id: newId('flag'), ...data } });
     const environments = await tx.environment.findMany({ select: { id: true } });
-    await tx.featureFlagRule.createMany({
-      data: environments.map((environment) => ({
-        id: newId('rule'),
-        flagId: flag.id,
-        environmentId: environment.id,
-        updatedById: actor.id,
-      })),
-    });
+    await createDisabledRules(
+      tx,
+      actor,
+      environments.map((environment) => ({ flagId: flag.id, environmentId: environment.id })),
+    );
     await recordEvent(tx, {
       type: 'flag.created',
       actor,

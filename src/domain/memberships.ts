@@ -1,4 +1,3 @@
-import { prisma } from '../db/index.ts';
 import { BadUserInputError, NotFoundError } from '../errors.ts';
 import type { OrganizationMembership } from '../generated/prisma/client.ts';
 import { newId } from '../ids.ts';
@@ -24,16 +23,6 @@ export function validRoleSlug(field: string, value: string | null | undefined): 
     throw new BadUserInputError(field, `${field} must be a role slug like "member" or "admin".`);
   }
   return value;
-}
-
-/** The membership that lets a user hold a session for an organization (active only). */
-export function findActiveMembership(
-  userId: string,
-  organizationId: string,
-): Promise<OrganizationMembership | null> {
-  return prisma.organizationMembership.findFirst({
-    where: { userId, organizationId, status: 'ACTIVE' },
-  });
 }
 
 export async function createOrganizationMembership(

@@ -1,6 +1,7 @@
 import { prisma, type Transaction } from '../db/index.ts';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors.ts';
 import type { OrganizationRule } from '../generated/prisma/enums.ts';
+import { newId } from '../ids.ts';
 import type { Actor } from './actor.ts';
 import type { RuleSnapshot } from './evaluation.ts';
 import { recordEvent } from './events.ts';
@@ -42,6 +43,26 @@ export function toRuleSnapshot(row: RuleSnapshotRow): RuleSnapshot {
   };
 }
 
+/**
+ * A flag exists in every environment: each new (flag, environment) pair, from a new flag or a
+ * new environment, gets its rule, disabled and for no organization until someone changes it.
+ */
+export async function createDisabledRules(
+  tx: Transaction,
+  actor: Actor,
+  pairs: readonly { flagId: string; environmentId: string }[],
+): Promise<void> {
+  if (pairs.length === 0) return;
+  await tx.featureFlagRule.createMany({
+    data: pairs.map(({ flagId, environmentId }) => ({
+      id: newId('rule'),
+      flagId,
+      environmentId,
+      updatedById: actor.id,
+    })),
+  });
+}
+
 /** A rule as the API shows it: its snapshot, and when and by whom it last changed. */
 export interface RuleView extends RuleSnapshot {
   updatedAt: Date;
@@ -52,16 +73,6 @@ const ruleViewSelect = { ...ruleSnapshotSelect, updatedAt: true, updatedById: tr
 
 function toRuleView(row: RuleSnapshotRow & { updatedAt: Date; updatedById: string | null }): RuleView {
   return { ...toRuleSnapshot(row), updatedAt: row.updatedAt, updatedById: row.updatedById };
-}
-
-export async function findRule(flagSlug: string, environmentId: string): Promise<RuleView> {
-  if (!isSlug(flagSlug)) throw new NotFoundError('Feature flag', flagSlug);
-  const row = await prisma.featureFlagRule.findFirst({
-    where: { environmentId, flag: { slug: flagSlug } },
-    select: ruleViewSelect,
-  });
-  if (!row) throw new NotFoundError('Feature flag', flagSlug);
-  return toRuleView(row);
 }
 
 /** The rules of many flags in one environment, with one query; keyed by flag id. */

@@ -316,18 +316,6 @@ export function activeSessionsWhere(
   };
 }
 
-/** Active sessions of a user and/or an organization in an environment, newest first. */
-export function listActiveSessions(
-  environmentId: string,
-  filter: { userId?: string | null; organizationId?: string | null },
-): Promise<Session[]> {
-  return prisma.session.findMany({
-    where: activeSessionsWhere(environmentId, filter),
-    orderBy: { createdAt: 'desc' },
-    take: 500,
-  });
-}
-
 /**
  * The JWK Set that verifies access tokens of an environment. Signing keys are server-wide, so
  * every environment serves the same set; the parameter keeps REST routes per environment honest.

@@ -1,4 +1,3 @@
-import { prisma } from '../db/index.ts';
 import { BadUserInputError, NotFoundError } from '../errors.ts';
 import type { User } from '../generated/prisma/client.ts';
 import { newId } from '../ids.ts';
@@ -95,12 +94,6 @@ export function userFromSeal(sealed: SealedUser): User | null {
     createdAt,
     updatedAt,
   };
-}
-
-export async function findUser(id: string): Promise<User> {
-  const user = await prisma.user.findUnique({ where: { id } });
-  if (!user) throw new NotFoundError('User', id);
-  return user;
 }
 
 export interface UserInput {

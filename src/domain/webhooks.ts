@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { prisma } from '../db/index.ts';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../errors.ts';
 import type { WebhookEndpoint } from '../generated/prisma/client.ts';
 import { newId } from '../ids.ts';
@@ -163,8 +162,4 @@ export function deleteWebhookEndpoint(
 
 export function endpointSecret(endpoint: Pick<WebhookEndpoint, 'secretEncrypted'>): Promise<string> {
   return decryptWithServerSecret(endpoint.secretEncrypted, secretPurpose);
-}
-
-export function findWebhookEndpoint(id: string) {
-  return prisma.webhookEndpoint.findUnique({ where: { id } });
 }

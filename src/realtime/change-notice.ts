@@ -1,4 +1,5 @@
 import type { LogSegment } from '../domain/change-feed.ts';
+import { type RecordedEvent, recordedEvent } from '../domain/event-catalogue.ts';
 import { openWithServerSecretSync, sealWithServerSecretSync } from '../domain/secrets.ts';
 import type { Event } from '../generated/prisma/client.ts';
 
@@ -80,7 +81,7 @@ function segmentOf(plaintext: string, cursor: bigint): LogSegment | null {
     return null;
   }
   const from = BigInt(parsed.from);
-  const events: Event[] = [];
+  const events: RecordedEvent[] = [];
   let previous = from;
   for (const wire of parsed.events as Record<string, unknown>[]) {
     const event = eventOf(wire);
@@ -103,7 +104,7 @@ const optionalTextFields = [
   'userId',
 ] as const;
 
-function eventOf(wire: Record<string, unknown>): Event | null {
+function eventOf(wire: Record<string, unknown>): RecordedEvent | null {
   if (typeof wire !== 'object' || wire === null) return null;
   const { id, type, createdAt } = wire;
   if (typeof id !== 'string' || !cursorPattern.test(id) || typeof type !== 'string') return null;
@@ -114,12 +115,12 @@ function eventOf(wire: Record<string, unknown>): Event | null {
     if (value !== null && typeof value !== 'string') return null;
     text[field] = value;
   }
-  return {
+  return recordedEvent({
     id: BigInt(id),
     type,
     ...(text as Record<(typeof optionalTextFields)[number], string | null>),
     before: (wire.before ?? null) as Event['before'],
     after: (wire.after ?? null) as Event['after'],
     createdAt: new Date(createdAt),
-  };
+  });
 }

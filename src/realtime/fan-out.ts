@@ -1,9 +1,9 @@
 import { prisma } from '../db/index.ts';
 import type { ChangeFeed } from '../domain/change-feed.ts';
 import { isFlagEnabledForOrganization } from '../domain/evaluation.ts';
+import { eventPages, type RecordedEvent } from '../domain/events.ts';
 import { flagState } from '../domain/flag-state.ts';
 import { BadUserInputError, PennantError, UnauthenticatedError } from '../errors.ts';
-import type { Event } from '../generated/prisma/client.ts';
 import { logger } from '../logger.ts';
 import {
   affects,
@@ -76,7 +76,7 @@ export class RealtimeFanOut {
   /** environmentId → organizationId → group */
   private readonly flagSetGroups = new Map<string, Map<string, OrganizationGroup>>();
   /** environmentId → `events` subscribers */
-  private readonly eventSubscribers = new Map<string, Set<PushQueue<Event>>>();
+  private readonly eventSubscribers = new Map<string, Set<PushQueue<RecordedEvent>>>();
   /** Subscriptions by the credential they live on, to end them when it ends. */
   private readonly byHolder = new Map<string, Map<Endable, Holder>>();
 
@@ -104,11 +104,11 @@ export class RealtimeFanOut {
     environmentId: string,
     after: bigint | null,
     apiKeyId: string,
-  ): Promise<PushQueue<Event>> {
+  ): Promise<PushQueue<RecordedEvent>> {
     await this.catchUp();
     // No await from here to the registration: `position` is exactly where live delivery starts.
     const position = this.positionFor(after);
-    const queue = new PushQueue<Event>({ held: after !== null });
+    const queue = new PushQueue<RecordedEvent>({ held: after !== null });
     this.hold(queue, { apiKeyId });
     let subscribers = this.eventSubscribers.get(environmentId);
     if (!subscribers) {
@@ -258,19 +258,17 @@ export class RealtimeFanOut {
    * A subscription lives no longer than its credential: a revoked session (or its user's
    * membership or account deleted) or a revoked API key ends it with an error saying so.
    */
-  private endRevoked(event: Event): void {
-    const after = (event.after ?? {}) as { id?: string; sessionId?: string };
-    const before = (event.before ?? {}) as { id?: string };
+  private endRevoked(event: RecordedEvent): void {
     let key: string | undefined;
     let ended: (holder: Holder) => boolean = () => true;
     let error: PennantError = new PennantError('INVALID_SESSION', 'The session has ended; sign in again.');
     switch (event.type) {
       case 'session.revoked':
-      case 'session.refresh_token_reused': {
-        const sessionId = event.type === 'session.revoked' ? after.id : after.sessionId;
-        key = sessionId && `session:${sessionId}`;
+        key = `session:${event.after.id}`;
         break;
-      }
+      case 'session.refresh_token_reused':
+        key = `session:${event.after.sessionId}`;
+        break;
       case 'membership.deleted':
         key = event.userId ? `user:${event.userId}` : undefined;
         ended = (holder) => holder.organizationId === event.organizationId;
@@ -279,7 +277,7 @@ export class RealtimeFanOut {
         key = event.userId ? `user:${event.userId}` : undefined;
         break;
       case 'api_key.revoked':
-        key = before.id && `api_key:${before.id}`;
+        key = `api_key:${event.before.id}`;
         error = new UnauthenticatedError('The API key has been revoked.');
         break;
       default:
@@ -295,22 +293,16 @@ export class RealtimeFanOut {
   }
 
   /** Events of the environment (or of every environment) in (after, position]. */
-  private async replayEvents(environmentId: string, after: bigint, position: bigint): Promise<Event[]> {
-    const replay: Event[] = [];
-    let cursor = after;
-    for (;;) {
-      const page = await prisma.event.findMany({
-        where: {
-          id: { gt: cursor, lte: position },
-          OR: [{ environmentId }, { environmentId: null }],
-        },
-        orderBy: { id: 'asc' },
-        take: replayPageSize,
-      });
+  private async replayEvents(
+    environmentId: string,
+    after: bigint,
+    position: bigint,
+  ): Promise<RecordedEvent[]> {
+    const replay: RecordedEvent[] = [];
+    for await (const page of eventPages({ after, upTo: position, environmentId }, replayPageSize)) {
       replay.push(...page);
-      if (page.length < replayPageSize) return replay;
-      cursor = page[page.length - 1]?.id ?? position;
     }
+    return replay;
   }
 
   /**
@@ -327,17 +319,13 @@ export class RealtimeFanOut {
   ): Promise<FeatureFlagsChange | null> {
     const enabledAtAfter = new Map<string, boolean>();
     let occurredAt: Date | undefined;
-    let cursor = after;
-    for (;;) {
-      const page = await prisma.event.findMany({
-        where: {
-          id: { gt: cursor, lte: position },
-          type: { in: [...flagSetEventTypes] },
-          OR: [{ environmentId: target.environmentId }, { environmentId: null }],
-        },
-        orderBy: { id: 'asc' },
-        take: replayPageSize,
-      });
+    const range = {
+      after,
+      upTo: position,
+      environmentId: target.environmentId,
+      types: flagSetEventTypes,
+    };
+    for await (const page of eventPages(range, replayPageSize)) {
       for (const event of page) {
         for (const change of flagSetChangesOf(event)) {
           if (change.environmentId !== target.environmentId) continue;
@@ -350,8 +338,6 @@ export class RealtimeFanOut {
           if (affects(change, target.organizationId)) occurredAt = change.occurredAt;
         }
       }
-      if (page.length < replayPageSize) break;
-      cursor = page[page.length - 1]?.id ?? position;
     }
     const now = new Set(featureFlagsAtPosition);
     const added = featureFlagsAtPosition.filter((slug) => enabledAtAfter.get(slug) === false);
@@ -374,7 +360,7 @@ export class RealtimeFanOut {
   }
 
   /** Runs inside the feed's dispatch, after the flag-state cache has applied the event. */
-  private dispatch(event: Event): void {
+  private dispatch(event: RecordedEvent): void {
     this.dispatchEvent(event);
     for (const change of flagSetChangesOf(event)) this.dispatchFlagSetChange(change);
     if (event.type === 'organization.deleted' && event.organizationId) {
@@ -383,7 +369,7 @@ export class RealtimeFanOut {
     this.endRevoked(event);
   }
 
-  private dispatchEvent(event: Event): void {
+  private dispatchEvent(event: RecordedEvent): void {
     if (event.environmentId === null) {
       for (const subscribers of this.eventSubscribers.values())
         for (const queue of subscribers) queue.push(event);
@@ -432,7 +418,7 @@ export class RealtimeFanOut {
   }
 
   /** A deleted organization has no flags; its subscriptions get that last message and end. */
-  private organizationDeleted(event: Event, organizationId: string): void {
+  private organizationDeleted(event: RecordedEvent, organizationId: string): void {
     for (const groups of this.flagSetGroups.values()) {
       const group = groups.get(organizationId);
       if (!group) continue;

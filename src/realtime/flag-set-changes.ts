@@ -1,6 +1,6 @@
-import type { RuleSnapshot, RuleState } from '../domain/evaluation.ts';
+import type { RuleState } from '../domain/evaluation.ts';
 import { isFlagEnabledForOrganization, ruleStateOf } from '../domain/evaluation.ts';
-import type { Event } from '../generated/prisma/client.ts';
+import type { RecordedEvent } from '../domain/events.ts';
 
 /**
  * Which organizations a change may concern, decided from the rule's recorded before and after
@@ -96,19 +96,17 @@ export const flagSetEventTypes = ['flag.toggled', 'rule.updated', 'flag.deleted'
  * The flag-set changes one event makes: at most one per environment. Events that change no
  * organization's answer (a toggle of a NONE rule, a new flag, a renamed one) make none.
  */
-export function flagSetChangesOf(event: Event): FlagSetChange[] {
+export function flagSetChangesOf(event: RecordedEvent): FlagSetChange[] {
   switch (event.type) {
     case 'flag.toggled':
     case 'rule.updated': {
-      const before = event.before as unknown as RuleSnapshot | null;
-      const after = event.after as unknown as RuleSnapshot | null;
-      if (!before || !after) return [];
+      const { before, after } = event;
       return change(event, after.environmentId, after.flagSlug, ruleStateOf(before), ruleStateOf(after));
     }
     case 'flag.deleted': {
-      const before = event.before as unknown as { slug: string; rules?: RuleSnapshot[] } | null;
-      return (before?.rules ?? []).flatMap((rule) =>
-        change(event, rule.environmentId, rule.flagSlug ?? before?.slug, ruleStateOf(rule), null),
+      const { before } = event;
+      return before.rules.flatMap((rule) =>
+        change(event, rule.environmentId, rule.flagSlug ?? before.slug, ruleStateOf(rule), null),
       );
     }
     default:
@@ -117,7 +115,7 @@ export function flagSetChangesOf(event: Event): FlagSetChange[] {
 }
 
 function change(
-  event: Event,
+  event: RecordedEvent,
   environmentId: string,
   flagSlug: string | undefined,
   before: RuleState,

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { prisma, type Transaction } from '../db/index.ts';
 import type { ChangeFeed } from '../domain/change-feed.ts';
+import { recordedEvent } from '../domain/event-catalogue.ts';
 import { endpointSecret, webhookEventTypeOf } from '../domain/webhooks.ts';
 import { newId } from '../ids.ts';
 import { logger } from '../logger.ts';
@@ -256,7 +257,7 @@ export class WebhookDispatcher {
       await this.finish(delivery.id, 'skipped', null, 'The endpoint is disabled.');
       return;
     }
-    const payload = event ? await webhookPayload(event, endpoint.environmentId) : null;
+    const payload = event ? await webhookPayload(recordedEvent(event), endpoint.environmentId) : null;
     if (!payload) {
       await this.finish(
         delivery.id,

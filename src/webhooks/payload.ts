@@ -1,7 +1,7 @@
 import { prisma } from '../db/index.ts';
 import type { RuleSnapshot } from '../domain/evaluation.ts';
+import { type FlagRecord, type RecordedEvent, recordedEvent } from '../domain/event-catalogue.ts';
 import { type WebhookEventType, webhookEventTypeOf } from '../domain/webhooks.ts';
-import type { Event } from '../generated/prisma/client.ts';
 import { type FeatureFlagWire, featureFlagObject } from '../rest/wire.ts';
 
 /** WorkOS's event envelope (`EventResponse` in the SDK); `constructEvent` deserializes it. */
@@ -11,15 +11,6 @@ export interface WorkOSEventPayload {
   data: FeatureFlagWire;
   created_at: string;
   context: { environment_id: string };
-}
-
-/** The flag fields events record (see `flagRecord` in domain/flags.ts). */
-interface FlagRecord {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  tags: string[];
 }
 
 type RuleFields = Pick<RuleSnapshot, 'enabled' | 'organizationRule'>;
@@ -33,7 +24,7 @@ const newRule: RuleFields = { enabled: false, organizationRule: 'NONE' };
  * exactly the one that was due.
  */
 export async function webhookPayload(
-  event: Event,
+  event: RecordedEvent,
   environmentId: string,
 ): Promise<WorkOSEventPayload | null> {
   const type = webhookEventTypeOf(event.type);
@@ -43,22 +34,24 @@ export async function webhookPayload(
   let rule: RuleFields;
   switch (event.type) {
     case 'flag.created':
-      flag = event.after as unknown as FlagRecord;
+      flag = event.after;
       rule = newRule;
       break;
     case 'flag.updated':
-      flag = event.after as unknown as FlagRecord;
+      flag = event.after;
       rule = await ruleAt(flagId, environmentId, event.id);
       break;
-    case 'flag.deleted': {
-      const before = event.before as unknown as FlagRecord & { rules?: RuleSnapshot[] };
-      flag = before;
-      rule = before.rules?.find((r) => r.environmentId === environmentId) ?? newRule;
+    case 'flag.deleted':
+      flag = event.before;
+      rule = event.before.rules.find((r) => r.environmentId === environmentId) ?? newRule;
       break;
-    }
-    default:
+    case 'flag.toggled':
+    case 'rule.updated':
       flag = await flagAt(flagId, event.id);
-      rule = event.after as unknown as RuleSnapshot;
+      rule = event.after;
+      break;
+    default:
+      return null;
   }
   if (!flag) return null;
   const created = await prisma.event.findFirst({
@@ -77,20 +70,20 @@ export async function webhookPayload(
 
 /** The flag's name, description and tags as of an event: the last definition event up to it. */
 async function flagAt(flagId: string, eventId: bigint): Promise<FlagRecord | null> {
-  const definition = await prisma.event.findFirst({
+  const row = await prisma.event.findFirst({
     where: { flagId, id: { lte: eventId }, type: { in: ['flag.created', 'flag.updated'] } },
     orderBy: { id: 'desc' },
-    select: { after: true },
   });
-  return (definition?.after as unknown as FlagRecord | undefined) ?? null;
+  const definition = row && recordedEvent(row);
+  return definition?.type === 'flag.created' || definition?.type === 'flag.updated' ? definition.after : null;
 }
 
 /** The rule in an environment just before an event: the last rule event, or a new rule's state. */
 async function ruleAt(flagId: string, environmentId: string, eventId: bigint): Promise<RuleFields> {
-  const change = await prisma.event.findFirst({
+  const row = await prisma.event.findFirst({
     where: { flagId, environmentId, id: { lt: eventId }, type: { in: ['flag.toggled', 'rule.updated'] } },
     orderBy: { id: 'desc' },
-    select: { after: true },
   });
-  return (change?.after as unknown as RuleSnapshot | undefined) ?? newRule;
+  const change = row && recordedEvent(row);
+  return change?.type === 'flag.toggled' || change?.type === 'rule.updated' ? change.after : newRule;
 }

@@ -132,11 +132,13 @@ function collect<T>(client: Client, query: string, variables?: Record<string, un
 
 /**
  * Opens a raw WebSocket with the graphql-ws subprotocol, optionally sends `connection_init`,
- * and resolves with the close code (or 'open' if still open after `waitMs`).
+ * and resolves as soon as the answer is known: `{ code: 'open', acknowledged: true }` at the
+ * `connection_ack`, or the close code when the server closes. `timeoutMs` only bounds a server
+ * that does neither (then `{ code: 'open', acknowledged: false }`).
  */
 export function closeCodeOf(
   httpUrl: string,
-  options: { init?: Record<string, unknown> | false; headers?: Record<string, string>; waitMs?: number },
+  options: { init?: Record<string, unknown> | false; headers?: Record<string, string>; timeoutMs?: number },
 ): Promise<{ code: number | 'open'; acknowledged: boolean }> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(httpUrl.replace(/^http/, 'ws'), 'graphql-transport-ws', {
@@ -146,14 +148,20 @@ export function closeCodeOf(
     const timer = setTimeout(() => {
       socket.close();
       resolve({ code: 'open', acknowledged });
-    }, options.waitMs ?? 5000);
+    }, options.timeoutMs ?? 10_000);
     socket.on('open', () => {
       if (options.init !== false) {
         socket.send(JSON.stringify({ type: 'connection_init', payload: options.init ?? {} }));
       }
     });
     socket.on('message', (data) => {
-      if (JSON.parse(String(data)).type === 'connection_ack') acknowledged = true;
+      if (JSON.parse(String(data)).type !== 'connection_ack') return;
+      // Acknowledged: the server accepted the credential (a refusal closes instead), so the
+      // answer is known now; no need to wait for a close that will not come.
+      acknowledged = true;
+      clearTimeout(timer);
+      socket.close();
+      resolve({ code: 'open', acknowledged });
     });
     socket.on('close', (code) => {
       clearTimeout(timer);
