@@ -16,6 +16,7 @@ import { ensureDefaultEnvironments } from './domain/environments.ts';
 import { latestEventId } from './domain/events.ts';
 import { flagState } from './domain/flag-state.ts';
 import { organizationCache } from './domain/organization-cache.ts';
+import { startRetention } from './domain/retention.ts';
 import { initializeSessions, setAccessTokenIssuer } from './domain/sessions.ts';
 import type { Environment } from './generated/prisma/client.ts';
 import { createPennantYoga, type PennantYoga } from './graphql/yoga.ts';
@@ -23,7 +24,7 @@ import { bindRequestContext } from './http/request-context.ts';
 import { clientAddress, createHttpHandler } from './http/server.ts';
 import { logWebSocketConnections } from './http/websocket-log.ts';
 import { logger } from './logger.ts';
-import { countChangeFeedEvent } from './metrics.ts';
+import { countChangeFeedEvent, retentionPurged } from './metrics.ts';
 import { authenticateConnection, type Principal } from './realtime/credentials.ts';
 import { realtimeFanOut } from './realtime/fan-out.ts';
 import { type RedisChangeNotifier, startRedisChangeNotifier } from './realtime/redis-notifier.ts';
@@ -56,6 +57,7 @@ export function buildApp(config: Config) {
   const stopFollowing: (() => void)[] = [];
   let redisNotifier: RedisChangeNotifier | undefined;
   let webhookDispatcher: WebhookDispatcher | undefined;
+  let retention: { stop(): Promise<void> } | undefined;
 
   async function start(): Promise<RunningApp> {
     database = await openDatabase(config.database);
@@ -89,6 +91,7 @@ export function buildApp(config: Config) {
       retryBaseMs: config.webhookRetryBaseMs,
     });
     webhookDispatcher.start(changeFeed);
+    retention = startRetention(config.retention, (kind, count) => retentionPurged.inc({ kind }, count));
 
     const yoga = createPennantYoga(config, [
       useRoutes([...operationalRoutes(config.metricsToken), ...sessionRoutes(), ...workosRoutes()]),
@@ -135,6 +138,8 @@ export function buildApp(config: Config) {
     for (const unsubscribe of stopFollowing.splice(0)) unsubscribe();
     changeFeed.stop();
     await webhookDispatcher?.stop();
+    await retention?.stop();
+    retention = undefined;
     await database?.close();
     setPrismaClient(undefined);
   }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { DatabaseTarget } from './db/client.ts';
+import type { RetentionSettings } from './domain/retention.ts';
 import { registerSecret } from './security/redact.ts';
 
 export type SigningAlgorithm = 'RS256' | 'ES256' | 'EdDSA';
@@ -58,6 +59,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** `PENNANT_METRICS_TOKEN`: when set, `GET /metrics` needs `Authorization: Bearer <it>`. */
   metricsToken: string | undefined;
+  /** `PENNANT_RETENTION_*`: what is purged, and after how long (see src/domain/retention.ts). */
+  retention: RetentionSettings;
 }
 
 export interface Limits {
@@ -256,5 +259,12 @@ export function loadConfig(env: Env = process.env): Config {
     },
     shutdownTimeoutMs: integer(env, 'PENNANT_SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     metricsToken,
+    retention: {
+      sessionsDays: integer(env, 'PENNANT_RETENTION_SESSIONS_DAYS', 7, 1, 36_500),
+      refreshTokensDays: integer(env, 'PENNANT_RETENTION_REFRESH_TOKENS_DAYS', 7, 1, 36_500),
+      eventsDays: integer(env, 'PENNANT_RETENTION_EVENTS_DAYS', 0, 0, 36_500),
+      batchSize: integer(env, 'PENNANT_RETENTION_BATCH', 500, 1, 100_000),
+      intervalMs: integer(env, 'PENNANT_RETENTION_INTERVAL_MS', 60_000, 100, 86_400_000),
+    },
   };
 }

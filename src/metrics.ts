@@ -107,6 +107,14 @@ export const webhookDeliveryAttempts = new Counter({
   registers,
 });
 
+/** Rows deleted by retention (src/domain/retention.ts), by kind: session, refresh_token, event. */
+export const retentionPurged = new Counter({
+  name: 'pennant_retention_purged_total',
+  help: 'Rows deleted by retention on this instance, by kind (session, refresh_token, event).',
+  labelNames: ['kind'] as const,
+  registers,
+});
+
 /** Keeps at most `max` distinct values of a caller-chosen label; later ones become `other`. */
 function boundedLabel(max: number) {
   const seen = new Set<string>();

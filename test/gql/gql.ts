@@ -102,6 +102,7 @@ type Documents = {
     "\n  subscription ShapesDefaulted($withFlags: Boolean = true) {\n    featureFlagsChanged { organizationId featureFlags @include(if: $withFlags) }\n  }\n": typeof types.ShapesDefaultedDocument,
     "\n  mutation RealtimeVolumeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.RealtimeVolumeCreateUserDocument,
     "\n  mutation RealtimeVolumeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.RealtimeVolumeCreateMembershipDocument,
+    "\n  mutation RetentionRefresh($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { featureFlags } }\n  }\n": typeof types.RetentionRefreshDocument,
     "\n  mutation RulesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.RulesCreateFlagDocument,
     "\n  mutation RulesCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.RulesCreateOrganizationDocument,
     "\n  mutation RulesSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) {\n      rule { enabled organizationRule version updatedBy updatedAt environment { slug } }\n      featureFlag { slug }\n    }\n  }\n": typeof types.RulesSetEnabledDocument,
@@ -258,6 +259,7 @@ const documents: Documents = {
     "\n  subscription ShapesDefaulted($withFlags: Boolean = true) {\n    featureFlagsChanged { organizationId featureFlags @include(if: $withFlags) }\n  }\n": types.ShapesDefaultedDocument,
     "\n  mutation RealtimeVolumeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.RealtimeVolumeCreateUserDocument,
     "\n  mutation RealtimeVolumeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.RealtimeVolumeCreateMembershipDocument,
+    "\n  mutation RetentionRefresh($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { featureFlags } }\n  }\n": types.RetentionRefreshDocument,
     "\n  mutation RulesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.RulesCreateFlagDocument,
     "\n  mutation RulesCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.RulesCreateOrganizationDocument,
     "\n  mutation RulesSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) {\n      rule { enabled organizationRule version updatedBy updatedAt environment { slug } }\n      featureFlag { slug }\n    }\n  }\n": types.RulesSetEnabledDocument,
@@ -692,6 +694,10 @@ export function graphql(source: "\n  mutation RealtimeVolumeCreateUser($input: C
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RealtimeVolumeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n"): (typeof documents)["\n  mutation RealtimeVolumeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetentionRefresh($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { featureFlags } }\n  }\n"): (typeof documents)["\n  mutation RetentionRefresh($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { featureFlags } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
