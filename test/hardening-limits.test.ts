@@ -195,8 +195,7 @@ describe('request limits', () => {
     form.append('operations', JSON.stringify({ query: '{ __typename }' }));
     form.append('map', '{}');
     const response = await fetch(server.graphqlUrl, { method: 'POST', body: form });
-    expect(response.status).toBeGreaterThanOrEqual(400);
-    expect(response.status).toBeLessThan(500);
+    expect(response.status).toBe(415);
   });
 });
 
@@ -222,16 +221,18 @@ describe('CSRF: calls carrying the session cookie', () => {
   });
 
   it('lets JSON or the x-graphql-yoga-csrf header through to the resolver', async () => {
+    // The resolver ran: it opened the (fake) seal and said so.
     const json = await post({ query: mutation }, cookie, null);
-    expect(json.status).not.toBe(403);
-    expect(json.body.errors?.[0]?.extensions?.code).not.toBe('FORBIDDEN');
+    expect(json.status).toBe(200);
+    expect(json.body.errors?.[0]?.extensions?.code).toBe('INVALID_SESSION');
 
     const form = await fetch(server.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-graphql-yoga-csrf': '1', ...cookie },
       body: `query=${encodeURIComponent('{ __typename }')}`,
     });
-    expect(form.status).not.toBe(403);
+    expect(form.status).toBe(200);
+    expect(await form.json()).toEqual({ data: { __typename: 'Query' } });
   });
 
   it('does not affect calls without the cookie', async () => {
@@ -240,7 +241,8 @@ describe('CSRF: calls carrying the session cookie', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: `query=${encodeURIComponent('{ __typename }')}`,
     });
-    expect(response.status).not.toBe(403);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
   });
 });
 
@@ -257,8 +259,6 @@ describe('configuration of introspection and suggestions', () => {
   }
 
   it('keeps introspection on by default and turns it off with PENNANT_INTROSPECTION=false', async () => {
-    const on = await server.request({ kind: 'Document', definitions: [] } as never).catch(() => null);
-    expect(on).toBeDefined();
     const enabled = await post({ query: '{ __schema { queryType { name } } }' });
     expect(enabled.body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
     const disabled = await validate(

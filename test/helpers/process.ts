@@ -35,6 +35,8 @@ export interface SpawnOptions {
   startTimeoutMs?: number;
   /** Wait for the keys printed on first start; default true with a fresh data folder. */
   waitForKeys?: boolean;
+  /** Extra `node` flags, before the entry point. */
+  nodeArgs?: string[];
 }
 
 /**
@@ -47,13 +49,16 @@ export async function spawnServer(
 ): Promise<ServerProcess & { cleanup(): Promise<void> }> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'pennant-proc-')));
   const ownsDataDir = options.dataDir === undefined;
-  const child = spawnMain({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    PENNANT_DATA_DIR: dataDir,
-    LOG_LEVEL: 'info',
-    ...options.env,
-  });
+  const child = spawnMain(
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      PENNANT_DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      ...options.env,
+    },
+    options.nodeArgs,
+  );
   const output = collectOutput(child);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
@@ -121,9 +126,9 @@ export async function spawnServer(
 }
 
 /** `node --import tsx src/main.ts` with the given environment added to this one's PATH etc. */
-export function spawnMain(env: Record<string, string | undefined>): ChildProcess {
+export function spawnMain(env: Record<string, string | undefined>, nodeArgs: string[] = []): ChildProcess {
   const base: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME };
-  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  return spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
     cwd: projectRoot,
     env: { ...base, ...env } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -342,5 +347,50 @@ export class ThrowawayPostgres {
   async destroy(): Promise<void> {
     await this.stop('immediate');
     await rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The JavaScript heap a server process uses right after a full garbage collection, read through
+ * the inspector of a process spawned with `nodeArgs: ['--inspect=127.0.0.1:0']`: what it holds,
+ * not what it has not yet collected.
+ */
+export async function heapUsedAfterGc(server: ServerProcess): Promise<number> {
+  const url = /Debugger listening on (ws:\/\/\S+)/.exec(server.stderr())?.[1];
+  if (!url) throw new Error('the server was not started with --inspect');
+  const { WebSocket } = await import('ws');
+  const socket = new WebSocket(url);
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve);
+    socket.once('error', reject);
+  });
+  let nextId = 0;
+  const call = (method: string, params: Record<string, unknown> = {}) =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      const id = ++nextId;
+      const onMessage = (data: unknown) => {
+        const message = JSON.parse(String(data)) as {
+          id?: number;
+          result?: Record<string, unknown>;
+          error?: unknown;
+        };
+        if (message.id !== id) return;
+        socket.off('message', onMessage);
+        if (message.error) reject(new Error(JSON.stringify(message.error)));
+        else resolve(message.result ?? {});
+      };
+      socket.on('message', onMessage);
+      socket.send(JSON.stringify({ id, method, params }));
+    });
+  try {
+    await call('HeapProfiler.collectGarbage');
+    const { result } = (await call('Runtime.evaluate', {
+      expression: 'process.memoryUsage().heapUsed',
+      returnByValue: true,
+    })) as { result?: { value?: number } };
+    if (typeof result?.value !== 'number') throw new Error('no heapUsed from the inspector');
+    return result.value;
+  } finally {
+    socket.close();
   }
 }
