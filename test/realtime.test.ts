@@ -17,8 +17,11 @@ import {
 import { dataOf, startTestServer, type TestServer } from './helpers/server.ts';
 import { closeCodeOf, connectWs, sleep, type WsConnection } from './helpers/ws.ts';
 
-/** Long enough that "nothing arrived" means nothing was sent (deliveries take milliseconds). */
-const quietMs = 500;
+/**
+ * A flag whose rule is ALL in both environments, turned on and off only to prove that nothing
+ * else arrived (see `nothingElseArrives`); it is off between proofs, so no other message shows it.
+ */
+const probeSlug = 'zz-probe';
 const allowedOrigin = 'https://app.example.com';
 
 let server: TestServer;
@@ -34,6 +37,10 @@ beforeAll(async () => {
     },
   });
   fixtures = realtimeFixtures(server);
+  await fixtures.flag(probeSlug);
+  // A disabled rule tells nobody, whatever its organizations.
+  await fixtures.setRule(probeSlug, 'ALL', undefined, 'sandbox');
+  await fixtures.setRule(probeSlug, 'ALL', undefined, 'production');
 });
 afterAll(async () => {
   await Promise.all(connections.map((connection) => connection.dispose()));
@@ -55,6 +62,49 @@ async function registered(before: number, count: number): Promise<void> {
   }
 }
 
+type FlagsMessage = { featureFlagsChanged: { added: string[]; removed: string[] } };
+type EventsMessage = { events: { type: string; flagSlug?: string | null } };
+
+/** What a probe looks like on each kind of stream: on, then off. */
+function probeStep(message: FlagsMessage | EventsMessage | undefined): string {
+  if (message && 'featureFlagsChanged' in message) {
+    const { added, removed } = message.featureFlagsChanged;
+    if (added.length === 1 && added[0] === probeSlug && removed.length === 0) return 'on';
+    if (removed.length === 1 && removed[0] === probeSlug && added.length === 0) return 'off';
+  } else if (message && 'events' in message) {
+    if (message.events.type === 'flag.toggled' && message.events.flagSlug === probeSlug) return 'toggled';
+  }
+  return `not the probe: ${JSON.stringify(message)}`;
+}
+
+/**
+ * Proves that nothing else arrived, without waiting a fixed time: turns the probe flag on and off
+ * in both environments, after everything the test did. The change feed delivers in log order, so
+ * each subscription must receive exactly those changes next (an earlier, unexpected message would
+ * sit before them and fail here). They are then taken off its list, which leaves the test's own
+ * messages, counts and positions.
+ */
+async function nothingElseArrives(
+  subscriptions: {
+    messages: (FlagsMessage | EventsMessage)[];
+    waitForCount(count: number): Promise<unknown>;
+  }[],
+): Promise<void> {
+  const lengths = subscriptions.map((subscription) => subscription.messages.length);
+  for (const environment of ['sandbox', 'production'] as const) {
+    await fixtures.setEnabled(probeSlug, true, environment);
+    await fixtures.setEnabled(probeSlug, false, environment);
+  }
+  for (const [index, subscription] of subscriptions.entries()) {
+    const from = lengths[index] ?? 0;
+    await subscription.waitForCount(from + 2);
+    const next = subscription.messages.slice(from, from + 2);
+    const expected = next[0] && 'events' in next[0] ? ['toggled', 'toggled'] : ['on', 'off'];
+    expect(next.map(probeStep), 'the next messages are the probe’s').toEqual(expected);
+    subscription.messages.splice(from, 2);
+  }
+}
+
 async function subscribeFlags(credential: Record<string, unknown>, after?: string) {
   const before = realtimeFanOut.subscriberCount;
   const subscription = connect(credential).subscribe(FeatureFlagsChanged, { after });
@@ -70,6 +120,7 @@ describe('featureFlagsChanged: who hears what', () => {
   let globexSandbox: Awaited<ReturnType<typeof subscribeFlags>>;
   let acmeProduction: Awaited<ReturnType<typeof subscribeFlags>>;
   let counts: () => number[];
+  let all: Awaited<ReturnType<typeof subscribeFlags>>[];
 
   beforeAll(async () => {
     acme = await fixtures.organization('Acme');
@@ -90,13 +141,13 @@ describe('featureFlagsChanged: who hears what', () => {
       { cookie: `${server.config.cookieName}=${acmeProductionSession.sealedSession}`, origin: allowedOrigin },
     ).subscribe(FeatureFlagsChanged, {});
     await registered(before, 1);
-    const all = [acmeSandbox, acmeSandboxSecond, globexSandbox, acmeProduction];
+    all = [acmeSandbox, acmeSandboxSecond, globexSandbox, acmeProduction];
     counts = () => all.map((subscription) => subscription.messages.length);
   });
 
   it('toggling a flag whose rule is NONE tells nobody', async () => {
     await fixtures.setEnabled('beta-reports', true);
-    await sleep(quietMs);
+    await nothingElseArrives(all);
     expect(counts()).toEqual([0, 0, 0, 0]);
   });
 
@@ -123,13 +174,13 @@ describe('featureFlagsChanged: who hears what', () => {
     });
     await acmeSandboxSecond.waitForCount(1);
     expect(acmeSandboxSecond.messages[0]).toEqual(message);
-    await sleep(quietMs);
+    await nothingElseArrives(all);
     expect(counts()).toEqual([1, 1, 0, 0]);
   });
 
   it('toggling a flag with rule ALL tells every organization of that environment, and no other environment', async () => {
     await fixtures.setRule('new-billing', 'ALL');
-    await sleep(quietMs);
+    await nothingElseArrives(all);
     expect(counts(), 'a disabled rule reaches nobody, whatever its organization rule').toEqual([1, 1, 0, 0]);
     await fixtures.setEnabled('new-billing', true);
     const [, acmeMessage] = await acmeSandbox.waitForCount(2);
@@ -145,7 +196,7 @@ describe('featureFlagsChanged: who hears what', () => {
       added: ['new-billing'],
       removed: [],
     });
-    await sleep(quietMs);
+    await nothingElseArrives(all);
     expect(counts()).toEqual([2, 2, 1, 0]);
   });
 
@@ -159,7 +210,7 @@ describe('featureFlagsChanged: who hears what', () => {
       featureFlags: ['new-billing'],
       added: ['new-billing'],
     });
-    await sleep(quietMs);
+    await nothingElseArrives(all);
     expect(counts()).toEqual([2, 2, 1, 1]);
   });
 
@@ -168,7 +219,7 @@ describe('featureFlagsChanged: who hears what', () => {
     await fixtures.setRule('new-billing', 'SOME', [acme]);
     const [, message] = await globexSandbox.waitForCount(2);
     expect(message?.featureFlagsChanged).toMatchObject({ featureFlags: [], removed: ['new-billing'] });
-    await sleep(quietMs);
+    await nothingElseArrives(all);
     expect(counts()).toEqual([2, 2, 2, 1]);
   });
 
@@ -180,7 +231,7 @@ describe('featureFlagsChanged: who hears what', () => {
       removed: ['beta-reports'],
       reason: 'flag.deleted',
     });
-    await sleep(quietMs);
+    await nothingElseArrives(all);
     expect(counts()).toEqual([3, 3, 2, 1]);
   });
 
@@ -235,7 +286,7 @@ describe('featureFlagsChanged: resuming after a disconnect', () => {
       removed: ['exports'],
       reason: 'flag.toggled',
     });
-    await sleep(quietMs);
+    await nothingElseArrives([resumed]);
     expect(resumed.messages).toHaveLength(2);
   });
 
@@ -273,7 +324,7 @@ describe('featureFlagsChanged: resuming after a disconnect', () => {
     const cursor = await fixtures.latestCursor();
     await fixtures.setEnabled('dark-mode', false); // another flag, not Umbrella's
     const resumed = await subscribeFlags({ sealedSession: session.sealedSession }, cursor);
-    await sleep(quietMs);
+    await nothingElseArrives([resumed]);
     expect(resumed.messages).toHaveLength(0);
     await fixtures.addOrganization('labs', umbrella);
     const [message] = await resumed.waitForCount(1);
@@ -303,7 +354,7 @@ describe('featureFlagsChanged: resuming after a disconnect', () => {
       if (Date.now() > deadline) throw new Error(JSON.stringify(resumed.messages));
       await sleep(10);
     }
-    await sleep(quietMs);
+    await nothingElseArrives([resumed]);
     // Replaying added/removed from the empty set gives each message's set: nothing lost twice or missed.
     const set = new Set<string>();
     let previousCursor = BigInt(cursor);
@@ -366,7 +417,7 @@ describe('featureFlagsChanged: access', () => {
     dataOf(await server.request(DeleteUser, { input: { id: deleted.userId } }));
     await deleting.waitForEnd();
     expect(JSON.stringify(deleting.errors)).toContain('INVALID_SESSION');
-    await sleep(quietMs);
+    await nothingElseArrives([staying]);
     expect(staying.errors).toEqual([]);
     expect(staying.completed).toBe(false);
   });
@@ -420,7 +471,7 @@ describe('events: the audit stream', () => {
       flagSlug: 'stream-me',
       environment: { slug: 'sandbox' },
     });
-    await sleep(quietMs);
+    await nothingElseArrives([stream]);
     expect(stream.messages).toHaveLength(1);
   });
 
@@ -463,7 +514,7 @@ describe('events: the audit stream', () => {
     });
     const cursors = stream.messages.map((m) => BigInt(m.events.cursor));
     expect(cursors.every((c, i) => i === 0 || c > (cursors[i - 1] as bigint))).toBe(true);
-    await sleep(quietMs);
+    await nothingElseArrives([stream]);
     expect(stream.messages).toHaveLength(3);
   });
 
