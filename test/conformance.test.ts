@@ -48,10 +48,22 @@ describe('GraphQL over WebSocket conformance (graphql-transport-ws close codes)'
       socket.once('open', resolve);
       socket.once('error', reject);
     });
+    // The server's answer to a connection_init (its ack, or the close) comes before the next
+    // frame, so that each frame meets the state the test means.
+    const answered = () =>
+      new Promise<void>((resolve) => {
+        const onMessage = (data: unknown) => {
+          if (JSON.parse(String(data)).type !== 'connection_ack') return;
+          socket.off('message', onMessage);
+          resolve();
+        };
+        socket.on('message', onMessage);
+        void closed.then(() => resolve());
+      });
     for (const frame of frames(server.keys)) {
+      const answer = frame.includes('"connection_init"') ? answered() : undefined;
       socket.send(frame);
-      // Let the server act on each message in turn (e.g. acknowledge before the next one).
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await answer;
     }
     const timer = setTimeout(() => socket.terminate(), 5000);
     const code = await closed;

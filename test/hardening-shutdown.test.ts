@@ -63,7 +63,9 @@ async function openEventStream(graphqlUrl: string, apiKey: string) {
 
 /**
  * A mutation whose body arrives in two parts, `delayMs` apart: it is in flight while the
- * signal arrives. Resolves with the status and body the server finally answers.
+ * signal arrives. `firstPart` resolves once the server has the request: it answers the
+ * `Expect: 100-continue` header when it takes the request, and only then is the body sent.
+ * `answer` resolves with the status and body the server finally answers.
  */
 function slowMutation(graphqlUrl: string, apiKey: string, slug: string, delayMs: number) {
   const body = JSON.stringify({
@@ -85,6 +87,7 @@ function slowMutation(graphqlUrl: string, apiKey: string, slug: string, delayMs:
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(body),
           authorization: `Bearer ${apiKey}`,
+          expect: '100-continue',
         },
       },
       (res) => {
@@ -97,8 +100,11 @@ function slowMutation(graphqlUrl: string, apiKey: string, slug: string, delayMs:
       },
     );
     req.on('error', reject);
-    req.write(body.slice(0, 20), () => sentFirstPart());
-    setTimeout(() => req.end(body.slice(20)), delayMs);
+    req.once('continue', () => {
+      req.write(body.slice(0, 20), () => sentFirstPart());
+      setTimeout(() => req.end(body.slice(20)), delayMs);
+    });
+    req.flushHeaders();
   });
   return { firstPart, answer };
 }
@@ -120,8 +126,6 @@ describe('graceful shutdown', () => {
       const stream = await openEventStream(graphqlUrl, keys.sandbox!);
       const inFlight = slowMutation(graphqlUrl, keys.sandbox!, `in-flight-${signal.toLowerCase()}`, 700);
       await inFlight.firstPart;
-      // Let the server see the request before the signal.
-      await new Promise((resolve) => setTimeout(resolve, 100));
 
       const signalled = Date.now();
       server.child.kill(signal);
