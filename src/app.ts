@@ -107,7 +107,7 @@ export function buildApp(config: Config) {
       path: yoga.graphqlEndpoint,
       maxPayload: config.limits.maxBodyBytes,
       // ws's default, stated: compressing thousands of copies of one message costs more than it
-      // saves on the wire, and subscription frames are written directly (socket-frames.ts).
+      // saves on the wire.
       perMessageDeflate: false,
     });
     logWebSocketConnections(webSocketServer);

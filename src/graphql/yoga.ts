@@ -20,8 +20,8 @@ import {
   type Principal,
   sessionOf,
 } from '../realtime/credentials.ts';
+import type { WebSocketOperation } from '../realtime/next-messages.ts';
 import { useSharedSubscriptionResults } from '../realtime/shared-subscription-results.ts';
-import type { WebSocketOperation } from '../realtime/socket-frames.ts';
 import { databaseUnavailable, isDatabaseUnavailable } from '../security/database-errors.ts';
 import { hardeningPlugins } from '../security/index.ts';
 import { boundedParserCache } from '../security/parser-cache.ts';
@@ -37,7 +37,7 @@ export interface WebSocketInitialContext {
   connectionParams?: Readonly<Record<string, unknown>>;
   /** WebSocket: who the connection authenticated as at `connection_init` (see app.ts). */
   principal?: Principal;
-  /** WebSocket: the operation's socket and id (see src/realtime/socket-frames.ts). */
+  /** WebSocket: the operation's socket and id (see src/realtime/next-messages.ts). */
   webSocketOperation?: WebSocketOperation;
 }
 

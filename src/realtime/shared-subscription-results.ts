@@ -11,8 +11,8 @@ import {
   visit,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { nextMessageWriter, type WebSocketOperation } from './next-messages.ts';
 import { fallenBehind, PushQueue } from './push-queue.ts';
-import { nextFrameWriter, type WebSocketOperation } from './socket-frames.ts';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -44,7 +44,7 @@ const resultsByPayload = new WeakMap<object, Map<ResultShape, SharedResult>>();
 /**
  * Executes a subscription's selection set once per message and shape, instead of once per
  * subscriber, for the root fields named here; over WebSocket it also serializes the message
- * once and writes it to each subscriber's socket as it is pushed (see socket-frames.ts).
+ * once and sends it to each subscriber's socket as it is pushed (see next-messages.ts).
  *
  * Only for fields whose messages are plain data, the same object for every subscriber it is
  * meant for, with a `resolve` that returns the payload and object fields that read nothing but
@@ -74,7 +74,7 @@ async function subscribeShared(
   const webSocket = (args.contextValue as { webSocketOperation?: WebSocketOperation } | undefined)
     ?.webSocketOperation;
   if (webSocket && source instanceof PushQueue) {
-    const writeNext = nextFrameWriter(webSocket, () => source.fail(fallenBehind()));
+    const writeNext = nextMessageWriter(webSocket, () => source.fail(fallenBehind()));
     source.deliverDirectly((payload) => {
       const payloadJson = sharedPayloadJson(payload, args, shape);
       return payloadJson !== null && writeNext(payloadJson);

@@ -1,14 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
-import { nextFrameWriter } from '../src/realtime/socket-frames.ts';
+import { nextMessageWriter } from '../src/realtime/next-messages.ts';
 
 /**
- * The direct frame writer against real ws sockets on loopback: what a ws client (the library
+ * The `next` message writer against real ws sockets on loopback: what a ws client (the library
  * graphql-ws clients run on) reads must be exactly the message graphql-ws would have sent, for
- * every frame-length encoding, in order with frames ws itself writes.
+ * every frame-length encoding, in order with other messages on the socket.
  */
-describe('graphql-ws `next` frames written directly to the socket', () => {
+describe('graphql-ws `next` messages sent from a shared payload', () => {
   const closers: (() => Promise<void> | void)[] = [];
   afterEach(async () => {
     for (const close of closers.splice(0).reverse()) await close();
@@ -49,9 +49,9 @@ describe('graphql-ws `next` frames written directly to the socket', () => {
     }
   }
 
-  it('short, 16-bit and 64-bit lengths arrive as the exact graphql-ws message, in order with ws’s own frames', async () => {
+  it('short, 16-bit and 64-bit lengths arrive as the exact graphql-ws message, in order with other messages', async () => {
     const { socket, received } = await connectedPair();
-    const write = nextFrameWriter({ socket, operationId: 'op-"1"' }, () => {
+    const write = nextMessageWriter({ socket, operationId: 'op-"1"' }, () => {
       throw new Error('not behind');
     });
     const payloads = [
@@ -64,7 +64,7 @@ describe('graphql-ws `next` frames written directly to the socket', () => {
     for (const payload of payloads) {
       expect(write(Buffer.from(JSON.stringify(payload)))).toBe(true);
       expected.push(JSON.stringify({ id: 'op-"1"', type: 'next', payload }));
-      socket.send('{"type":"ping"}'); // a frame ws writes itself, between two of ours
+      socket.send('{"type":"ping"}'); // another message, between two of ours
       expected.push('{"type":"ping"}');
     }
     await waitFor(() => received.length === expected.length, 'every frame');
@@ -73,10 +73,10 @@ describe('graphql-ws `next` frames written directly to the socket', () => {
     expect(Buffer.byteLength(received[0] as string)).toBeLessThan(126);
   });
 
-  it('with an extension negotiated the frame goes through ws (compressed), and still arrives exactly', async () => {
+  it('with compression negotiated the message still arrives exactly', async () => {
     const { socket, client, received } = await connectedPair({ perMessageDeflate: true });
     expect(client.extensions).toContain('permessage-deflate');
-    const write = nextFrameWriter({ socket, operationId: '7' }, () => {});
+    const write = nextMessageWriter({ socket, operationId: '7' }, () => {});
     const payload = { data: { flags: Array.from({ length: 200 }, () => 'same-flag') } };
     write(Buffer.from(JSON.stringify(payload)));
     socket.send('{"type":"ping"}');
@@ -90,7 +90,7 @@ describe('graphql-ws `next` frames written directly to the socket', () => {
     (client as unknown as { _socket: { pause(): void } })._socket.pause();
     let behind = 0;
     const limit = 256 * 1024;
-    const write = nextFrameWriter(
+    const write = nextMessageWriter(
       { socket, operationId: '1' },
       () => {
         behind += 1;
@@ -110,11 +110,13 @@ describe('graphql-ws `next` frames written directly to the socket', () => {
   });
 
   it('writes nothing to a socket that is closing', async () => {
-    const { socket, received } = await connectedPair();
-    const write = nextFrameWriter({ socket, operationId: '1' }, () => {});
+    const { socket, client, received } = await connectedPair();
+    const write = nextMessageWriter({ socket, operationId: '1' }, () => {});
+    const closed = new Promise<number>((resolve) => client.once('close', (code) => resolve(code)));
     socket.close(1000, 'bye');
     expect(write(Buffer.from('{"data":{}}'))).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Anything sent would arrive before the close frame.
+    expect(await closed).toBe(1000);
     expect(received).toEqual([]);
   });
 });
