@@ -102,10 +102,27 @@ function recordChanges(pennant: PennantClient) {
  */
 function appRefresher(sealedSession: string) {
   let cookie = sealedSession;
+  let completedWaiter: { count: number; resolve: () => void } | null = null;
   const refresher = {
     calls: 0,
+    completed: 0,
+    /** Resolves once `count` refreshes have answered. */
+    async answered(count: number): Promise<void> {
+      if (refresher.completed >= count) return;
+      await new Promise<void>((resolve) => {
+        completedWaiter = { count, resolve };
+      });
+    },
     async refresh(): Promise<string> {
       refresher.calls += 1;
+      try {
+        return await refresher.refreshOnce();
+      } finally {
+        refresher.completed += 1;
+        if (completedWaiter && refresher.completed >= completedWaiter.count) completedWaiter.resolve();
+      }
+    },
+    async refreshOnce(): Promise<string> {
       const response = await fetch(`${appUrl}/api/session/refresh`, {
         method: 'POST',
         headers: { cookie: `wos-session=${encodeURIComponent(cookie)}` },
@@ -195,16 +212,18 @@ describe('createPennantClient in Node', () => {
     hold = new Promise<void>((resolve) => {
       release = resolve;
     });
-    await enableFor('burst-1', organizationId);
-    await enableFor('burst-2', organizationId);
-    await enableFor('burst-3', organizationId);
-    const latest = await fixtures.latestCursor();
-    // Wait until the client has heard all three (its cursor), while the first refresh is held.
-    while (pennant.cursor !== latest) await new Promise((resolve) => setTimeout(resolve, 10));
+    // Three changes, each heard (the client's cursor reaches it) while the first refresh is held.
+    for (const slug of ['burst-1', 'burst-2', 'burst-3']) {
+      await enableFor(slug, organizationId);
+      const latest = await fixtures.latestCursor();
+      while (pennant.cursor !== latest) await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     release();
 
     await recorded.until((change) => change.flags.length === 3);
     expect(pennant.flags).toEqual(['burst-1', 'burst-2', 'burst-3']);
+    // The held refresh answered all three; one more follows for what was announced meanwhile.
+    await refresher.answered(3);
     // A follow-up change, which must arrive next: by then every refresh of the burst is done.
     await fixtures.removeOrganization('burst-1', organizationId);
     await recorded.until((change) => change.removed.includes('burst-1'));
