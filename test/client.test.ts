@@ -41,7 +41,11 @@ beforeAll(async () => {
   process.env.WORKOS_CLIENT_ID = clientId;
   process.env.WORKOS_COOKIE_PASSWORD = cookiePassword;
   const pennant = new URL(server.url);
-  const express = createLiveFlagsApp({ apiHostname: pennant.hostname, port: Number(pennant.port), https: false });
+  const express = createLiveFlagsApp({
+    apiHostname: pennant.hostname,
+    port: Number(pennant.port),
+    https: false,
+  });
   app = await new Promise<Server>((resolve) => {
     const listening = express.listen(0, '127.0.0.1', () => resolve(listening));
   });
@@ -150,7 +154,10 @@ describe('createPennantClient in Node', () => {
     await enableFor('sealed-on', organizationId);
     const session = await fixtures.session(organizationId);
     const seals: string[] = [];
-    const pennant = client({ sealedSession: session.sealedSession, onSessionRefreshed: (seal) => seals.push(seal) });
+    const pennant = client({
+      sealedSession: session.sealedSession,
+      onSessionRefreshed: (seal) => seals.push(seal),
+    });
     const recorded = recordChanges(pennant);
 
     await pennant.ready;
@@ -168,7 +175,11 @@ describe('createPennantClient in Node', () => {
     expect(pennant.isEnabled('sealed-later')).toBe(true);
     expect(seals).toHaveLength(2);
     // The seal handed back is the live one: the application can refresh with it.
-    const refreshed = await server.request(RefreshWithSeal, { input: { sealedSession: seals[1] } }, { apiKey: null });
+    const refreshed = await server.request(
+      RefreshWithSeal,
+      { input: { sealedSession: seals[1] } },
+      { apiKey: null },
+    );
     expect(dataOf(refreshed).refreshSession.session.featureFlags).toEqual(['sealed-later', 'sealed-on']);
   });
 
@@ -251,7 +262,11 @@ describe('createPennantClient in Node', () => {
     await server.restart();
     // Made while the client is reconnecting (or just after): replayed or sent live, once.
     await enableFor('restart-b', organizationId);
-    expect(await recorded.nth(2)).toEqual({ flags: ['restart-a', 'restart-b'], added: ['restart-b'], removed: [] });
+    expect(await recorded.nth(2)).toEqual({
+      flags: ['restart-a', 'restart-b'],
+      added: ['restart-b'],
+      removed: [],
+    });
     await fixtures.removeOrganization('restart-a', organizationId);
     expect(await recorded.nth(3)).toEqual({ flags: ['restart-b'], added: [], removed: ['restart-a'] });
 
@@ -285,7 +300,8 @@ describe('createPennantClient in Node', () => {
     });
     await pennant.ready;
     // Revoke once its subscription is registered (before it, subscribing fails UNAUTHENTICATED).
-    while (realtimeFanOut.subscriberCount <= subscribers) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (realtimeFanOut.subscriberCount <= subscribers)
+      await new Promise((resolve) => setTimeout(resolve, 10));
 
     dataOf(await server.request(RevokeSession, { input: { id: session.sessionId } }));
     const error = await failed;
@@ -305,7 +321,10 @@ describe('createPennantClient in Node', () => {
 
   it('a credential that does not authenticate rejects ready and reports it once', async () => {
     const errors: PennantClientError[] = [];
-    const pennant = client({ sealedSession: 'Fe26.2*1*not-a-seal~2', onError: (error) => errors.push(error) });
+    const pennant = client({
+      sealedSession: 'Fe26.2*1*not-a-seal~2',
+      onError: (error) => errors.push(error),
+    });
     await expect(pennant.ready).rejects.toMatchObject({ code: 'CONNECTION_REFUSED', fatal: true });
     expect(errors).toHaveLength(1);
   });

@@ -52,7 +52,8 @@ export function clientErrorOf(error: unknown): PennantClientError {
   if (error instanceof PennantClientError) return error;
   if (Array.isArray(error)) {
     const first = error[0] as FormattedError | undefined;
-    const code = typeof first?.extensions?.code === 'string' ? first.extensions.code : 'INTERNAL_SERVER_ERROR';
+    const code =
+      typeof first?.extensions?.code === 'string' ? first.extensions.code : 'INTERNAL_SERVER_ERROR';
     const message = typeof first?.message === 'string' ? first.message : 'The operation failed.';
     return new PennantClientError(code, message, isFatalCode(code));
   }
@@ -65,7 +66,11 @@ export function clientErrorOf(error: unknown): PennantClientError {
         true,
       );
     }
-    return new PennantClientError('NETWORK', `The connection closed (${error.code}${reason ? ` ${reason}` : ''}).`, false);
+    return new PennantClientError(
+      'NETWORK',
+      `The connection closed (${error.code}${reason ? ` ${reason}` : ''}).`,
+      false,
+    );
   }
   return new PennantClientError('NETWORK', 'Pennant could not be reached.', false);
 }

@@ -179,7 +179,9 @@ class SessionClient implements PennantClient {
           ({ featureFlagsChanged }) => this.changed(featureFlagsChanged.cursor),
         );
         // Completed by the server (the organization was deleted): nothing more will come.
-        this.stop(new PennantClientError('INVALID_SESSION', 'The session’s organization no longer exists.', true));
+        this.stop(
+          new PennantClientError('INVALID_SESSION', 'The session’s organization no longer exists.', true),
+        );
         return;
       } catch (thrown) {
         if (this.stopped) return;
@@ -250,7 +252,8 @@ class SessionClient implements PennantClient {
         return;
       } catch (thrown) {
         const error = thrown instanceof PennantClientError ? thrown : this.appRefreshError(thrown);
-        const giveUp = this.options.refresh && error.code === 'REFRESH_FAILED' && attempt + 1 >= maxAppRefreshAttempts;
+        const giveUp =
+          this.options.refresh && error.code === 'REFRESH_FAILED' && attempt + 1 >= maxAppRefreshAttempts;
         if (error.fatal || giveUp) {
           const final = error.fatal ? error : new PennantClientError(error.code, error.message, true);
           this.stop(final);
