@@ -245,8 +245,9 @@ function renderTable(results: Results, options: BenchOptions, coreCount: number)
   }
   if (openfeature) {
     rows.push(['OpenFeature', 'evaluations/s (in-process)', openfeature.evaluationsPerSecond, '', undefined]);
+    rows.push(['', 'provider alone calls/s', openfeature.providerCallsPerSecond, '', undefined]);
     rows.push(['', 'plain evaluation calls/s', openfeature.plainCallsPerSecond, '', undefined]);
-    rows.push(['', 'ratio to a plain call', openfeature.ratioSpread, '', undefined]);
+    rows.push(['', 'plain calls per evaluation', openfeature.plainCallsPerEvaluation, '', undefined]);
     rows.push([
       '',
       `providers that heard a change (of ${openfeature.providers})`,

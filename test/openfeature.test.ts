@@ -190,6 +190,29 @@ describe('PennantProvider with @openfeature/server-sdk', () => {
     expect(errors.every((error) => !error.fatal)).toBe(true);
   });
 
+  it('fails to initialise while Pennant is unreachable, keeps trying, and is Ready once it is back', async () => {
+    await proxy.cut();
+    const provider = new PennantProvider({
+      url: `http://127.0.0.1:${proxy.port}/graphql`,
+      apiKey: server.keys.sandbox,
+      retry: { initialDelayMs: 50, maxDelayMs: 300 },
+    });
+    providers.push(provider);
+    const client = OpenFeature.getClient('late');
+    const ready = nextEvent(client, ProviderEvents.Ready);
+    await expect(OpenFeature.setProviderAndWait('late', provider)).rejects.toMatchObject({ code: 'NETWORK' });
+    expect(await client.getBooleanDetails('for-everyone', false, { organizationId: acme })).toMatchObject({
+      value: false,
+      errorCode: 'PROVIDER_NOT_READY',
+    });
+    await proxy.restore();
+    await ready;
+    expect(await client.getBooleanDetails('for-everyone', false, { organizationId: acme })).toMatchObject({
+      value: true,
+      reason: 'STATIC',
+    });
+  });
+
   it('emits Error and stops when its API key is revoked', async () => {
     const created = dataOf(await server.request(CreateApiKey, { input: { name: 'provider' } })).createApiKey;
     const errors: PennantClientError[] = [];
