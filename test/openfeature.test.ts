@@ -2,8 +2,14 @@ import { OpenFeature, ProviderEvents } from '@openfeature/server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PennantClientError } from '../src/client/errors.ts';
 import { PennantProvider } from '../src/client/openfeature.ts';
-import { realtimeFanOut } from '../src/realtime/fan-out.ts';
-import { CreateApiKey, OrganizationFlags, RevokeApiKey, realtimeFixtures } from './helpers/realtime.ts';
+import {
+  CreateApiKey,
+  DeleteFlag,
+  DeleteOrganization,
+  OrganizationFlags,
+  RevokeApiKey,
+  realtimeFixtures,
+} from './helpers/realtime.ts';
 import { dataOf, startTestServer, type TestServer } from './helpers/server.ts';
 import { startTcpProxy, type TcpProxy } from './helpers/tcp-proxy.ts';
 
@@ -190,6 +196,39 @@ describe('PennantProvider with @openfeature/server-sdk', () => {
     expect(errors.every((error) => !error.fatal)).toBe(true);
   });
 
+  it('follows deletions: a deleted flag is FLAG_NOT_FOUND, a deleted organization leaves its flags', async () => {
+    const { client } = await providerClient();
+    const doomed = await fixtures.organization('Doomed');
+    // Each change in turn, each heard before the next is made.
+    for (const change of [
+      () => fixtures.flag('short-lived'),
+      () => fixtures.setRule('short-lived', 'SOME', [doomed]),
+      () => fixtures.setEnabled('short-lived', true),
+    ]) {
+      const heard = nextEvent(
+        client,
+        ProviderEvents.ConfigurationChanged,
+        (d) => !!d?.flagsChanged?.includes('short-lived'),
+      );
+      await change();
+      await heard;
+    }
+    expect(await client.getBooleanValue('short-lived', false, { organizationId: doomed })).toBe(true);
+
+    const organizationGone = nextEvent(client, ProviderEvents.ConfigurationChanged);
+    dataOf(await server.request(DeleteOrganization, { input: { id: doomed } }));
+    expect(await organizationGone).toMatchObject({ flagsChanged: ['short-lived'] });
+    expect(await client.getBooleanValue('short-lived', true, { organizationId: doomed })).toBe(false);
+
+    const flagGone = nextEvent(client, ProviderEvents.ConfigurationChanged);
+    dataOf(await server.request(DeleteFlag, { input: { slug: 'short-lived' } }));
+    expect(await flagGone).toMatchObject({ flagsChanged: ['short-lived'] });
+    expect(await client.getBooleanDetails('short-lived', true, { organizationId: acme })).toMatchObject({
+      value: true,
+      errorCode: 'FLAG_NOT_FOUND',
+    });
+  });
+
   it('fails to initialise while Pennant is unreachable, keeps trying, and is Ready once it is back', async () => {
     await proxy.cut();
     const provider = new PennantProvider({
@@ -216,14 +255,18 @@ describe('PennantProvider with @openfeature/server-sdk', () => {
   it('emits Error and stops when its API key is revoked', async () => {
     const created = dataOf(await server.request(CreateApiKey, { input: { name: 'provider' } })).createApiKey;
     const errors: PennantClientError[] = [];
-    const subscribers = realtimeFanOut.subscriberCount;
     const { client } = await providerClient({
       apiKey: created.secret,
       onError: (error) => errors.push(error),
     });
-    // Revoked once its subscription is registered: the live stream is what must end.
-    while (realtimeFanOut.subscriberCount <= subscribers)
-      await new Promise((resolve) => setTimeout(resolve, 10));
+    // Revoked once its subscription is live (a change reaches it): the live stream must end.
+    const live = nextEvent(
+      client,
+      ProviderEvents.ConfigurationChanged,
+      (d) => !!d?.flagsChanged?.includes('key-check'),
+    );
+    await fixtures.flag('key-check');
+    await live;
     const failed = nextEvent(client, ProviderEvents.Error);
     dataOf(await server.request(RevokeApiKey, { input: { id: created.apiKey.id } }));
     const failure = await failed;
