@@ -9,7 +9,6 @@ import {
   type PennantClientError,
   type PennantClientOptions,
 } from '../src/client/index.ts';
-import { realtimeFanOut } from '../src/realtime/fan-out.ts';
 import { createLiveFlagsApp } from './fixtures/express-live-flags-app.mjs';
 import { graphql } from './gql/index.ts';
 import { RevokeSession, realtimeFixtures } from './helpers/realtime.ts';
@@ -289,7 +288,6 @@ describe('createPennantClient in Node', () => {
       reportError = resolve;
     });
     const errors: PennantClientError[] = [];
-    const subscribers = realtimeFanOut.subscriberCount;
     const pennant = client({
       sealedSession: session.sealedSession,
       onSessionRefreshed: (seal) => seals.push(seal),
@@ -298,10 +296,13 @@ describe('createPennantClient in Node', () => {
         reportError(error);
       },
     });
+    const recorded = recordChanges(pennant);
     await pennant.ready;
-    // Revoke once its subscription is registered (before it, subscribing fails UNAUTHENTICATED).
-    while (realtimeFanOut.subscriberCount <= subscribers)
-      await new Promise((resolve) => setTimeout(resolve, 10));
+    // Revoked once its subscription is live (a change reaches it; before it, subscribing would
+    // fail UNAUTHENTICATED instead): the live stream must end.
+    await enableFor('revoked-flag', organizationId);
+    expect((await recorded.nth(1)).flags).toEqual(['revoked-flag']);
+    expect(seals).toHaveLength(2);
 
     dataOf(await server.request(RevokeSession, { input: { id: session.sessionId } }));
     const error = await failed;
@@ -313,9 +314,10 @@ describe('createPennantClient in Node', () => {
     const witnessed = recordChanges(witness);
     await witness.ready;
     await enableFor('revoked-after', organizationId);
-    expect((await witnessed.nth(1)).flags).toEqual(['revoked-after']);
-    expect(pennant.flags).toEqual([]);
-    expect(seals).toHaveLength(1);
+    expect((await witnessed.nth(1)).flags).toEqual(['revoked-after', 'revoked-flag']);
+    expect(pennant.flags).toEqual(['revoked-flag']);
+    expect(recorded.changes).toHaveLength(1);
+    expect(seals).toHaveLength(2);
     expect(errors).toHaveLength(1);
   });
 
