@@ -10,6 +10,7 @@ import path from 'node:path';
 import { type CrossInstanceResult, crossInstanceBenchmark } from './benchmarks/cross-instance.ts';
 import { type FanoutResult, fanoutBenchmark } from './benchmarks/fanout.ts';
 import { type FlagReadResult, flagReadBenchmark } from './benchmarks/flag-read.ts';
+import { type OpenFeatureResult, openFeatureBenchmark } from './benchmarks/openfeature.ts';
 import { type RefreshResult, refreshBenchmark } from './benchmarks/refresh.ts';
 import { type StartupResult, startupBenchmark } from './benchmarks/startup.ts';
 import type { BenchContext } from './lib/context.ts';
@@ -25,6 +26,7 @@ interface Results {
   fanout?: FanoutResult;
   crossInstance?: CrossInstanceResult;
   startup?: StartupResult;
+  openfeature?: OpenFeatureResult;
 }
 
 function log(line: string): void {
@@ -102,6 +104,11 @@ async function main(): Promise<void> {
     await attempt('crossInstance', '(4) fan-out across two instances sharing Redis', () =>
       crossInstanceBenchmark(context),
     );
+    await attempt(
+      'openfeature',
+      '(6) OpenFeature provider: evaluation in-process, change to ConfigurationChanged',
+      () => openFeatureBenchmark(context),
+    );
   } finally {
     await template.dispose();
   }
@@ -135,7 +142,7 @@ function format(value: number): string {
 
 function renderTable(results: Results, options: BenchOptions, coreCount: number): string {
   const rows: Row[] = [];
-  const { flagRead, refresh, fanout, crossInstance, startup } = results;
+  const { flagRead, refresh, fanout, crossInstance, startup, openfeature } = results;
   if (flagRead) {
     rows.push(['flag read', 'ratio to bare yoga', flagRead.ratioSpread, '≥ 0.8', flagRead.ratio >= 0.8]);
     rows.push(['', 'Pennant req/s', flagRead.pennant.requestsPerSecond, '', undefined]);
@@ -235,6 +242,22 @@ function renderTable(results: Results, options: BenchOptions, coreCount: number)
       'all',
       crossInstance.allDelivered,
     ]);
+  }
+  if (openfeature) {
+    rows.push(['OpenFeature', 'evaluations/s (in-process)', openfeature.evaluationsPerSecond, '', undefined]);
+    rows.push(['', 'provider alone calls/s', openfeature.providerCallsPerSecond, '', undefined]);
+    rows.push(['', 'plain evaluation calls/s', openfeature.plainCallsPerSecond, '', undefined]);
+    rows.push(['', 'plain calls per evaluation', openfeature.plainCallsPerEvaluation, '', undefined]);
+    rows.push([
+      '',
+      `providers that heard a change (of ${openfeature.providers})`,
+      openfeature.delivered,
+      'all',
+      openfeature.delivered === openfeature.providers,
+    ]);
+    rows.push(['', 'commit to ConfigurationChanged p50 ms', openfeature.p50MsSpread, '', undefined]);
+    rows.push(['', 'commit to ConfigurationChanged p99 ms', openfeature.p99MsSpread, '', undefined]);
+    rows.push(['', 'commit to ConfigurationChanged max ms', openfeature.maxMsSpread, '', undefined]);
   }
   if (startup) {
     rows.push(['start-up', 'to ready, empty DB ms', startup.emptyMs, '', undefined]);

@@ -1,7 +1,14 @@
 import { parseArgs } from 'node:util';
 import type { DatasetSize } from './seed.ts';
 
-export const benchmarkNames = ['flagRead', 'refresh', 'fanout', 'crossInstance', 'startup'] as const;
+export const benchmarkNames = [
+  'flagRead',
+  'refresh',
+  'fanout',
+  'crossInstance',
+  'startup',
+  'openfeature',
+] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 
 export interface BenchOptions {

@@ -27,6 +27,8 @@ type Documents = {
     "\n  query AuthOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n": typeof types.AuthOrganizationFlagsDocument,
     "\n  query AuthEvents($environment: String) {\n    events(environment: $environment, first: 5) { edges { node { type } } }\n  }\n": typeof types.AuthEventsDocument,
     "\n  query CliCurrentEnvironment {\n    currentEnvironment { slug }\n  }\n": typeof types.CliCurrentEnvironmentDocument,
+    "\n  query ClientCurrentEnvironment { currentEnvironment { clientId } }\n": typeof types.ClientCurrentEnvironmentDocument,
+    "\n  mutation ClientRefreshWithSeal($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { featureFlags } }\n  }\n": typeof types.ClientRefreshWithSealDocument,
     "\n  mutation EvaluationCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.EvaluationCreateFlagDocument,
     "\n  mutation EvaluationCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.EvaluationCreateOrganizationDocument,
     "\n  mutation EvaluationSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": typeof types.EvaluationSetRuleDocument,
@@ -184,6 +186,8 @@ const documents: Documents = {
     "\n  query AuthOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n": types.AuthOrganizationFlagsDocument,
     "\n  query AuthEvents($environment: String) {\n    events(environment: $environment, first: 5) { edges { node { type } } }\n  }\n": types.AuthEventsDocument,
     "\n  query CliCurrentEnvironment {\n    currentEnvironment { slug }\n  }\n": types.CliCurrentEnvironmentDocument,
+    "\n  query ClientCurrentEnvironment { currentEnvironment { clientId } }\n": types.ClientCurrentEnvironmentDocument,
+    "\n  mutation ClientRefreshWithSeal($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { featureFlags } }\n  }\n": types.ClientRefreshWithSealDocument,
     "\n  mutation EvaluationCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.EvaluationCreateFlagDocument,
     "\n  mutation EvaluationCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.EvaluationCreateOrganizationDocument,
     "\n  mutation EvaluationSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": types.EvaluationSetRuleDocument,
@@ -394,6 +398,14 @@ export function graphql(source: "\n  query AuthEvents($environment: String) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CliCurrentEnvironment {\n    currentEnvironment { slug }\n  }\n"): (typeof documents)["\n  query CliCurrentEnvironment {\n    currentEnvironment { slug }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientCurrentEnvironment { currentEnvironment { clientId } }\n"): (typeof documents)["\n  query ClientCurrentEnvironment { currentEnvironment { clientId } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientRefreshWithSeal($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { featureFlags } }\n  }\n"): (typeof documents)["\n  mutation ClientRefreshWithSeal($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { featureFlags } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
