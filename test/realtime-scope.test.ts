@@ -3,6 +3,7 @@ import { isFlagEnabledForOrganization, type RuleState } from '../src/domain/eval
 import { inScope, scopeOf } from '../src/realtime/flag-set-changes.ts';
 
 const organizations = ['org_a', 'org_b', 'org_c', 'org_d', 'org_e'];
+const base = { percentageBasisPoints: 0, rolloutSalt: 'salt', userIds: new Set<string>() };
 const rules = ['NONE', 'SOME', 'ALL'] as const;
 
 /** Every rule state over five organizations: enabled × rule × a few chosen sets. */
@@ -10,7 +11,7 @@ function allStates(): RuleState[] {
   const sets = [[], ['org_a'], ['org_a', 'org_b'], ['org_b', 'org_c', 'org_d'], organizations];
   return [true, false].flatMap((enabled) =>
     rules.flatMap((organizationRule) =>
-      sets.map((ids) => ({ enabled, organizationRule, organizationIds: new Set(ids) })),
+      sets.map((ids) => ({ ...base, enabled, organizationRule, organizationIds: new Set(ids) })),
     ),
   );
 }
@@ -38,10 +39,25 @@ describe('who a rule change concerns, from its before and after states', () => {
   });
 
   it('names the organizations it concerns without looking at any other', () => {
-    const off: RuleState = { enabled: false, organizationRule: 'ALL', organizationIds: new Set() };
-    const everyone: RuleState = { enabled: true, organizationRule: 'ALL', organizationIds: new Set() };
-    const some: RuleState = { enabled: true, organizationRule: 'SOME', organizationIds: new Set(['org_a']) };
-    const none: RuleState = { enabled: true, organizationRule: 'NONE', organizationIds: new Set(['org_a']) };
+    const off: RuleState = { ...base, enabled: false, organizationRule: 'ALL', organizationIds: new Set() };
+    const everyone: RuleState = {
+      ...base,
+      enabled: true,
+      organizationRule: 'ALL',
+      organizationIds: new Set(),
+    };
+    const some: RuleState = {
+      ...base,
+      enabled: true,
+      organizationRule: 'SOME',
+      organizationIds: new Set(['org_a']),
+    };
+    const none: RuleState = {
+      ...base,
+      enabled: true,
+      organizationRule: 'NONE',
+      organizationIds: new Set(['org_a']),
+    };
     expect(scopeOf(off, everyone)).toEqual({ kind: 'everyone-except', organizationIds: new Set() });
     expect(scopeOf(everyone, some)).toEqual({ kind: 'everyone-except', organizationIds: new Set(['org_a']) });
     expect(scopeOf(none, some)).toEqual({ kind: 'listed', organizationIds: new Set(['org_a']) });
