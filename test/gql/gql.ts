@@ -127,6 +127,15 @@ type Documents = {
     "\n  mutation AlgorithmsCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.AlgorithmsCreateUserDocument,
     "\n  mutation AlgorithmsCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.AlgorithmsCreateMembershipDocument,
     "\n  mutation AlgorithmsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { accessToken }\n  }\n": typeof types.AlgorithmsCreateSessionDocument,
+    "\n  mutation TargetingSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version organizationRule percentage organizationIds } }\n  }\n": typeof types.TargetingSetPercentageDocument,
+    "\n  mutation TargetingAddUser($input: AddFeatureFlagUserInput!) {\n    addFeatureFlagUser(input: $input) { rule { version userIds users { id email } } }\n  }\n": typeof types.TargetingAddUserDocument,
+    "\n  mutation TargetingRemoveUser($input: RemoveFeatureFlagUserInput!) {\n    removeFeatureFlagUser(input: $input) { rule { version userIds } }\n  }\n": typeof types.TargetingRemoveUserDocument,
+    "\n  mutation TargetingReroll($input: RerollFeatureFlagRolloutInput!) {\n    rerollFeatureFlagRollout(input: $input) { rule { version percentage } }\n  }\n": typeof types.TargetingRerollDocument,
+    "\n  query TargetingRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) {\n      rule(environment: $environment) { version enabled organizationRule organizationIds percentage userIds }\n    }\n  }\n": typeof types.TargetingRuleDocument,
+    "\n  query TargetingOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n": typeof types.TargetingOrganizationFlagsDocument,
+    "\n  query TargetingRuleEvents($flagSlug: String!) {\n    events(flagSlug: $flagSlug, environment: \"sandbox\", first: 50) { edges { node { type before after } } }\n  }\n": typeof types.TargetingRuleEventsDocument,
+    "\n  mutation TargetingRefresh($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { accessToken featureFlags } }\n  }\n": typeof types.TargetingRefreshDocument,
+    "\n  mutation TargetingDeleteFlag($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { slug }\n  }\n": typeof types.TargetingDeleteFlagDocument,
     "\n  mutation TokensCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.TokensCreateOrganizationDocument,
     "\n  mutation TokensCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.TokensCreateUserDocument,
     "\n  mutation TokensCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.TokensCreateMembershipDocument,
@@ -282,6 +291,15 @@ const documents: Documents = {
     "\n  mutation AlgorithmsCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.AlgorithmsCreateUserDocument,
     "\n  mutation AlgorithmsCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.AlgorithmsCreateMembershipDocument,
     "\n  mutation AlgorithmsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { accessToken }\n  }\n": types.AlgorithmsCreateSessionDocument,
+    "\n  mutation TargetingSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version organizationRule percentage organizationIds } }\n  }\n": types.TargetingSetPercentageDocument,
+    "\n  mutation TargetingAddUser($input: AddFeatureFlagUserInput!) {\n    addFeatureFlagUser(input: $input) { rule { version userIds users { id email } } }\n  }\n": types.TargetingAddUserDocument,
+    "\n  mutation TargetingRemoveUser($input: RemoveFeatureFlagUserInput!) {\n    removeFeatureFlagUser(input: $input) { rule { version userIds } }\n  }\n": types.TargetingRemoveUserDocument,
+    "\n  mutation TargetingReroll($input: RerollFeatureFlagRolloutInput!) {\n    rerollFeatureFlagRollout(input: $input) { rule { version percentage } }\n  }\n": types.TargetingRerollDocument,
+    "\n  query TargetingRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) {\n      rule(environment: $environment) { version enabled organizationRule organizationIds percentage userIds }\n    }\n  }\n": types.TargetingRuleDocument,
+    "\n  query TargetingOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n": types.TargetingOrganizationFlagsDocument,
+    "\n  query TargetingRuleEvents($flagSlug: String!) {\n    events(flagSlug: $flagSlug, environment: \"sandbox\", first: 50) { edges { node { type before after } } }\n  }\n": types.TargetingRuleEventsDocument,
+    "\n  mutation TargetingRefresh($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { accessToken featureFlags } }\n  }\n": types.TargetingRefreshDocument,
+    "\n  mutation TargetingDeleteFlag($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { slug }\n  }\n": types.TargetingDeleteFlagDocument,
     "\n  mutation TokensCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.TokensCreateOrganizationDocument,
     "\n  mutation TokensCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.TokensCreateUserDocument,
     "\n  mutation TokensCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.TokensCreateMembershipDocument,
@@ -790,6 +808,42 @@ export function graphql(source: "\n  mutation AlgorithmsCreateMembership($input:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AlgorithmsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { accessToken }\n  }\n"): (typeof documents)["\n  mutation AlgorithmsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { accessToken }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TargetingSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version organizationRule percentage organizationIds } }\n  }\n"): (typeof documents)["\n  mutation TargetingSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version organizationRule percentage organizationIds } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TargetingAddUser($input: AddFeatureFlagUserInput!) {\n    addFeatureFlagUser(input: $input) { rule { version userIds users { id email } } }\n  }\n"): (typeof documents)["\n  mutation TargetingAddUser($input: AddFeatureFlagUserInput!) {\n    addFeatureFlagUser(input: $input) { rule { version userIds users { id email } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TargetingRemoveUser($input: RemoveFeatureFlagUserInput!) {\n    removeFeatureFlagUser(input: $input) { rule { version userIds } }\n  }\n"): (typeof documents)["\n  mutation TargetingRemoveUser($input: RemoveFeatureFlagUserInput!) {\n    removeFeatureFlagUser(input: $input) { rule { version userIds } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TargetingReroll($input: RerollFeatureFlagRolloutInput!) {\n    rerollFeatureFlagRollout(input: $input) { rule { version percentage } }\n  }\n"): (typeof documents)["\n  mutation TargetingReroll($input: RerollFeatureFlagRolloutInput!) {\n    rerollFeatureFlagRollout(input: $input) { rule { version percentage } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TargetingRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) {\n      rule(environment: $environment) { version enabled organizationRule organizationIds percentage userIds }\n    }\n  }\n"): (typeof documents)["\n  query TargetingRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) {\n      rule(environment: $environment) { version enabled organizationRule organizationIds percentage userIds }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TargetingOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n"): (typeof documents)["\n  query TargetingOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TargetingRuleEvents($flagSlug: String!) {\n    events(flagSlug: $flagSlug, environment: \"sandbox\", first: 50) { edges { node { type before after } } }\n  }\n"): (typeof documents)["\n  query TargetingRuleEvents($flagSlug: String!) {\n    events(flagSlug: $flagSlug, environment: \"sandbox\", first: 50) { edges { node { type before after } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TargetingRefresh($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { accessToken featureFlags } }\n  }\n"): (typeof documents)["\n  mutation TargetingRefresh($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { accessToken featureFlags } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TargetingDeleteFlag($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { slug }\n  }\n"): (typeof documents)["\n  mutation TargetingDeleteFlag($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { slug }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
