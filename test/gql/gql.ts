@@ -127,6 +127,10 @@ type Documents = {
     "\n  mutation AlgorithmsCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.AlgorithmsCreateUserDocument,
     "\n  mutation AlgorithmsCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.AlgorithmsCreateMembershipDocument,
     "\n  mutation AlgorithmsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { accessToken }\n  }\n": typeof types.AlgorithmsCreateSessionDocument,
+    "\n  mutation TargetingRealtimeSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": typeof types.TargetingRealtimeSetPercentageDocument,
+    "\n  mutation TargetingRealtimeAddUser($input: AddFeatureFlagUserInput!) {\n    addFeatureFlagUser(input: $input) { rule { version } }\n  }\n": typeof types.TargetingRealtimeAddUserDocument,
+    "\n  mutation TargetingRealtimeRemoveUser($input: RemoveFeatureFlagUserInput!) {\n    removeFeatureFlagUser(input: $input) { rule { version } }\n  }\n": typeof types.TargetingRealtimeRemoveUserDocument,
+    "\n  mutation TargetingRealtimeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.TargetingRealtimeCreateMembershipDocument,
     "\n  mutation TargetingSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version organizationRule percentage organizationIds } }\n  }\n": typeof types.TargetingSetPercentageDocument,
     "\n  mutation TargetingAddUser($input: AddFeatureFlagUserInput!) {\n    addFeatureFlagUser(input: $input) { rule { version userIds users { id email } } }\n  }\n": typeof types.TargetingAddUserDocument,
     "\n  mutation TargetingRemoveUser($input: RemoveFeatureFlagUserInput!) {\n    removeFeatureFlagUser(input: $input) { rule { version userIds } }\n  }\n": typeof types.TargetingRemoveUserDocument,
@@ -291,6 +295,10 @@ const documents: Documents = {
     "\n  mutation AlgorithmsCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.AlgorithmsCreateUserDocument,
     "\n  mutation AlgorithmsCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.AlgorithmsCreateMembershipDocument,
     "\n  mutation AlgorithmsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { accessToken }\n  }\n": types.AlgorithmsCreateSessionDocument,
+    "\n  mutation TargetingRealtimeSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": types.TargetingRealtimeSetPercentageDocument,
+    "\n  mutation TargetingRealtimeAddUser($input: AddFeatureFlagUserInput!) {\n    addFeatureFlagUser(input: $input) { rule { version } }\n  }\n": types.TargetingRealtimeAddUserDocument,
+    "\n  mutation TargetingRealtimeRemoveUser($input: RemoveFeatureFlagUserInput!) {\n    removeFeatureFlagUser(input: $input) { rule { version } }\n  }\n": types.TargetingRealtimeRemoveUserDocument,
+    "\n  mutation TargetingRealtimeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.TargetingRealtimeCreateMembershipDocument,
     "\n  mutation TargetingSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version organizationRule percentage organizationIds } }\n  }\n": types.TargetingSetPercentageDocument,
     "\n  mutation TargetingAddUser($input: AddFeatureFlagUserInput!) {\n    addFeatureFlagUser(input: $input) { rule { version userIds users { id email } } }\n  }\n": types.TargetingAddUserDocument,
     "\n  mutation TargetingRemoveUser($input: RemoveFeatureFlagUserInput!) {\n    removeFeatureFlagUser(input: $input) { rule { version userIds } }\n  }\n": types.TargetingRemoveUserDocument,
@@ -808,6 +816,22 @@ export function graphql(source: "\n  mutation AlgorithmsCreateMembership($input:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AlgorithmsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { accessToken }\n  }\n"): (typeof documents)["\n  mutation AlgorithmsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { accessToken }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TargetingRealtimeSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n"): (typeof documents)["\n  mutation TargetingRealtimeSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TargetingRealtimeAddUser($input: AddFeatureFlagUserInput!) {\n    addFeatureFlagUser(input: $input) { rule { version } }\n  }\n"): (typeof documents)["\n  mutation TargetingRealtimeAddUser($input: AddFeatureFlagUserInput!) {\n    addFeatureFlagUser(input: $input) { rule { version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TargetingRealtimeRemoveUser($input: RemoveFeatureFlagUserInput!) {\n    removeFeatureFlagUser(input: $input) { rule { version } }\n  }\n"): (typeof documents)["\n  mutation TargetingRealtimeRemoveUser($input: RemoveFeatureFlagUserInput!) {\n    removeFeatureFlagUser(input: $input) { rule { version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TargetingRealtimeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n"): (typeof documents)["\n  mutation TargetingRealtimeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
