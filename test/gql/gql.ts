@@ -170,6 +170,9 @@ type Documents = {
     "\n  subscription WorkosSessionsFlagsChanged($after: String) {\n    featureFlagsChanged(after: $after) { featureFlags added reason }\n  }\n": typeof types.WorkosSessionsFlagsChangedDocument,
     "\n  query WorkosSessionsFlagCreatedEvent($flagSlug: String!) {\n    events(flagSlug: $flagSlug, type: \"flag.created\", first: 1) { edges { node { cursor } } }\n  }\n": typeof types.WorkosSessionsFlagCreatedEventDocument,
     "\n  query WorkosSessionsCurrentEnvironment { currentEnvironment { clientId } }\n": typeof types.WorkosSessionsCurrentEnvironmentDocument,
+    "\n  mutation WorkosTargetingSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": typeof types.WorkosTargetingSetPercentageDocument,
+    "\n  query WorkosTargetingRule($slug: String!) {\n    featureFlag(slug: $slug) { rule(environment: \"sandbox\") { userIds organizationRule percentage } }\n  }\n": typeof types.WorkosTargetingRuleDocument,
+    "\n  query WorkosTargetingOrganizationFlags($id: ID!) {\n    organization(id: $id) { featureFlags(environment: \"sandbox\") }\n  }\n": typeof types.WorkosTargetingOrganizationFlagsDocument,
     "\n  mutation InstancesCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n": typeof types.InstancesCreateEndpointDocument,
     "\n  query InstancesDeliveries {\n    webhookEndpoints { deliveries(first: 100) { eventId status attempts } }\n  }\n": typeof types.InstancesDeliveriesDocument,
     "\n  mutation InstancesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.InstancesCreateFlagDocument,
@@ -338,6 +341,9 @@ const documents: Documents = {
     "\n  subscription WorkosSessionsFlagsChanged($after: String) {\n    featureFlagsChanged(after: $after) { featureFlags added reason }\n  }\n": types.WorkosSessionsFlagsChangedDocument,
     "\n  query WorkosSessionsFlagCreatedEvent($flagSlug: String!) {\n    events(flagSlug: $flagSlug, type: \"flag.created\", first: 1) { edges { node { cursor } } }\n  }\n": types.WorkosSessionsFlagCreatedEventDocument,
     "\n  query WorkosSessionsCurrentEnvironment { currentEnvironment { clientId } }\n": types.WorkosSessionsCurrentEnvironmentDocument,
+    "\n  mutation WorkosTargetingSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": types.WorkosTargetingSetPercentageDocument,
+    "\n  query WorkosTargetingRule($slug: String!) {\n    featureFlag(slug: $slug) { rule(environment: \"sandbox\") { userIds organizationRule percentage } }\n  }\n": types.WorkosTargetingRuleDocument,
+    "\n  query WorkosTargetingOrganizationFlags($id: ID!) {\n    organization(id: $id) { featureFlags(environment: \"sandbox\") }\n  }\n": types.WorkosTargetingOrganizationFlagsDocument,
     "\n  mutation InstancesCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n": types.InstancesCreateEndpointDocument,
     "\n  query InstancesDeliveries {\n    webhookEndpoints { deliveries(first: 100) { eventId status attempts } }\n  }\n": types.InstancesDeliveriesDocument,
     "\n  mutation InstancesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.InstancesCreateFlagDocument,
@@ -988,6 +994,18 @@ export function graphql(source: "\n  query WorkosSessionsFlagCreatedEvent($flagS
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WorkosSessionsCurrentEnvironment { currentEnvironment { clientId } }\n"): (typeof documents)["\n  query WorkosSessionsCurrentEnvironment { currentEnvironment { clientId } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorkosTargetingSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n"): (typeof documents)["\n  mutation WorkosTargetingSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkosTargetingRule($slug: String!) {\n    featureFlag(slug: $slug) { rule(environment: \"sandbox\") { userIds organizationRule percentage } }\n  }\n"): (typeof documents)["\n  query WorkosTargetingRule($slug: String!) {\n    featureFlag(slug: $slug) { rule(environment: \"sandbox\") { userIds organizationRule percentage } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkosTargetingOrganizationFlags($id: ID!) {\n    organization(id: $id) { featureFlags(environment: \"sandbox\") }\n  }\n"): (typeof documents)["\n  query WorkosTargetingOrganizationFlags($id: ID!) {\n    organization(id: $id) { featureFlags(environment: \"sandbox\") }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
