@@ -5,8 +5,9 @@ ALTER TYPE "OrganizationRule" ADD VALUE 'PERCENTAGE';
 ALTER TABLE "FeatureFlagRule" ADD COLUMN     "percentageBasisPoints" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "rolloutSalt" TEXT NOT NULL DEFAULT gen_random_uuid()::text;
 
--- Every existing rule gets its own random salt (above); new rules get one from Prisma
+-- Every existing rule gets its own random salt (above), and new rules get one from Prisma
 -- (@default(uuid())), so the column keeps no database default, as the schema says.
+-- (No semicolon in these comments: the PostgreSQL migration path splits the script on them.)
 ALTER TABLE "FeatureFlagRule" ALTER COLUMN "rolloutSalt" DROP DEFAULT;
 
 -- CreateTable
