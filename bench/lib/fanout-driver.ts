@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Receipt } from '../processes/subscribers.ts';
 import { forkHelper, type Helper } from './child.ts';
 import { sleep } from './context.ts';
-import { graphqlClient } from './graphql.ts';
+import { chunks, graphqlClient, mapConcurrent } from './graphql.ts';
 import { processCpuMs } from './machine.ts';
 import { projectRoot } from './server.ts';
 import type { BenchSession } from './sessions.ts';
@@ -226,10 +226,14 @@ export async function organizationsWithFlag(
   slug: string,
 ): Promise<Set<string>> {
   const client = graphqlClient(baseUrl, apiKey);
-  const answers = await client.request<Record<string, { featureFlags: string[] } | null>>(
-    `query {\n${organizationIds
-      .map((id, i) => `o${i}: organization(id: "${id}") { featureFlags(environment: "sandbox") }`)
-      .join('\n')}\n}`,
-  );
-  return new Set(organizationIds.filter((_, i) => answers[`o${i}`]?.featureFlags.includes(slug)));
+  // Ten aliases a request: below graphql-armor's alias limit (15).
+  const answers = await mapConcurrent(chunks([...organizationIds], 10), 6, async (batch) => {
+    const data = await client.request<Record<string, { featureFlags: string[] } | null>>(
+      `query {\n${batch
+        .map((id, i) => `o${i}: organization(id: "${id}") { featureFlags(environment: "sandbox") }`)
+        .join('\n')}\n}`,
+    );
+    return batch.filter((_, i) => data[`o${i}`]?.featureFlags.includes(slug));
+  });
+  return new Set(answers.flat());
 }
