@@ -209,6 +209,27 @@ function renderTable(results: Results, options: BenchOptions, coreCount: number)
       'exact',
       fanout.targetedExact,
     ]);
+    rows.push([
+      '',
+      'percentage change 10 % ↔ 20 %: received (expected)',
+      `${format(fanout.percentageReceivedSpread.median)} (${format(fanout.percentageExpectedSpread.median)})`,
+      'exact',
+      fanout.percentageExact,
+    ]);
+    rows.push([
+      '',
+      'percentage change delivery p99 ms',
+      fanout.percentageP99MsSpread,
+      '< 250',
+      fanout.percentageP99MsSpread.median < 250,
+    ]);
+    rows.push([
+      '',
+      `user target: received (expected ${fanout.userTargetExpected})`,
+      fanout.userTargetReceivedSpread,
+      'exact',
+      fanout.userTargetExact,
+    ]);
     rows.push(['', 'server memory per subscriber KB', fanout.memoryPerSubscriberKb, '', undefined]);
     rows.push(['', `connecting ${fanout.subscribers} subscribers s`, fanout.connectSeconds, '', undefined]);
   }

@@ -49,6 +49,9 @@ const slugOf = (row: (typeof table)[number]) =>
 describe('isFlagEnabledForOrganization', () => {
   it.each(table)('$rule, enabled $enabled: chosen $chosen, other $other', (row) => {
     const rule = {
+      percentageBasisPoints: 0,
+      rolloutSalt: 'salt',
+      userIds: new Set<string>(),
       enabled: row.enabled,
       organizationRule: row.rule,
       organizationIds: new Set(['org_chosen']),

@@ -133,6 +133,9 @@ describe('isolation at volume', { timeout: 180_000 }, () => {
           .filter(({ node }) =>
             isFlagEnabledForOrganization(
               {
+                percentageBasisPoints: 0,
+                rolloutSalt: '',
+                userIds: new Set<string>(),
                 enabled: node.rule.enabled,
                 organizationRule: node.rule.organizationRule,
                 organizationIds: new Set(node.rule.organizationIds.map(String)),

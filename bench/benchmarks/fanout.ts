@@ -2,10 +2,14 @@ import type { BenchContext } from '../lib/context.ts';
 import { sleep } from '../lib/context.ts';
 import {
   addOrganization,
+  addUserTarget,
   createFanoutFlags,
+  createRolloutFlag,
+  organizationsWithFlag,
   planSubscribers,
   type Receipt,
   SubscriberFleet,
+  setPercentage,
   toggleFlag,
 } from '../lib/fanout-driver.ts';
 import { cores, processCpuMs } from '../lib/machine.ts';
@@ -40,6 +44,20 @@ export interface FanoutResult {
   targetedExact: boolean;
   targetedExpected: number;
   targetedReceivedSpread: Spread;
+  /**
+   * A rollout raised from 10 % to 20 % (then back, alternating over the rounds): exactly the
+   * subscribers of the organizations whose answer changed (as the server answers them before and
+   * after) were told, once each, and nobody else.
+   */
+  percentageExact: boolean;
+  percentageExpectedSpread: Spread;
+  percentageReceivedSpread: Spread;
+  /** Delivery p99 of the rollout changes, from the event's `occurredAt` (median over rounds). */
+  percentageP99MsSpread: Spread;
+  /** A user target added: exactly that user's subscribers were told, and nobody else. */
+  userTargetExact: boolean;
+  userTargetExpected: number;
+  userTargetReceivedSpread: Spread;
   connectSeconds: number;
   serverRssBeforeMb: number;
   serverRssAfterMb: number;
@@ -50,7 +68,9 @@ export interface FanoutResult {
 /**
  * (3) Subscribers of `subscriberOrganizations` organizations on one instance; an ALL flag is
  * toggled (every subscriber must hear it), then SOME lists gain one subscribed organization
- * each (only its subscribers may hear it).
+ * each (only its subscribers may hear it), a rollout moves between 10 % and 20 % (only the
+ * subscribers of organizations that crossed may hear it), and a user is targeted (only that
+ * user's subscribers may hear it).
  */
 export async function fanoutBenchmark(context: BenchContext): Promise<FanoutResult> {
   const { options, template } = context;
@@ -75,6 +95,11 @@ export async function fanoutBenchmark(context: BenchContext): Promise<FanoutResu
       keys.sandbox,
       organizationIds.slice(orgCount, orgCount + 50),
     );
+    const rolloutSlug = 'bench-fanout-rollout';
+    const userSlug = 'bench-fanout-user';
+    await createRolloutFlag(server.url, keys.sandbox, rolloutSlug, 10);
+    // Enabled, targeting nobody yet: each round adds one user.
+    await createRolloutFlag(server.url, keys.sandbox, userSlug, 0);
     context.log(
       `  ${sessions.length} sessions and 2 flags in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
@@ -158,6 +183,69 @@ export async function fanoutBenchmark(context: BenchContext): Promise<FanoutResu
       );
     }
 
+    // Rollout: 10 % → 20 % → 10 % …; the expected organizations are those whose answer the
+    // server gives changed.
+    let percentageExact = true;
+    const percentageExpected: number[] = [];
+    const percentageReceived: number[] = [];
+    const percentageP99: number[] = [];
+    for (let round = 0; round < options.rounds; round++) {
+      const to = round % 2 === 0 ? 20 : 10;
+      const before = await organizationsWithFlag(
+        server.url,
+        keys.sandbox,
+        subscribedOrganizations,
+        rolloutSlug,
+      );
+      await setPercentage(server.url, keys.sandbox, rolloutSlug, to);
+      const after = await organizationsWithFlag(
+        server.url,
+        keys.sandbox,
+        subscribedOrganizations,
+        rolloutSlug,
+      );
+      const changed = new Set(subscribedOrganizations.filter((id) => before.has(id) !== after.has(id)));
+      const expected = subscribers.filter((s) => changed.has(s.organizationId));
+      const { receipts } = await fleet.collect(expected.length, 30_000, 1500);
+      await fleet.settle();
+      const expectedIndexes = new Set(expected.map((s) => s.index));
+      const exact =
+        receipts.length === expected.length &&
+        receipts.every((r: Receipt) => expectedIndexes.has(r.index) && r.reason === 'rule.updated') &&
+        new Set(receipts.map((r) => r.index)).size === expected.length;
+      percentageExact &&= exact;
+      percentageExpected.push(expected.length);
+      percentageReceived.push(receipts.length);
+      const latencies = latencySummary(receipts.map((r) => r.receivedAt - r.occurredAt));
+      percentageP99.push(latencies.p99);
+      context.log(
+        `  rollout → ${to} %: ${changed.size} organizations crossed; ${receipts.length} received, expected exactly ${expected.length}: ${exact ? 'exact' : 'NOT exact'}; p99 ${latencies.p99.toFixed(1)} ms`,
+      );
+    }
+
+    // User targets: one subscribed user per round; only that user's subscribers hear it.
+    let userTargetExact = true;
+    const userTargetReceived: number[] = [];
+    let userTargetExpected = 0;
+    for (let round = 0; round < options.rounds; round++) {
+      const userId = (subscribers[round * 7] ?? subscribers[0])?.userId as string;
+      const expected = subscribers.filter((s) => s.userId === userId);
+      userTargetExpected = expected.length;
+      await addUserTarget(server.url, keys.sandbox, userSlug, userId);
+      const { receipts } = await fleet.collect(expected.length, 10_000, 1500);
+      await fleet.settle();
+      const expectedIndexes = new Set(expected.map((s) => s.index));
+      const exact =
+        receipts.length === expected.length &&
+        receipts.every((r: Receipt) => expectedIndexes.has(r.index)) &&
+        new Set(receipts.map((r) => r.index)).size === expected.length;
+      userTargetExact &&= exact;
+      userTargetReceived.push(receipts.length);
+      context.log(
+        `  user target ${round + 1}: ${receipts.length} received, expected exactly ${expected.length} (${userId}): ${exact ? 'exact' : 'NOT exact'}`,
+      );
+    }
+
     const deliveredSpread = spread(delivered);
     const p99Spread = spread(p99);
     const p50Spread = spread(p50);
@@ -179,6 +267,13 @@ export async function fanoutBenchmark(context: BenchContext): Promise<FanoutResu
       targetedExact,
       targetedExpected,
       targetedReceivedSpread: spread(targetedReceived),
+      percentageExact,
+      percentageExpectedSpread: spread(percentageExpected),
+      percentageReceivedSpread: spread(percentageReceived),
+      percentageP99MsSpread: spread(percentageP99),
+      userTargetExact,
+      userTargetExpected,
+      userTargetReceivedSpread: spread(userTargetReceived),
       connectSeconds,
       serverRssBeforeMb: rssBefore,
       serverRssAfterMb: rssAfter,

@@ -81,6 +81,9 @@ export async function openFeatureBenchmark(context: BenchContext): Promise<OpenF
       enabled: true,
       organizationRule: 'SOME',
       organizationIds: new Set(organizationIds.slice(0, 50)),
+      percentageBasisPoints: 0,
+      rolloutSalt: '',
+      userIds: new Set(),
     };
     const seconds = options.quick ? 1 : Math.max(2, Math.min(options.durationSeconds, 5));
     const provider = providers[0] as PennantProvider;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Receipt } from '../processes/subscribers.ts';
 import { forkHelper, type Helper } from './child.ts';
 import { sleep } from './context.ts';
-import { graphqlClient } from './graphql.ts';
+import { chunks, graphqlClient, mapConcurrent } from './graphql.ts';
 import { processCpuMs } from './machine.ts';
 import { projectRoot } from './server.ts';
 import type { BenchSession } from './sessions.ts';
@@ -12,6 +12,8 @@ export type { Receipt };
 export interface Subscriber {
   index: number;
   organizationId: string;
+  /** The signed-in user (several subscribers may share one session). */
+  userId: string;
   accessToken: string;
   /** Which server it connects to. */
   url: string;
@@ -124,7 +126,13 @@ export function planSubscribers(
     const organizationId = organizations[index % organizations.length] as string;
     const own = byOrganization.get(organizationId) as BenchSession[];
     const session = own[Math.floor(index / organizations.length) % own.length] as BenchSession;
-    return { index, organizationId, accessToken: session.accessToken, ...target(index) };
+    return {
+      index,
+      organizationId,
+      userId: session.userId,
+      accessToken: session.accessToken,
+      ...target(index),
+    };
   });
 }
 
@@ -172,4 +180,60 @@ export async function addOrganization(baseUrl: string, apiKey: string, slug: str
     `mutation($input: AddFeatureFlagOrganizationInput!) { addFeatureFlagOrganization(input: $input) { rule { version } } }`,
     { input: { slug, environment: 'sandbox', organizationId } },
   );
+}
+
+/** A flag enabled with a PERCENTAGE rule at `percentage`, for the rollout measurement. */
+export async function createRolloutFlag(
+  baseUrl: string,
+  apiKey: string,
+  slug: string,
+  percentage: number,
+): Promise<void> {
+  const client = graphqlClient(baseUrl, apiKey);
+  await client.request(
+    `mutation { createFeatureFlag(input: { slug: "${slug}", name: "Fan-out rollout" }) { featureFlag { id } } }`,
+  );
+  await setPercentage(baseUrl, apiKey, slug, percentage);
+  await client.request(
+    `mutation { setFeatureFlagEnabled(input: { slug: "${slug}", environment: "sandbox", enabled: true }) { rule { version } } }`,
+  );
+}
+
+export async function setPercentage(baseUrl: string, apiKey: string, slug: string, percentage: number) {
+  const client = graphqlClient(baseUrl, apiKey);
+  await client.request(
+    `mutation($input: SetOrganizationRuleInput!) { setOrganizationRule(input: $input) { rule { version } } }`,
+    { input: { slug, environment: 'sandbox', rule: 'PERCENTAGE', percentage } },
+  );
+}
+
+export async function addUserTarget(baseUrl: string, apiKey: string, slug: string, userId: string) {
+  const client = graphqlClient(baseUrl, apiKey);
+  await client.request(
+    `mutation($input: AddFeatureFlagUserInput!) { addFeatureFlagUser(input: $input) { rule { version } } }`,
+    { input: { slug, environment: 'sandbox', userId } },
+  );
+}
+
+/**
+ * The organizations that have the flag now, as the server answers (one request): the expected
+ * side of the rollout measurement comes from the API, not from the fan-out under test.
+ */
+export async function organizationsWithFlag(
+  baseUrl: string,
+  apiKey: string,
+  organizationIds: readonly string[],
+  slug: string,
+): Promise<Set<string>> {
+  const client = graphqlClient(baseUrl, apiKey);
+  // Ten aliases a request: below graphql-armor's alias limit (15).
+  const answers = await mapConcurrent(chunks([...organizationIds], 10), 6, async (batch) => {
+    const data = await client.request<Record<string, { featureFlags: string[] } | null>>(
+      `query {\n${batch
+        .map((id, i) => `o${i}: organization(id: "${id}") { featureFlags(environment: "sandbox") }`)
+        .join('\n')}\n}`,
+    );
+    return batch.filter((_, i) => data[`o${i}`]?.featureFlags.includes(slug));
+  });
+  return new Set(answers.flat());
 }

@@ -31,7 +31,8 @@ const concurrency = 6;
 /**
  * Fills an empty Pennant through its GraphQL API, as a dashboard would: organizations, flags
  * (each gets a rule per environment), then rules mixed NONE / SOME / ALL, mostly enabled, SOME
- * lists of 1 to `someMax` organizations skewed towards small ones. Deterministic (seeded PRNG).
+ * lists of 1 to `someMax` organizations skewed towards small ones, and user targets on about a
+ * fifth of the rules. Deterministic (seeded PRNG).
  */
 export async function seedDataset(
   baseUrl: string,
@@ -112,6 +113,44 @@ export async function seedDataset(
         { input: { slug, environment, enabled: true } },
       );
     }
+  });
+
+  // User targets on about a fifth of the rules (1–3 of 100 users each), so that flag reads and
+  // refreshes are measured with targets present. A PRNG of their own keeps the rest of the
+  // dataset identical to what earlier records measured.
+  const targetRandom = seededRandom(20261203);
+  const userIds = (
+    await mapConcurrent(
+      chunks(
+        Array.from({ length: 100 }, (_, i) => i),
+        batchSize,
+      ),
+      concurrency,
+      async (batch) => {
+        const fields = batch
+          .map((i) => `u${i}: createUser(input: { email: "targeted-${i}@bench.example" }) { user { id } }`)
+          .join('\n');
+        const data = await sandbox.request<Record<string, { user: { id: string } }>>(
+          `mutation {\n${fields}\n}`,
+        );
+        return batch.map((i) => data[`u${i}`]?.user.id as string);
+      },
+    )
+  ).flat();
+  const targets = changes.flatMap(({ slug, environment }) => {
+    if (targetRandom() >= 0.2) return [];
+    const count = 1 + Math.floor(targetRandom() * 3);
+    return Array.from({ length: count }, () => ({
+      slug,
+      environment,
+      userId: userIds[Math.floor(targetRandom() * userIds.length)] as string,
+    }));
+  });
+  await mapConcurrent(targets, concurrency, async ({ slug, environment, userId }) => {
+    await clients[environment].request(
+      `mutation($input: AddFeatureFlagUserInput!) { addFeatureFlagUser(input: $input) { rule { version } } }`,
+      { input: { slug, environment, userId } },
+    );
   });
 
   return { keys, organizationIds, flags, seedMs: performance.now() - started };

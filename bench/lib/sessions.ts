@@ -2,6 +2,7 @@ import { chunks, graphqlClient, mapConcurrent } from './graphql.ts';
 
 export interface BenchSession {
   organizationId: string;
+  userId: string;
   sealedSession: string;
   accessToken: string;
 }
@@ -54,6 +55,7 @@ export async function createSessions(
     );
     return batch.map(({ i, organizationId }) => ({
       organizationId,
+      userId: userIdOf(i),
       sealedSession: sessions[`s${i}`]?.sealedSession as string,
       accessToken: sessions[`s${i}`]?.accessToken as string,
     }));

@@ -28,11 +28,22 @@ export interface LoadedFlag {
     enabled: boolean;
     organizationRule: RuleState['organizationRule'];
     organizationIds: string[];
+    /** 0–100, at most two decimals. */
+    percentage: number;
+    rolloutSalt: string;
+    userIds: string[];
     version: number;
   };
 }
 
-const newFlagRule: RuleState = { enabled: false, organizationRule: 'NONE', organizationIds: new Set() };
+const newFlagRule: RuleState = {
+  enabled: false,
+  organizationRule: 'NONE',
+  organizationIds: new Set(),
+  percentageBasisPoints: 0,
+  rolloutSalt: '',
+  userIds: new Set(),
+};
 
 /**
  * One environment's rules in memory, kept current by its event log exactly as the server's own
@@ -63,6 +74,9 @@ export class EnvironmentRules {
           enabled: flag.rule.enabled,
           organizationRule: flag.rule.organizationRule,
           organizationIds: new Set(flag.rule.organizationIds),
+          percentageBasisPoints: Math.round(flag.rule.percentage * 100),
+          rolloutSalt: flag.rule.rolloutSalt,
+          userIds: new Set(flag.rule.userIds),
         },
       });
     }

@@ -1,4 +1,4 @@
-import { isFlagEnabledForOrganization, type RuleState } from '../domain/evaluation.ts';
+import { isFlagEnabled, type RuleState } from '../domain/evaluation.ts';
 
 /**
  * Who an OpenFeature evaluation is for, read from its context: `organizationId` (the B2B
@@ -21,15 +21,16 @@ export function subjectOf(context: Readonly<Record<string, unknown>>): Evaluatio
 
 /**
  * The one place where the providers call the server's evaluation function (imported, never
- * copied), so they decide exactly as the server does. The user id is read but not yet used:
- * this is where it goes when the evaluation function takes (organization, user).
+ * copied), so they decide exactly as the server does, for a user of an organization.
  */
 export function evaluateRule(rule: RuleState, subject: EvaluationSubject): boolean {
-  return isFlagEnabledForOrganization(rule, subject.organizationId);
+  return isFlagEnabled(rule, subject.organizationId, subject.userId);
 }
 
 /** OpenFeature's reason for an answer from a connected provider. */
 export function reasonOf(rule: RuleState): 'DISABLED' | 'STATIC' | 'TARGETING_MATCH' {
   if (!rule.enabled) return 'DISABLED';
-  return rule.organizationRule === 'SOME' ? 'TARGETING_MATCH' : 'STATIC';
+  const targets =
+    rule.organizationRule === 'SOME' || rule.organizationRule === 'PERCENTAGE' || rule.userIds.size > 0;
+  return targets ? 'TARGETING_MATCH' : 'STATIC';
 }

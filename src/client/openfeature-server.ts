@@ -36,7 +36,7 @@ const environmentQuery = 'query PennantProviderEnvironment { latestCursor curren
 const flagsQuery = `query PennantProviderFlags($environment: String!, $after: String) {
   featureFlags(first: 100, after: $after) {
     pageInfo { hasNextPage endCursor }
-    edges { node { id slug rule(environment: $environment) { enabled organizationRule organizationIds version } } }
+    edges { node { id slug rule(environment: $environment) { enabled organizationRule organizationIds percentage rolloutSalt userIds version } } }
   }
 }`;
 const eventsSubscription = `subscription PennantProviderEvents($environment: String!, $after: String) {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { prisma, type Transaction } from '../db/index.ts';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors.ts';
 import type { OrganizationRule } from '../generated/prisma/enums.ts';
@@ -14,9 +15,12 @@ export const ruleSnapshotSelect = {
   environmentId: true,
   enabled: true,
   organizationRule: true,
+  percentageBasisPoints: true,
+  rolloutSalt: true,
   version: true,
   flag: { select: { slug: true } },
   organizations: { select: { organizationId: true }, orderBy: { organizationId: 'asc' } },
+  users: { select: { userId: true }, orderBy: { userId: 'asc' } },
 } as const;
 
 type RuleSnapshotRow = {
@@ -25,9 +29,12 @@ type RuleSnapshotRow = {
   environmentId: string;
   enabled: boolean;
   organizationRule: OrganizationRule;
+  percentageBasisPoints: number;
+  rolloutSalt: string;
   version: number;
   flag: { slug: string };
   organizations: { organizationId: string }[];
+  users: { userId: string }[];
 };
 
 export function toRuleSnapshot(row: RuleSnapshotRow): RuleSnapshot {
@@ -40,6 +47,9 @@ export function toRuleSnapshot(row: RuleSnapshotRow): RuleSnapshot {
     organizationRule: row.organizationRule,
     organizationIds: row.organizations.map((o) => o.organizationId),
     version: row.version,
+    percentageBasisPoints: row.percentageBasisPoints,
+    rolloutSalt: row.rolloutSalt,
+    userIds: row.users.map((u) => u.userId),
   };
 }
 
@@ -91,9 +101,19 @@ interface RuleChange {
   enabled?: boolean;
   organizationRule?: OrganizationRule;
   organizationIds?: readonly string[];
+  percentageBasisPoints?: number;
+  rolloutSalt?: string;
+  userIds?: readonly string[];
 }
 
 export const maxOrganizationsPerRule = 10_000;
+export const maxUsersPerRule = 10_000;
+
+/** Input field names for BAD_USER_INPUT, per caller (GraphQL and REST name them differently). */
+interface ChangeFields {
+  organizations?: string;
+  users?: string;
+}
 
 /**
  * Every change to a rule goes through here: the rule row is locked (so concurrent edits
@@ -108,8 +128,7 @@ async function changeRule(
   eventType: 'flag.toggled' | 'rule.updated',
   expectedVersion: number | null | undefined,
   decide: (current: RuleSnapshot) => RuleChange,
-  /** The input field that named the organizations, for BAD_USER_INPUT. */
-  organizationsField = 'organizationIds',
+  fields: ChangeFields = {},
 ): Promise<RuleView> {
   if (!isSlug(flagSlug)) throw new NotFoundError('Feature flag', flagSlug);
   return commitChange(async (tx) => {
@@ -132,46 +151,69 @@ async function changeRule(
     }
     const change = decide(before);
     const organizationIds = [...new Set(change.organizationIds ?? before.organizationIds)].sort();
+    const userIds = [...new Set(change.userIds ?? before.userIds)].sort();
     const after: RuleSnapshot = {
       ...before,
       enabled: change.enabled ?? before.enabled,
       organizationRule: change.organizationRule ?? before.organizationRule,
       organizationIds,
+      percentageBasisPoints: change.percentageBasisPoints ?? before.percentageBasisPoints,
+      rolloutSalt: change.rolloutSalt ?? before.rolloutSalt,
+      userIds,
       version: before.version + 1,
     };
     if (
       after.enabled === before.enabled &&
       after.organizationRule === before.organizationRule &&
-      sameIds(after.organizationIds, before.organizationIds)
+      after.percentageBasisPoints === before.percentageBasisPoints &&
+      after.rolloutSalt === before.rolloutSalt &&
+      sameIds(after.organizationIds, before.organizationIds) &&
+      sameIds(after.userIds, before.userIds)
     ) {
       return toRuleView(current);
     }
-    await checkOrganizationsExist(tx, organizationsField, organizationIds, before.organizationIds);
+    await checkOrganizationsExist(
+      tx,
+      fields.organizations ?? 'organizationIds',
+      organizationIds,
+      before.organizationIds,
+    );
+    await checkUsersInEnvironment(tx, fields.users ?? 'userId', environmentId, userIds, before.userIds);
     const updatedAt = new Date();
     await tx.featureFlagRule.update({
       where: { id: before.ruleId },
       data: {
         enabled: after.enabled,
         organizationRule: after.organizationRule,
+        percentageBasisPoints: after.percentageBasisPoints,
+        rolloutSalt: after.rolloutSalt,
         version: after.version,
         updatedAt,
         updatedById: actor.id,
       },
     });
-    const previous = new Set(before.organizationIds);
-    const next = new Set(after.organizationIds);
-    const removed = before.organizationIds.filter((id) => !next.has(id));
-    const added = after.organizationIds.filter((id) => !previous.has(id));
-    if (removed.length > 0) {
-      await tx.featureFlagRuleOrganization.deleteMany({
-        where: { ruleId: before.ruleId, organizationId: { in: removed } },
-      });
-    }
-    if (added.length > 0) {
-      await tx.featureFlagRuleOrganization.createMany({
-        data: added.map((organizationId) => ({ ruleId: before.ruleId, organizationId })),
-      });
-    }
+    await replaceTargets(
+      before.userIds,
+      after.userIds,
+      (removed) =>
+        tx.featureFlagRuleUser.deleteMany({ where: { ruleId: before.ruleId, userId: { in: removed } } }),
+      (added) =>
+        tx.featureFlagRuleUser.createMany({
+          data: added.map((userId) => ({ ruleId: before.ruleId, userId })),
+        }),
+    );
+    await replaceTargets(
+      before.organizationIds,
+      after.organizationIds,
+      (removed) =>
+        tx.featureFlagRuleOrganization.deleteMany({
+          where: { ruleId: before.ruleId, organizationId: { in: removed } },
+        }),
+      (added) =>
+        tx.featureFlagRuleOrganization.createMany({
+          data: added.map((organizationId) => ({ ruleId: before.ruleId, organizationId })),
+        }),
+    );
     await recordEvent(tx, {
       type: eventType,
       actor,
@@ -187,6 +229,66 @@ async function changeRule(
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id, index) => id === b[index]);
+}
+
+/** Writes only the difference between two sorted target lists. */
+async function replaceTargets(
+  before: readonly string[],
+  after: readonly string[],
+  remove: (ids: string[]) => Promise<unknown>,
+  add: (ids: string[]) => Promise<unknown>,
+): Promise<void> {
+  const previous = new Set(before);
+  const next = new Set(after);
+  const removed = before.filter((id) => !next.has(id));
+  const added = after.filter((id) => !previous.has(id));
+  if (removed.length > 0) await remove(removed);
+  if (added.length > 0) await add(added);
+}
+
+/**
+ * A user may be targeted in an environment only if the user exists there. Users are global
+ * today (one account across environments; sessions, not users, belong to an environment), and a
+ * user is targeted before their first sign-in there, so existence is the whole check; once users
+ * carry their environment, this is the one place that compares it. The row is locked FOR KEY
+ * SHARE so a concurrent deletion waits for the change, then removes the target like any other.
+ */
+export async function assertUsersInEnvironment(
+  tx: Transaction,
+  field: string,
+  _environmentId: string,
+  userIds: readonly string[],
+): Promise<void> {
+  if (userIds.length === 0) return;
+  const found = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "User" WHERE "id" = ANY(${[...userIds]}) FOR KEY SHARE`;
+  const foundIds = new Set(found.map((u) => u.id));
+  const missing = userIds.filter((id) => !foundIds.has(id));
+  if (missing.length > 0) {
+    throw new BadUserInputError(
+      field,
+      `Unknown user${missing.length > 1 ? 's' : ''} in this environment: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}.`,
+    );
+  }
+}
+
+async function checkUsersInEnvironment(
+  tx: Transaction,
+  field: string,
+  environmentId: string,
+  userIds: readonly string[],
+  alreadyTargeted: readonly string[],
+): Promise<void> {
+  if (userIds.length > maxUsersPerRule) {
+    throw new BadUserInputError(field, `A rule may target at most ${maxUsersPerRule} users.`);
+  }
+  const known = new Set(alreadyTargeted);
+  await assertUsersInEnvironment(
+    tx,
+    field,
+    environmentId,
+    userIds.filter((id) => !known.has(id)),
+  );
 }
 
 async function checkOrganizationsExist(
@@ -231,6 +333,8 @@ export function setFeatureFlagEnabled(
 /**
  * Sets the organization rule. `organizationIds` replaces the chosen organizations (kept while
  * the rule is NONE or ALL, so switching back to SOME restores them); omitted, they stay.
+ * `percentageBasisPoints` (0–10000, validated by the caller's edge with `validPercentage`) is
+ * required for PERCENTAGE and kept while the rule is something else.
  */
 export function setOrganizationRule(
   actor: Actor,
@@ -239,10 +343,36 @@ export function setOrganizationRule(
   organizationRule: OrganizationRule,
   organizationIds: readonly string[] | null | undefined,
   expectedVersion?: number | null,
+  percentageBasisPoints?: number | null,
 ): Promise<RuleView> {
+  if (organizationRule === 'PERCENTAGE' && percentageBasisPoints == null) {
+    throw new BadUserInputError('percentage', 'A PERCENTAGE rule needs a percentage (0–100).');
+  }
+  if (
+    percentageBasisPoints != null &&
+    (!Number.isInteger(percentageBasisPoints) || percentageBasisPoints < 0 || percentageBasisPoints > 10_000)
+  ) {
+    throw new BadUserInputError('percentage', 'The percentage must be between 0 and 100.');
+  }
   return changeRule(actor, flagSlug, environmentId, 'rule.updated', expectedVersion, () => ({
     organizationRule,
     ...(organizationIds != null ? { organizationIds } : {}),
+    ...(percentageBasisPoints != null ? { percentageBasisPoints } : {}),
+  }));
+}
+
+/**
+ * A new random salt for the rule's rollout: a different set of organizations at the same
+ * percentage. Only this call changes a salt, so a rollout never reshuffles by accident.
+ */
+export function rerollFeatureFlagRollout(
+  actor: Actor,
+  flagSlug: string,
+  environmentId: string,
+  expectedVersion?: number | null,
+): Promise<RuleView> {
+  return changeRule(actor, flagSlug, environmentId, 'rule.updated', expectedVersion, () => ({
+    rolloutSalt: randomUUID(),
   }));
 }
 
@@ -263,7 +393,7 @@ export function addFeatureFlagOrganization(
       organizationRule: current.organizationRule === 'NONE' ? 'SOME' : current.organizationRule,
       organizationIds: [...current.organizationIds, organizationId],
     }),
-    'organizationId',
+    { organizations: 'organizationId' },
   );
 }
 
@@ -275,5 +405,35 @@ export function removeFeatureFlagOrganization(
 ): Promise<RuleView> {
   return changeRule(actor, flagSlug, environmentId, 'rule.updated', null, (current) => ({
     organizationIds: current.organizationIds.filter((id) => id !== organizationId),
+  }));
+}
+
+/** Turns the flag on for one more user (while the rule is enabled), whatever their organization. */
+export function addFeatureFlagUser(
+  actor: Actor,
+  flagSlug: string,
+  environmentId: string,
+  userId: string,
+  field = 'userId',
+): Promise<RuleView> {
+  return changeRule(
+    actor,
+    flagSlug,
+    environmentId,
+    'rule.updated',
+    null,
+    (current) => ({ userIds: [...current.userIds, userId] }),
+    { users: field },
+  );
+}
+
+export function removeFeatureFlagUser(
+  actor: Actor,
+  flagSlug: string,
+  environmentId: string,
+  userId: string,
+): Promise<RuleView> {
+  return changeRule(actor, flagSlug, environmentId, 'rule.updated', null, (current) => ({
+    userIds: current.userIds.filter((id) => id !== userId),
   }));
 }

@@ -69,7 +69,7 @@ export async function issueTokens(
   refreshToken: string,
 ): Promise<SessionTokens> {
   const permissions: string[] = [];
-  const featureFlags = flagState.enabledFlagSlugs(session.environmentId, organizationId);
+  const featureFlags = flagState.enabledFlagSlugs(session.environmentId, organizationId, user.id);
   const signed = await signAccessToken(
     { userId: user.id, sessionId: session.id, organizationId, role, permissions, featureFlags },
     signingKey,

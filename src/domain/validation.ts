@@ -56,6 +56,11 @@ export function validTags(field: string, tags: readonly string[]): string[] {
 const idPattern = /^[a-z]+_[0-9A-HJKMNP-TV-Z]{26}$/;
 
 /** Ids are checked for shape at the edge so lookups never see arbitrary strings. */
+/** Whether a value is an id with the prefix (e.g. `user`), so no other text reaches a query. */
+export function isId(value: string, prefix: string): boolean {
+  return idPattern.test(value) && value.startsWith(`${prefix}_`);
+}
+
 export function validId(field: string, value: string, prefix: string): string {
   if (!idPattern.test(value) || !value.startsWith(`${prefix}_`)) {
     throw new BadUserInputError(field, `${field} must be an id like ${prefix}_01J….`);
@@ -80,4 +85,16 @@ export function validFilterText(field: string, value: string, maxLength = 200): 
     throw new BadUserInputError(field, `${field} must be at most ${maxLength} printable characters.`);
   }
   return value;
+}
+
+/**
+ * A rollout percentage (0–100, at most two decimals) as basis points (0–10000): an integer, so
+ * comparing it with a bucket is exact and 12.34 % is stored as 1234, not 12.339999….
+ */
+export function validPercentage(field: string, value: number): number {
+  const basisPoints = Math.round(value * 100);
+  if (!Number.isFinite(value) || value < 0 || value > 100 || Math.abs(value * 100 - basisPoints) > 1e-6) {
+    throw new BadUserInputError(field, `${field} must be between 0 and 100, with at most two decimals.`);
+  }
+  return basisPoints;
 }

@@ -1,14 +1,18 @@
 import { prisma } from '../db/index.ts';
+import { percentageOf } from '../domain/evaluation.ts';
 import { createFeatureFlag, deleteFeatureFlag, updateFeatureFlag } from '../domain/flags.ts';
 import {
   addFeatureFlagOrganization,
+  addFeatureFlagUser,
   findRulesOfFlags,
   type RuleView,
   removeFeatureFlagOrganization,
+  removeFeatureFlagUser,
+  rerollFeatureFlagRollout,
   setFeatureFlagEnabled,
   setOrganizationRule,
 } from '../domain/rules.ts';
-import { isSlug, validFilterText, validId } from '../domain/validation.ts';
+import { isSlug, validFilterText, validId, validPercentage } from '../domain/validation.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { environmentArgument } from './auth.ts';
@@ -18,6 +22,7 @@ import { EnvironmentType } from './environment.ts';
 import { BatchLoader, requestLoader } from './loaders.ts';
 import { OrganizationType } from './organization.ts';
 import { checkedPageSize } from './page-size.ts';
+import { UserType } from './user.ts';
 
 export const OrganizationRuleEnum = builder.enumType('OrganizationRule', {
   description: 'Which organizations an enabled flag is on for.',
@@ -25,12 +30,16 @@ export const OrganizationRuleEnum = builder.enumType('OrganizationRule', {
     NONE: { description: 'No organization.' },
     SOME: { description: 'Only the chosen organizations.' },
     ALL: { description: 'Every organization.' },
+    PERCENTAGE: {
+      description:
+        'The chosen organizations, and of the rest those whose bucket (a stable hash of the rule’s salt and the organization id, 10,000 buckets) is below `percentage`: sticky, and raising the percentage only adds organizations.',
+    },
   } as const,
 });
 
 export const FeatureFlagRuleType = builder.objectRef<RuleView>('FeatureFlagRule').implement({
   description:
-    'A flag’s rule in one environment. The flag is on for an organization when `enabled` and (ALL, or SOME and chosen).',
+    'A flag’s rule in one environment. The flag is on for a user of an organization when `enabled` and (the user is targeted, or the organization rule matches the organization: ALL; SOME and chosen; PERCENTAGE and chosen or in the rollout).',
   fields: (t) => ({
     id: t.exposeID('ruleId'),
     flagSlug: t.exposeString('flagSlug'),
@@ -48,11 +57,33 @@ export const FeatureFlagRuleType = builder.objectRef<RuleView>('FeatureFlagRule'
     enabled: t.exposeBoolean('enabled'),
     organizationRule: t.expose('organizationRule', { type: OrganizationRuleEnum }),
     organizationIds: t.exposeIDList('organizationIds', {
-      description: 'The chosen organizations (used when the rule is SOME).',
+      description: 'The chosen organizations (used when the rule is SOME or PERCENTAGE).',
+    }),
+    percentage: t.float({
+      description:
+        'The PERCENTAGE rule’s share of organizations, 0–100 with at most two decimals (kept while the rule is something else).',
+      resolve: (rule) => percentageOf(rule.percentageBasisPoints),
+    }),
+    rolloutSalt: t.exposeString('rolloutSalt', {
+      description:
+        'The salt of the PERCENTAGE rule’s buckets, for clients that evaluate locally (the OpenFeature provider). Changed only by `rerollFeatureFlagRollout`.',
+    }),
+    userIds: t.exposeIDList('userIds', {
+      description:
+        'Users the flag is on for while enabled, in any organization, whatever the organization rule.',
+    }),
+    users: t.field({
+      type: [UserType],
+      description: 'The targeted users, by id.',
+      resolve: async (rule, _args, context) => {
+        const loader = userLoader(context);
+        const users = await Promise.all(rule.userIds.map((id) => loader.load(id)));
+        return users.filter((user) => user !== undefined);
+      },
     }),
     organizations: t.field({
       type: [OrganizationType],
-      description: 'The chosen organizations (used when the rule is SOME), by id.',
+      description: 'The chosen organizations (used when the rule is SOME or PERCENTAGE), by id.',
       // One query for every rule in the response, not one per rule.
       resolve: async (rule, _args, context) => {
         const loader = organizationLoader(context);
@@ -90,6 +121,18 @@ function organizationLoader(context: GraphQLContext) {
     () =>
       new BatchLoader(async (ids: string[]) => {
         const rows = await prisma.organization.findMany({ where: { id: { in: ids } } });
+        return new Map(rows.map((row) => [row.id, row]));
+      }),
+  );
+}
+
+function userLoader(context: GraphQLContext) {
+  return requestLoader(
+    context,
+    'userById',
+    () =>
+      new BatchLoader(async (ids: string[]) => {
+        const rows = await prisma.user.findMany({ where: { id: { in: ids } } });
         return new Map(rows.map((row) => [row.id, row]));
       }),
   );
@@ -285,6 +328,11 @@ builder.relayMutationField(
         required: false,
         description: 'Replaces the chosen organizations; omitted, they stay as they are.',
       }),
+      percentage: t.float({
+        required: false,
+        description:
+          'Required for PERCENTAGE: 0–100, at most two decimals. Omitted for another rule, the last percentage stays.',
+      }),
       expectedVersion: t.int({
         required: false,
         description:
@@ -299,6 +347,8 @@ builder.relayMutationField(
       const organizationIds = input.organizationIds?.map((id, index) =>
         validId(`organizationIds[${index}]`, String(id), 'org'),
       );
+      const percentageBasisPoints =
+        input.percentage == null ? null : validPercentage('percentage', input.percentage);
       return {
         rule: await setOrganizationRule(
           actorOf(context),
@@ -307,6 +357,7 @@ builder.relayMutationField(
           input.rule,
           organizationIds,
           input.expectedVersion,
+          percentageBasisPoints,
         ),
       };
     },
@@ -345,6 +396,64 @@ builder.relayMutationField(
           input.slug,
           environment.id,
           organizationId,
+        ),
+      };
+    },
+  },
+  rulePayload,
+);
+
+builder.relayMutationField(
+  'addFeatureFlagUser',
+  { inputFields: (t) => ({ slug: t.string(), environment: t.string(), userId: t.id() }) },
+  {
+    description:
+      'Turns the flag on for one user (while the rule is enabled) in every organization they sign in to, whatever the organization rule.',
+    authScopes: { apiKey: true },
+    resolve: async (_root, { input }, context) => {
+      const environment = await environmentArgument(context, input.environment);
+      const userId = validId('userId', String(input.userId), 'user');
+      return { rule: await addFeatureFlagUser(actorOf(context), input.slug, environment.id, userId) };
+    },
+  },
+  rulePayload,
+);
+
+builder.relayMutationField(
+  'removeFeatureFlagUser',
+  { inputFields: (t) => ({ slug: t.string(), environment: t.string(), userId: t.id() }) },
+  {
+    authScopes: { apiKey: true },
+    resolve: async (_root, { input }, context) => {
+      const environment = await environmentArgument(context, input.environment);
+      const userId = validId('userId', String(input.userId), 'user');
+      return { rule: await removeFeatureFlagUser(actorOf(context), input.slug, environment.id, userId) };
+    },
+  },
+  rulePayload,
+);
+
+builder.relayMutationField(
+  'rerollFeatureFlagRollout',
+  {
+    inputFields: (t) => ({
+      slug: t.string(),
+      environment: t.string(),
+      expectedVersion: t.int({ required: false }),
+    }),
+  },
+  {
+    description:
+      'Draws a new salt for the rule’s percentage rollout: at the same percentage, a different set of organizations. The only way a rollout’s choice changes other than by its percentage.',
+    authScopes: { apiKey: true },
+    resolve: async (_root, { input }, context) => {
+      const environment = await environmentArgument(context, input.environment);
+      return {
+        rule: await rerollFeatureFlagRollout(
+          actorOf(context),
+          input.slug,
+          environment.id,
+          input.expectedVersion,
         ),
       };
     },

@@ -1,6 +1,6 @@
 import { prisma } from '../db/index.ts';
 import type { ChangeFeed } from '../domain/change-feed.ts';
-import { isFlagEnabledForOrganization } from '../domain/evaluation.ts';
+import { isFlagEnabled } from '../domain/evaluation.ts';
 import { eventPages, type RecordedEvent } from '../domain/events.ts';
 import { flagState } from '../domain/flag-state.ts';
 import { BadUserInputError, PennantError, UnauthenticatedError } from '../errors.ts';
@@ -43,12 +43,22 @@ export interface FlagSetSubscriber {
 type Holder = { sessionId?: string; userId?: string; organizationId?: string; apiKeyId?: string };
 type Endable = Pick<PushQueue<unknown>, 'fail' | 'onClose'>;
 
-/** The subscribers of one organization in one environment share their current flag set. */
+/** The subscribers of one organization in one environment, by user. */
 interface OrganizationGroup {
   organizationId: string;
   environmentId: string;
   environmentSlug: string;
-  /** The organization's enabled flags as of the feed position, sorted. */
+  users: Map<string, UserGroup>;
+}
+
+/**
+ * The subscribers (sessions) of one user in one organization and environment share their current
+ * flag set: user targets make it differ from their organization's.
+ */
+interface UserGroup {
+  organization: OrganizationGroup;
+  userId: string;
+  /** The user's enabled flags as of the feed position, sorted. */
   featureFlags: string[];
   subscribers: Set<PushQueue<FeatureFlagsChange>>;
 }
@@ -75,6 +85,8 @@ export class RealtimeFanOut {
   private feed: ChangeFeed | undefined;
   /** environmentId → organizationId → group */
   private readonly flagSetGroups = new Map<string, Map<string, OrganizationGroup>>();
+  /** environmentId → userId → that user's groups (one per organization they subscribe in) */
+  private readonly userGroups = new Map<string, Map<string, Set<UserGroup>>>();
   /** environmentId → `events` subscribers */
   private readonly eventSubscribers = new Map<string, Set<PushQueue<RecordedEvent>>>();
   /** Subscriptions by the credential they live on, to end them when it ends. */
@@ -94,7 +106,8 @@ export class RealtimeFanOut {
   get subscriberCount(): number {
     let count = 0;
     for (const groups of this.flagSetGroups.values())
-      for (const group of groups.values()) count += group.subscribers.size;
+      for (const group of groups.values())
+        for (const userGroup of group.users.values()) count += userGroup.subscribers.size;
     for (const subscribers of this.eventSubscribers.values()) count += subscribers.size;
     return count;
   }
@@ -130,7 +143,7 @@ export class RealtimeFanOut {
     return queue;
   }
 
-  /** An organization's enabled-flag changes in one environment. */
+  /** The enabled-flag changes of a user of an organization in one environment. */
   async subscribeFeatureFlags(
     subscriber: FlagSetSubscriber,
     after: bigint | null,
@@ -150,31 +163,69 @@ export class RealtimeFanOut {
     }
     let group = groups.get(target.organizationId);
     if (!group) {
-      group = {
-        ...target,
-        featureFlags: flagState.enabledFlagSlugs(target.environmentId, target.organizationId),
-        subscribers: new Set(),
-      };
+      group = { ...target, users: new Map() };
       groups.set(target.organizationId, group);
     }
-    group.subscribers.add(queue);
-    const joined = group;
-    queue.onClose(() => {
-      joined.subscribers.delete(queue);
-      const current = this.flagSetGroups.get(joined.environmentId);
-      if (joined.subscribers.size === 0 && current?.get(joined.organizationId) === joined) {
-        current.delete(joined.organizationId);
-        if (current.size === 0) this.flagSetGroups.delete(joined.environmentId);
-      }
-    });
+    let userGroup = group.users.get(userId);
+    if (!userGroup) {
+      userGroup = {
+        organization: group,
+        userId,
+        featureFlags: flagState.enabledFlagSlugs(target.environmentId, target.organizationId, userId),
+        subscribers: new Set(),
+      };
+      group.users.set(userId, userGroup);
+      this.indexUserGroup(userGroup, true);
+    }
+    userGroup.subscribers.add(queue);
+    const joined = userGroup;
+    queue.onClose(() => this.leave(joined, queue));
     if (after !== null) {
-      const featureFlagsAtPosition = group.featureFlags;
-      this.replayFeatureFlags(target, after, position, featureFlagsAtPosition).then(
+      const featureFlagsAtPosition = userGroup.featureFlags;
+      this.replayFeatureFlags({ ...target, userId }, after, position, featureFlagsAtPosition).then(
         (replay) => queue.release(replay ? [replay] : []),
         (error: unknown) => this.replayFailed(queue, error),
       );
     }
     return queue;
+  }
+
+  /** A subscription ends: its groups go when they are empty (unless already replaced). */
+  private leave(userGroup: UserGroup, queue: PushQueue<FeatureFlagsChange>): void {
+    userGroup.subscribers.delete(queue);
+    if (userGroup.subscribers.size > 0) return;
+    const group = userGroup.organization;
+    if (group.users.get(userGroup.userId) !== userGroup) return;
+    group.users.delete(userGroup.userId);
+    this.indexUserGroup(userGroup, false);
+    const groups = this.flagSetGroups.get(group.environmentId);
+    if (group.users.size === 0 && groups?.get(group.organizationId) === group) {
+      groups.delete(group.organizationId);
+      if (groups.size === 0) this.flagSetGroups.delete(group.environmentId);
+    }
+  }
+
+  /** Keeps environment → user → groups in step, so a user-target change visits only that user. */
+  private indexUserGroup(userGroup: UserGroup, add: boolean): void {
+    const environmentId = userGroup.organization.environmentId;
+    let users = this.userGroups.get(environmentId);
+    if (add) {
+      if (!users) {
+        users = new Map();
+        this.userGroups.set(environmentId, users);
+      }
+      let groups = users.get(userGroup.userId);
+      if (!groups) {
+        groups = new Set();
+        users.set(userGroup.userId, groups);
+      }
+      groups.add(userGroup);
+      return;
+    }
+    const groups = users?.get(userGroup.userId);
+    groups?.delete(userGroup);
+    if (groups?.size === 0) users?.delete(userGroup.userId);
+    if (users?.size === 0) this.userGroups.delete(environmentId);
   }
 
   /** Makes the feed current, so a cursor handed out by another instance is not ahead of it. */
@@ -306,13 +357,13 @@ export class RealtimeFanOut {
   }
 
   /**
-   * What changed for the organization in (after, position], collapsed into one message with
+   * What changed for the user of the organization in (after, position], collapsed into one message with
    * the set at `position`; null when its set is the same as at `after`. A flag's state at
    * `after` is the `before` of the first change to it in the range; untouched flags did not
    * change.
    */
   private async replayFeatureFlags(
-    target: { environmentId: string; environmentSlug: string; organizationId: string },
+    target: { environmentId: string; environmentSlug: string; organizationId: string; userId: string },
     after: bigint,
     position: bigint,
     featureFlagsAtPosition: string[],
@@ -332,10 +383,10 @@ export class RealtimeFanOut {
           if (!enabledAtAfter.has(change.flagSlug)) {
             enabledAtAfter.set(
               change.flagSlug,
-              change.before !== null && isFlagEnabledForOrganization(change.before, target.organizationId),
+              change.before !== null && isFlagEnabled(change.before, target.organizationId, target.userId),
             );
           }
-          if (affects(change, target.organizationId)) occurredAt = change.occurredAt;
+          if (affects(change, target.organizationId, target.userId)) occurredAt = change.occurredAt;
         }
       }
     }
@@ -381,40 +432,53 @@ export class RealtimeFanOut {
   private dispatchFlagSetChange(change: FlagSetChange): void {
     const groups = this.flagSetGroups.get(change.environmentId);
     if (!groups) return;
-    const listed = change.scope.kind === 'listed' ? change.scope.organizationIds : undefined;
-    if (listed && listed.size < groups.size) {
-      for (const organizationId of listed) {
-        const group = groups.get(organizationId);
-        if (group) this.applyToGroup(group, change);
+    const scope = change.scope;
+    if (scope) {
+      const listed = scope.kind === 'listed' ? scope.organizationIds : undefined;
+      if (listed && listed.size < groups.size) {
+        for (const organizationId of listed) {
+          const group = groups.get(organizationId);
+          if (group) for (const userGroup of group.users.values()) this.applyToGroup(userGroup, change);
+        }
+      } else {
+        for (const group of groups.values())
+          for (const userGroup of group.users.values()) this.applyToGroup(userGroup, change);
       }
-      return;
     }
-    for (const group of groups.values()) this.applyToGroup(group, change);
+    // A user-target change visits only that user's groups. A group visited above as well is
+    // skipped here: its set already reflects the change.
+    const users = this.userGroups.get(change.environmentId);
+    if (!users) return;
+    for (const userId of change.users) {
+      for (const userGroup of users.get(userId) ?? []) this.applyToGroup(userGroup, change);
+    }
   }
 
-  private applyToGroup(group: OrganizationGroup, change: FlagSetChange): void {
-    if (!affects(change, group.organizationId)) return;
+  private applyToGroup(userGroup: UserGroup, change: FlagSetChange): void {
+    const group = userGroup.organization;
+    if (!affects(change, group.organizationId, userGroup.userId)) return;
     const slug = change.flagSlug;
-    const has = group.featureFlags.includes(slug);
-    const gained = enabledAfter(change, group.organizationId);
+    const has = userGroup.featureFlags.includes(slug);
+    const gained = enabledAfter(change, group.organizationId, userGroup.userId);
     // Both checks guard against a change the group's set already reflects (e.g. the cache
-    // was loaded after it): an event goes out only when the set really changes.
+    // was loaded after it, or the group was visited for its organization and its user): an
+    // event goes out only when the set really changes.
     if (gained === has) return;
-    group.featureFlags = gained
-      ? [...group.featureFlags, slug].sort()
-      : group.featureFlags.filter((flag) => flag !== slug);
+    userGroup.featureFlags = gained
+      ? [...userGroup.featureFlags, slug].sort()
+      : userGroup.featureFlags.filter((flag) => flag !== slug);
     const message: FeatureFlagsChange = {
       cursor: String(change.cursor),
       organizationId: group.organizationId,
       environmentId: group.environmentId,
       environment: group.environmentSlug,
-      featureFlags: group.featureFlags,
+      featureFlags: userGroup.featureFlags,
       added: gained ? [slug] : [],
       removed: gained ? [] : [slug],
       reason: change.reason,
       occurredAt: change.occurredAt,
     };
-    for (const queue of group.subscribers) queue.push(message);
+    for (const queue of userGroup.subscribers) queue.push(message);
   }
 
   /** A deleted organization has no flags; its subscriptions get that last message and end. */
@@ -423,30 +487,36 @@ export class RealtimeFanOut {
       const group = groups.get(organizationId);
       if (!group) continue;
       groups.delete(organizationId);
-      const message: FeatureFlagsChange = {
-        cursor: String(event.id),
-        organizationId,
-        environmentId: group.environmentId,
-        environment: group.environmentSlug,
-        featureFlags: [],
-        added: [],
-        removed: group.featureFlags,
-        reason: event.type,
-        occurredAt: event.createdAt,
-      };
-      for (const queue of group.subscribers) {
-        if (group.featureFlags.length > 0) queue.push(message);
-        queue.end();
+      for (const userGroup of group.users.values()) {
+        this.indexUserGroup(userGroup, false);
+        const message: FeatureFlagsChange = {
+          cursor: String(event.id),
+          organizationId,
+          environmentId: group.environmentId,
+          environment: group.environmentSlug,
+          featureFlags: [],
+          added: [],
+          removed: userGroup.featureFlags,
+          reason: event.type,
+          occurredAt: event.createdAt,
+        };
+        for (const queue of userGroup.subscribers) {
+          if (userGroup.featureFlags.length > 0) queue.push(message);
+          queue.end();
+        }
       }
     }
   }
 
   private closeAll(): void {
     for (const groups of [...this.flagSetGroups.values()])
-      for (const group of [...groups.values()]) for (const queue of [...group.subscribers]) queue.end();
+      for (const group of [...groups.values()])
+        for (const userGroup of [...group.users.values()])
+          for (const queue of [...userGroup.subscribers]) queue.end();
     for (const subscribers of [...this.eventSubscribers.values()])
       for (const queue of [...subscribers]) queue.end();
     this.flagSetGroups.clear();
+    this.userGroups.clear();
     this.eventSubscribers.clear();
   }
 }

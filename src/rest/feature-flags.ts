@@ -1,13 +1,23 @@
 import { prisma } from '../db/index.ts';
 import type { AuthenticatedApiKey } from '../domain/api-keys.ts';
+import {
+  isFlagEnabledForOrganization,
+  organizationRuleCoversEveryone,
+  ruleStateOf,
+} from '../domain/evaluation.ts';
 import { flagState } from '../domain/flag-state.ts';
 import { findFlagBySlug } from '../domain/flags.ts';
 import { findOrganization } from '../domain/organizations.ts';
 import {
   addFeatureFlagOrganization,
+  addFeatureFlagUser,
   removeFeatureFlagOrganization,
+  removeFeatureFlagUser,
+  ruleSnapshotSelect,
   setFeatureFlagEnabled,
+  toRuleSnapshot,
 } from '../domain/rules.ts';
+import { isId } from '../domain/validation.ts';
 import { BadUserInputError, NotFoundError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { json, type Route } from '../routes.ts';
@@ -34,15 +44,25 @@ export function featureFlagRoutes(): Route[] {
     restRoute('POST', '/feature-flags/:slug/targets/:targetId', async (request, params) => {
       const apiKey = await requireApiKey(request);
       const slug = params.slug ?? '';
-      const organizationId = await targetOrganization(slug, params.targetId ?? '');
-      await addFeatureFlagOrganization(actorOfApiKey(apiKey), slug, apiKey.environment.id, organizationId);
+      const actor = actorOfApiKey(apiKey);
+      const target = await flagTarget(slug, params.targetId ?? '');
+      if (target.kind === 'user') {
+        await addFeatureFlagUser(actor, slug, apiKey.environment.id, target.id, 'targetId');
+      } else {
+        await addFeatureFlagOrganization(actor, slug, apiKey.environment.id, target.id);
+      }
       return noContent();
     }),
     restRoute('DELETE', '/feature-flags/:slug/targets/:targetId', async (request, params) => {
       const apiKey = await requireApiKey(request);
       const slug = params.slug ?? '';
-      const organizationId = await targetOrganization(slug, params.targetId ?? '');
-      await removeFeatureFlagOrganization(actorOfApiKey(apiKey), slug, apiKey.environment.id, organizationId);
+      const actor = actorOfApiKey(apiKey);
+      const target = await flagTarget(slug, params.targetId ?? '');
+      if (target.kind === 'user') {
+        await removeFeatureFlagUser(actor, slug, apiKey.environment.id, target.id);
+      } else {
+        await removeFeatureFlagOrganization(actor, slug, apiKey.environment.id, target.id);
+      }
       return noContent();
     }),
     restRoute('GET', '/organizations/:organizationId/feature-flags', async (request, params, url) => {
@@ -56,17 +76,22 @@ export function featureFlagRoutes(): Route[] {
       const apiKey = await requireApiKey(request);
       const page = parsePageRequest(url);
       const userId = params.userId ?? '';
-      const user = await prisma.user.findUnique({
-        where: { id: userId },
-        select: { memberships: { where: { status: 'ACTIVE' }, select: { organizationId: true } } },
-      });
+      const user = isId(userId, 'user')
+        ? await prisma.user.findUnique({
+            where: { id: userId },
+            select: { memberships: { where: { status: 'ACTIVE' }, select: { organizationId: true } } },
+          })
+        : null;
       if (!user) throw new NotFoundError('User', userId);
-      // A user has the flags of the organizations they are an active member of.
-      const slugs = new Set(
-        user.memberships.flatMap((membership) =>
-          flagState.enabledFlagSlugs(apiKey.environment.id, membership.organizationId),
+      // A user has the flags targeting them, and those they have in an organization they are an
+      // active member of (the one evaluation function, through the in-memory state, for each).
+      const environmentId = apiKey.environment.id;
+      const slugs = new Set([
+        ...flagState.userTargetedFlagSlugs(environmentId, userId),
+        ...user.memberships.flatMap((membership) =>
+          flagState.enabledFlagSlugs(environmentId, membership.organizationId, userId),
         ),
-      );
+      ]);
       return json(await listFlags(apiKey, { slug: { in: [...slugs] } }, page));
     }),
     restRoute('GET', '/sdk/feature-flags', async (request) => {
@@ -84,21 +109,30 @@ async function setEnabled(request: Request, params: Record<string, string>, enab
 }
 
 /**
- * Pennant rolls flags out to organizations; a WorkOS target may also be a user, which Pennant
- * does not target, so that is refused with a clear message rather than silently ignored.
+ * A WorkOS target is an organization (`org_…`) or a user (`user_…`). The flag is looked up first
+ * (a deleted flag is NOT_FOUND whatever the target). An unknown organization is NOT_FOUND, as
+ * WorkOS answers; an unknown user is refused by the rule change itself (BAD_USER_INPUT naming
+ * `targetId`), which is also where a user of another environment is refused.
  */
-async function targetOrganization(slug: string, targetId: string): Promise<string> {
+async function flagTarget(
+  slug: string,
+  targetId: string,
+): Promise<{ kind: 'user' | 'organization'; id: string }> {
   await findFlagBySlug(slug);
-  if (!targetId.startsWith('org_')) {
-    throw new BadUserInputError(
-      'targetId',
-      'Pennant targets organizations only: targetId must be an organization id (org_…).',
-    );
-  }
-  return (await findOrganization(targetId)).id;
+  if (isId(targetId, 'user')) return { kind: 'user', id: targetId };
+  if (isId(targetId, 'org')) return { kind: 'organization', id: (await findOrganization(targetId)).id };
+  throw new BadUserInputError(
+    'targetId',
+    'targetId must be an organization id (org_…) or a user id (user_…).',
+  );
 }
 
-const ruleStateSelect = { enabled: true, organizationRule: true, updatedAt: true } as const;
+const ruleStateSelect = {
+  enabled: true,
+  organizationRule: true,
+  percentageBasisPoints: true,
+  updatedAt: true,
+} as const;
 
 async function flagInEnvironment(slug: string, environmentId: string) {
   const flag = await prisma.featureFlag.findUnique({
@@ -140,34 +174,57 @@ interface FlagPollEntry {
 }
 
 /**
- * Every flag's rule in the environment, keyed by slug, for `createRuntimeClient()`. The SDK
- * evaluates it locally the way `isFlagEnabledForOrganization` does: off unless enabled; then
- * on for a targeted organization; otherwise `default_value`, which is true only for ALL.
- * Chosen organizations are sent only while the rule is SOME (the only time they count).
+ * Every flag's rule in the environment, keyed by slug, for `createRuntimeClient()`. The SDK's
+ * local evaluation (its `Evaluator`) is: off unless `enabled`; on when a listed user or
+ * organization target matches the context; otherwise `default_value`. That is Pennant's rule
+ * when `default_value` is true exactly for ALL, the targeted users go in `targets.users` and the
+ * chosen organizations in `targets.organizations` (only while they count).
+ *
+ * A PERCENTAGE rule has no counterpart in the SDK (it ignores fields it does not know, and
+ * evaluates any entry it has), so it is sent materialized: every organization the rollout
+ * includes now, as decided by the one evaluation function, listed as a target, with
+ * `default_value` false (true at 100 %). The SDK then answers exactly what the server does for
+ * every organization that exists at the poll; one created after it is off until the next poll,
+ * the same staleness as any change between polls. See docs/targeting.md.
  */
 async function runtimeFlags(environmentId: string): Promise<Record<string, FlagPollEntry>> {
   const rules = await prisma.featureFlagRule.findMany({
     where: { environmentId },
-    select: {
-      enabled: true,
-      organizationRule: true,
-      flag: { select: { slug: true } },
-      organizations: { select: { organizationId: true }, orderBy: { organizationId: 'asc' } },
-    },
+    select: ruleSnapshotSelect,
     orderBy: { flag: { slug: 'asc' } },
   });
+  const needsEveryOrganization = rules.some(
+    (rule) =>
+      rule.organizationRule === 'PERCENTAGE' &&
+      rule.percentageBasisPoints > 0 &&
+      rule.percentageBasisPoints < 10_000,
+  );
+  const everyOrganization = needsEveryOrganization
+    ? (await prisma.organization.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((o) => o.id)
+    : [];
   const entries: Record<string, FlagPollEntry> = {};
-  for (const rule of rules) {
-    entries[rule.flag.slug] = {
-      slug: rule.flag.slug,
-      enabled: rule.enabled,
-      default_value: rule.organizationRule === 'ALL',
+  for (const row of rules) {
+    const snapshot = toRuleSnapshot(row);
+    const state = ruleStateOf(snapshot);
+    let organizations: string[] = [];
+    const everyone = organizationRuleCoversEveryone(snapshot);
+    if (snapshot.organizationRule === 'SOME') organizations = snapshot.organizationIds;
+    if (snapshot.organizationRule === 'PERCENTAGE' && !everyone) {
+      // Evaluated as enabled, so the list does not depend on the toggle (`enabled` gates it).
+      const asEnabled = { ...state, enabled: true };
+      const candidates = new Set([
+        ...snapshot.organizationIds,
+        ...(snapshot.percentageBasisPoints > 0 ? everyOrganization : []),
+      ]);
+      organizations = [...candidates].filter((id) => isFlagEnabledForOrganization(asEnabled, id)).sort();
+    }
+    entries[snapshot.flagSlug] = {
+      slug: snapshot.flagSlug,
+      enabled: snapshot.enabled,
+      default_value: everyone,
       targets: {
-        users: [],
-        organizations:
-          rule.organizationRule === 'SOME'
-            ? rule.organizations.map((o) => ({ id: o.organizationId, enabled: true }))
-            : [],
+        users: snapshot.userIds.map((id) => ({ id, enabled: true })),
+        organizations: everyone ? [] : organizations.map((id) => ({ id, enabled: true })),
       },
     };
   }

@@ -1,3 +1,4 @@
+import { organizationRuleCoversEveryone } from '../domain/evaluation.ts';
 import { BadUserInputError } from '../errors.ts';
 import type { FeatureFlag } from '../generated/prisma/client.ts';
 import type { OrganizationRule } from '../generated/prisma/enums.ts';
@@ -11,6 +12,8 @@ import type { OrganizationRule } from '../generated/prisma/enums.ts';
 export interface RuleState {
   enabled: boolean;
   organizationRule: OrganizationRule;
+  /** Absent in events written before rollouts existed. */
+  percentageBasisPoints?: number;
   updatedAt: Date;
 }
 
@@ -23,7 +26,7 @@ export interface FeatureFlagWire {
   tags: string[];
   /** The flag is on in this environment (WorkOS's environment toggle). */
   enabled: boolean;
-  /** What everyone not targeted gets: true exactly when the organization rule is ALL. */
+  /** What everyone not targeted gets: true exactly for ALL (or a rollout at 100 %). */
   default_value: boolean;
   created_at: string;
   updated_at: string;
@@ -37,7 +40,7 @@ export function featureFlagWire(flag: FeatureFlag, rule: RuleState): FeatureFlag
 /** The flag object from its definition and its rule's state; REST answers and webhooks share it. */
 export function featureFlagObject(
   flag: Pick<FeatureFlag, 'id' | 'slug' | 'name' | 'description' | 'tags'>,
-  rule: Pick<RuleState, 'enabled' | 'organizationRule'>,
+  rule: Pick<RuleState, 'enabled' | 'organizationRule' | 'percentageBasisPoints'>,
   createdAt: Date,
   updatedAt: Date,
 ): FeatureFlagWire {
@@ -49,7 +52,7 @@ export function featureFlagObject(
     description: flag.description,
     tags: flag.tags,
     enabled: rule.enabled,
-    default_value: rule.organizationRule === 'ALL',
+    default_value: organizationRuleCoversEveryone(rule),
     created_at: createdAt.toISOString(),
     updated_at: updatedAt.toISOString(),
   };

@@ -1,5 +1,5 @@
 import { prisma } from '../db/index.ts';
-import type { RuleSnapshot } from '../domain/evaluation.ts';
+import { percentageOf, type RuleSnapshot } from '../domain/evaluation.ts';
 import { type FlagRecord, type RecordedEvent, recordedEvent } from '../domain/event-catalogue.ts';
 import { type WebhookEventType, webhookEventTypeOf } from '../domain/webhooks.ts';
 import { type FeatureFlagWire, featureFlagObject } from '../rest/wire.ts';
@@ -11,11 +11,40 @@ export interface WorkOSEventPayload {
   data: FeatureFlagWire;
   created_at: string;
   context: { environment_id: string };
+  /**
+   * Pennant's addition (the SDK's deserializer ignores it): the flag's whole rule in the
+   * environment as of the event, which WorkOS's FeatureFlag object cannot express (chosen
+   * organizations, rollout percentage, targeted users).
+   */
+  rule: RuleWire;
 }
 
-type RuleFields = Pick<RuleSnapshot, 'enabled' | 'organizationRule'>;
+/** The rule as a webhook receiver sees it. The rollout salt stays out: it is internal. */
+export interface RuleWire {
+  enabled: boolean;
+  organization_rule: RuleSnapshot['organizationRule'];
+  organization_ids: string[];
+  /** 0–100, at most two decimals. */
+  percentage: number;
+  user_ids: string[];
+  version: number | null;
+}
+
+type RuleFields = Pick<RuleSnapshot, 'enabled' | 'organizationRule'> &
+  Partial<Pick<RuleSnapshot, 'organizationIds' | 'percentageBasisPoints' | 'userIds' | 'version'>>;
 
 const newRule: RuleFields = { enabled: false, organizationRule: 'NONE' };
+
+function ruleWire(rule: RuleFields): RuleWire {
+  return {
+    enabled: rule.enabled,
+    organization_rule: rule.organizationRule,
+    organization_ids: rule.organizationIds ?? [],
+    percentage: percentageOf(rule.percentageBasisPoints ?? 0),
+    user_ids: rule.userIds ?? [],
+    version: rule.version ?? null,
+  };
+}
 
 /**
  * The payload of one event for one environment, built from the event log alone: the flag and its
@@ -65,6 +94,7 @@ export async function webhookPayload(
     data: featureFlagObject(flag, rule, created?.createdAt ?? event.createdAt, event.createdAt),
     created_at: event.createdAt.toISOString(),
     context: { environment_id: environmentId },
+    rule: ruleWire(rule),
   };
 }
 

@@ -131,6 +131,19 @@ type Documents = {
     "\n  mutation AlgorithmsCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.AlgorithmsCreateUserDocument,
     "\n  mutation AlgorithmsCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.AlgorithmsCreateMembershipDocument,
     "\n  mutation AlgorithmsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { accessToken }\n  }\n": typeof types.AlgorithmsCreateSessionDocument,
+    "\n  mutation TargetingRealtimeSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": typeof types.TargetingRealtimeSetPercentageDocument,
+    "\n  mutation TargetingRealtimeAddUser($input: AddFeatureFlagUserInput!) {\n    addFeatureFlagUser(input: $input) { rule { version } }\n  }\n": typeof types.TargetingRealtimeAddUserDocument,
+    "\n  mutation TargetingRealtimeRemoveUser($input: RemoveFeatureFlagUserInput!) {\n    removeFeatureFlagUser(input: $input) { rule { version } }\n  }\n": typeof types.TargetingRealtimeRemoveUserDocument,
+    "\n  mutation TargetingRealtimeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.TargetingRealtimeCreateMembershipDocument,
+    "\n  mutation TargetingSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version organizationRule percentage organizationIds } }\n  }\n": typeof types.TargetingSetPercentageDocument,
+    "\n  mutation TargetingAddUser($input: AddFeatureFlagUserInput!) {\n    addFeatureFlagUser(input: $input) { rule { version userIds users { id email } } }\n  }\n": typeof types.TargetingAddUserDocument,
+    "\n  mutation TargetingRemoveUser($input: RemoveFeatureFlagUserInput!) {\n    removeFeatureFlagUser(input: $input) { rule { version userIds } }\n  }\n": typeof types.TargetingRemoveUserDocument,
+    "\n  mutation TargetingReroll($input: RerollFeatureFlagRolloutInput!) {\n    rerollFeatureFlagRollout(input: $input) { rule { version percentage } }\n  }\n": typeof types.TargetingRerollDocument,
+    "\n  query TargetingRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) {\n      rule(environment: $environment) { version enabled organizationRule organizationIds percentage userIds }\n    }\n  }\n": typeof types.TargetingRuleDocument,
+    "\n  query TargetingOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n": typeof types.TargetingOrganizationFlagsDocument,
+    "\n  query TargetingRuleEvents($flagSlug: String!) {\n    events(flagSlug: $flagSlug, environment: \"sandbox\", first: 50) { edges { node { type before after } } }\n  }\n": typeof types.TargetingRuleEventsDocument,
+    "\n  mutation TargetingRefresh($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { accessToken featureFlags } }\n  }\n": typeof types.TargetingRefreshDocument,
+    "\n  mutation TargetingDeleteFlag($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { slug }\n  }\n": typeof types.TargetingDeleteFlagDocument,
     "\n  mutation TokensCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.TokensCreateOrganizationDocument,
     "\n  mutation TokensCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.TokensCreateUserDocument,
     "\n  mutation TokensCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.TokensCreateMembershipDocument,
@@ -161,6 +174,9 @@ type Documents = {
     "\n  subscription WorkosSessionsFlagsChanged($after: String) {\n    featureFlagsChanged(after: $after) { featureFlags added reason }\n  }\n": typeof types.WorkosSessionsFlagsChangedDocument,
     "\n  query WorkosSessionsFlagCreatedEvent($flagSlug: String!) {\n    events(flagSlug: $flagSlug, type: \"flag.created\", first: 1) { edges { node { cursor } } }\n  }\n": typeof types.WorkosSessionsFlagCreatedEventDocument,
     "\n  query WorkosSessionsCurrentEnvironment { currentEnvironment { clientId } }\n": typeof types.WorkosSessionsCurrentEnvironmentDocument,
+    "\n  mutation WorkosTargetingSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": typeof types.WorkosTargetingSetPercentageDocument,
+    "\n  query WorkosTargetingRule($slug: String!) {\n    featureFlag(slug: $slug) { rule(environment: \"sandbox\") { userIds organizationRule percentage } }\n  }\n": typeof types.WorkosTargetingRuleDocument,
+    "\n  query WorkosTargetingOrganizationFlags($id: ID!) {\n    organization(id: $id) { featureFlags(environment: \"sandbox\") }\n  }\n": typeof types.WorkosTargetingOrganizationFlagsDocument,
     "\n  mutation InstancesCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n": typeof types.InstancesCreateEndpointDocument,
     "\n  query InstancesDeliveries {\n    webhookEndpoints { deliveries(first: 100) { eventId status attempts } }\n  }\n": typeof types.InstancesDeliveriesDocument,
     "\n  mutation InstancesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.InstancesCreateFlagDocument,
@@ -290,6 +306,19 @@ const documents: Documents = {
     "\n  mutation AlgorithmsCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.AlgorithmsCreateUserDocument,
     "\n  mutation AlgorithmsCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.AlgorithmsCreateMembershipDocument,
     "\n  mutation AlgorithmsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { accessToken }\n  }\n": types.AlgorithmsCreateSessionDocument,
+    "\n  mutation TargetingRealtimeSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": types.TargetingRealtimeSetPercentageDocument,
+    "\n  mutation TargetingRealtimeAddUser($input: AddFeatureFlagUserInput!) {\n    addFeatureFlagUser(input: $input) { rule { version } }\n  }\n": types.TargetingRealtimeAddUserDocument,
+    "\n  mutation TargetingRealtimeRemoveUser($input: RemoveFeatureFlagUserInput!) {\n    removeFeatureFlagUser(input: $input) { rule { version } }\n  }\n": types.TargetingRealtimeRemoveUserDocument,
+    "\n  mutation TargetingRealtimeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.TargetingRealtimeCreateMembershipDocument,
+    "\n  mutation TargetingSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version organizationRule percentage organizationIds } }\n  }\n": types.TargetingSetPercentageDocument,
+    "\n  mutation TargetingAddUser($input: AddFeatureFlagUserInput!) {\n    addFeatureFlagUser(input: $input) { rule { version userIds users { id email } } }\n  }\n": types.TargetingAddUserDocument,
+    "\n  mutation TargetingRemoveUser($input: RemoveFeatureFlagUserInput!) {\n    removeFeatureFlagUser(input: $input) { rule { version userIds } }\n  }\n": types.TargetingRemoveUserDocument,
+    "\n  mutation TargetingReroll($input: RerollFeatureFlagRolloutInput!) {\n    rerollFeatureFlagRollout(input: $input) { rule { version percentage } }\n  }\n": types.TargetingRerollDocument,
+    "\n  query TargetingRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) {\n      rule(environment: $environment) { version enabled organizationRule organizationIds percentage userIds }\n    }\n  }\n": types.TargetingRuleDocument,
+    "\n  query TargetingOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n": types.TargetingOrganizationFlagsDocument,
+    "\n  query TargetingRuleEvents($flagSlug: String!) {\n    events(flagSlug: $flagSlug, environment: \"sandbox\", first: 50) { edges { node { type before after } } }\n  }\n": types.TargetingRuleEventsDocument,
+    "\n  mutation TargetingRefresh($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { accessToken featureFlags } }\n  }\n": types.TargetingRefreshDocument,
+    "\n  mutation TargetingDeleteFlag($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { slug }\n  }\n": types.TargetingDeleteFlagDocument,
     "\n  mutation TokensCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.TokensCreateOrganizationDocument,
     "\n  mutation TokensCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.TokensCreateUserDocument,
     "\n  mutation TokensCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.TokensCreateMembershipDocument,
@@ -320,6 +349,9 @@ const documents: Documents = {
     "\n  subscription WorkosSessionsFlagsChanged($after: String) {\n    featureFlagsChanged(after: $after) { featureFlags added reason }\n  }\n": types.WorkosSessionsFlagsChangedDocument,
     "\n  query WorkosSessionsFlagCreatedEvent($flagSlug: String!) {\n    events(flagSlug: $flagSlug, type: \"flag.created\", first: 1) { edges { node { cursor } } }\n  }\n": types.WorkosSessionsFlagCreatedEventDocument,
     "\n  query WorkosSessionsCurrentEnvironment { currentEnvironment { clientId } }\n": types.WorkosSessionsCurrentEnvironmentDocument,
+    "\n  mutation WorkosTargetingSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": types.WorkosTargetingSetPercentageDocument,
+    "\n  query WorkosTargetingRule($slug: String!) {\n    featureFlag(slug: $slug) { rule(environment: \"sandbox\") { userIds organizationRule percentage } }\n  }\n": types.WorkosTargetingRuleDocument,
+    "\n  query WorkosTargetingOrganizationFlags($id: ID!) {\n    organization(id: $id) { featureFlags(environment: \"sandbox\") }\n  }\n": types.WorkosTargetingOrganizationFlagsDocument,
     "\n  mutation InstancesCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n": types.InstancesCreateEndpointDocument,
     "\n  query InstancesDeliveries {\n    webhookEndpoints { deliveries(first: 100) { eventId status attempts } }\n  }\n": types.InstancesDeliveriesDocument,
     "\n  mutation InstancesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.InstancesCreateFlagDocument,
@@ -817,6 +849,58 @@ export function graphql(source: "\n  mutation AlgorithmsCreateSession($input: Cr
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation TargetingRealtimeSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n"): (typeof documents)["\n  mutation TargetingRealtimeSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TargetingRealtimeAddUser($input: AddFeatureFlagUserInput!) {\n    addFeatureFlagUser(input: $input) { rule { version } }\n  }\n"): (typeof documents)["\n  mutation TargetingRealtimeAddUser($input: AddFeatureFlagUserInput!) {\n    addFeatureFlagUser(input: $input) { rule { version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TargetingRealtimeRemoveUser($input: RemoveFeatureFlagUserInput!) {\n    removeFeatureFlagUser(input: $input) { rule { version } }\n  }\n"): (typeof documents)["\n  mutation TargetingRealtimeRemoveUser($input: RemoveFeatureFlagUserInput!) {\n    removeFeatureFlagUser(input: $input) { rule { version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TargetingRealtimeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n"): (typeof documents)["\n  mutation TargetingRealtimeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TargetingSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version organizationRule percentage organizationIds } }\n  }\n"): (typeof documents)["\n  mutation TargetingSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version organizationRule percentage organizationIds } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TargetingAddUser($input: AddFeatureFlagUserInput!) {\n    addFeatureFlagUser(input: $input) { rule { version userIds users { id email } } }\n  }\n"): (typeof documents)["\n  mutation TargetingAddUser($input: AddFeatureFlagUserInput!) {\n    addFeatureFlagUser(input: $input) { rule { version userIds users { id email } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TargetingRemoveUser($input: RemoveFeatureFlagUserInput!) {\n    removeFeatureFlagUser(input: $input) { rule { version userIds } }\n  }\n"): (typeof documents)["\n  mutation TargetingRemoveUser($input: RemoveFeatureFlagUserInput!) {\n    removeFeatureFlagUser(input: $input) { rule { version userIds } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TargetingReroll($input: RerollFeatureFlagRolloutInput!) {\n    rerollFeatureFlagRollout(input: $input) { rule { version percentage } }\n  }\n"): (typeof documents)["\n  mutation TargetingReroll($input: RerollFeatureFlagRolloutInput!) {\n    rerollFeatureFlagRollout(input: $input) { rule { version percentage } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TargetingRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) {\n      rule(environment: $environment) { version enabled organizationRule organizationIds percentage userIds }\n    }\n  }\n"): (typeof documents)["\n  query TargetingRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) {\n      rule(environment: $environment) { version enabled organizationRule organizationIds percentage userIds }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TargetingOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n"): (typeof documents)["\n  query TargetingOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TargetingRuleEvents($flagSlug: String!) {\n    events(flagSlug: $flagSlug, environment: \"sandbox\", first: 50) { edges { node { type before after } } }\n  }\n"): (typeof documents)["\n  query TargetingRuleEvents($flagSlug: String!) {\n    events(flagSlug: $flagSlug, environment: \"sandbox\", first: 50) { edges { node { type before after } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TargetingRefresh($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { accessToken featureFlags } }\n  }\n"): (typeof documents)["\n  mutation TargetingRefresh($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { accessToken featureFlags } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TargetingDeleteFlag($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { slug }\n  }\n"): (typeof documents)["\n  mutation TargetingDeleteFlag($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { slug }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation TokensCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"): (typeof documents)["\n  mutation TokensCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -934,6 +1018,18 @@ export function graphql(source: "\n  query WorkosSessionsFlagCreatedEvent($flagS
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WorkosSessionsCurrentEnvironment { currentEnvironment { clientId } }\n"): (typeof documents)["\n  query WorkosSessionsCurrentEnvironment { currentEnvironment { clientId } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorkosTargetingSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n"): (typeof documents)["\n  mutation WorkosTargetingSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkosTargetingRule($slug: String!) {\n    featureFlag(slug: $slug) { rule(environment: \"sandbox\") { userIds organizationRule percentage } }\n  }\n"): (typeof documents)["\n  query WorkosTargetingRule($slug: String!) {\n    featureFlag(slug: $slug) { rule(environment: \"sandbox\") { userIds organizationRule percentage } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkosTargetingOrganizationFlags($id: ID!) {\n    organization(id: $id) { featureFlags(environment: \"sandbox\") }\n  }\n"): (typeof documents)["\n  query WorkosTargetingOrganizationFlags($id: ID!) {\n    organization(id: $id) { featureFlags(environment: \"sandbox\") }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
