@@ -5,6 +5,7 @@ import type { EnvironmentKind } from '../generated/prisma/enums.ts';
 import { newId } from '../ids.ts';
 import type { Actor } from './actor.ts';
 import { recordEvent } from './events.ts';
+import { newSigningKeyRow, signingAlgorithm } from './signing-keys.ts';
 import { commitChange } from './transaction.ts';
 import { isSlug, validName, validSlug } from './validation.ts';
 
@@ -34,9 +35,10 @@ async function insertEnvironment(
   tx: Transaction,
   actor: Actor,
   input: { slug: string; name: string; kind: EnvironmentKind },
+  id = newId('env'),
 ): Promise<Environment> {
   const environment = await tx.environment.create({
-    data: { id: newId('env'), clientId: newId('client'), ...input },
+    data: { id, clientId: newId('client'), ...input },
   });
   // A flag exists in every environment: the new environment gets a disabled rule for each.
   const flags = await tx.featureFlag.findMany({ select: { id: true } });
@@ -59,7 +61,7 @@ async function insertEnvironment(
   return environment;
 }
 
-export function createEnvironment(
+export async function createEnvironment(
   actor: Actor,
   input: { slug: string; name: string; kind: EnvironmentKind },
 ): Promise<Environment> {
@@ -68,7 +70,16 @@ export function createEnvironment(
     name: validName('name', input.name, 100),
     kind: input.kind,
   };
-  return commitChange((tx) => insertEnvironment(tx, actor, data));
+  const id = newId('env');
+  // Each environment signs its own access tokens (signing-keys.ts); the key is made before the
+  // transaction, which then stores it with the environment. (At start, ensureActiveSigningKey
+  // gives the first environments theirs.)
+  const signingKey = await newSigningKeyRow(signingAlgorithm(), id);
+  return commitChange(async (tx) => {
+    const environment = await insertEnvironment(tx, actor, data, id);
+    await tx.signingKey.create({ data: signingKey });
+    return environment;
+  });
 }
 
 /** On first start (no environments at all) creates `sandbox` and `production`. */

@@ -135,7 +135,13 @@ async function changeRule(
     ) {
       return toRuleView(current);
     }
-    await checkOrganizationsExist(tx, organizationsField, organizationIds, before.organizationIds);
+    await checkOrganizationsExist(
+      tx,
+      environmentId,
+      organizationsField,
+      organizationIds,
+      before.organizationIds,
+    );
     const updatedAt = new Date();
     await tx.featureFlagRule.update({
       where: { id: before.ruleId },
@@ -178,8 +184,10 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id, index) => id === b[index]);
 }
 
+/** The organizations a rule chooses must be of the rule's environment (others are unknown). */
 async function checkOrganizationsExist(
   tx: Transaction,
+  environmentId: string,
   field: string,
   organizationIds: readonly string[],
   alreadyChosen: readonly string[],
@@ -194,7 +202,9 @@ async function checkOrganizationsExist(
   // and the insert below (a foreign-key failure, i.e. an internal error); now its deletion waits
   // for this change, then removes it from the rule like any other.
   const found = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Organization" WHERE "id" = ANY(${toCheck}) FOR KEY SHARE`;
+    SELECT "id" FROM "Organization"
+    WHERE "id" = ANY(${toCheck}) AND "environmentId" = ${environmentId}
+    FOR KEY SHARE`;
   const foundIds = new Set(found.map((o) => o.id));
   const missing = toCheck.filter((id) => !foundIds.has(id));
   if (missing.length > 0) {

@@ -34,21 +34,21 @@ export function featureFlagRoutes(): Route[] {
     restRoute('POST', '/feature-flags/:slug/targets/:targetId', async (request, params) => {
       const apiKey = await requireApiKey(request);
       const slug = params.slug ?? '';
-      const organizationId = await targetOrganization(slug, params.targetId ?? '');
+      const organizationId = await targetOrganization(slug, apiKey.environment.id, params.targetId ?? '');
       await addFeatureFlagOrganization(actorOfApiKey(apiKey), slug, apiKey.environment.id, organizationId);
       return noContent();
     }),
     restRoute('DELETE', '/feature-flags/:slug/targets/:targetId', async (request, params) => {
       const apiKey = await requireApiKey(request);
       const slug = params.slug ?? '';
-      const organizationId = await targetOrganization(slug, params.targetId ?? '');
+      const organizationId = await targetOrganization(slug, apiKey.environment.id, params.targetId ?? '');
       await removeFeatureFlagOrganization(actorOfApiKey(apiKey), slug, apiKey.environment.id, organizationId);
       return noContent();
     }),
     restRoute('GET', '/organizations/:organizationId/feature-flags', async (request, params, url) => {
       const apiKey = await requireApiKey(request);
       const page = parsePageRequest(url);
-      const organization = await findOrganization(params.organizationId ?? '');
+      const organization = await findOrganization(apiKey.environment.id, params.organizationId ?? '');
       const slugs = flagState.enabledFlagSlugs(apiKey.environment.id, organization.id);
       return json(await listFlags(apiKey, { slug: { in: slugs } }, page));
     }),
@@ -58,9 +58,13 @@ export function featureFlagRoutes(): Route[] {
       const userId = params.userId ?? '';
       const user = await prisma.user.findUnique({
         where: { id: userId },
-        select: { memberships: { where: { status: 'ACTIVE' }, select: { organizationId: true } } },
+        select: {
+          environmentId: true,
+          memberships: { where: { status: 'ACTIVE' }, select: { organizationId: true } },
+        },
       });
-      if (!user) throw new NotFoundError('User', userId);
+      // A user of another environment is unknown here, like any unknown id.
+      if (!user || user.environmentId !== apiKey.environment.id) throw new NotFoundError('User', userId);
       // A user has the flags of the organizations they are an active member of.
       const slugs = new Set(
         user.memberships.flatMap((membership) =>
@@ -87,7 +91,7 @@ async function setEnabled(request: Request, params: Record<string, string>, enab
  * Pennant rolls flags out to organizations; a WorkOS target may also be a user, which Pennant
  * does not target, so that is refused with a clear message rather than silently ignored.
  */
-async function targetOrganization(slug: string, targetId: string): Promise<string> {
+async function targetOrganization(slug: string, environmentId: string, targetId: string): Promise<string> {
   await findFlagBySlug(slug);
   if (!targetId.startsWith('org_')) {
     throw new BadUserInputError(
@@ -95,7 +99,7 @@ async function targetOrganization(slug: string, targetId: string): Promise<strin
       'Pennant targets organizations only: targetId must be an organization id (org_…).',
     );
   }
-  return (await findOrganization(targetId)).id;
+  return (await findOrganization(environmentId, targetId)).id;
 }
 
 const ruleStateSelect = { enabled: true, organizationRule: true, updatedAt: true } as const;
