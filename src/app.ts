@@ -16,6 +16,7 @@ import { ensureDefaultEnvironments } from './domain/environments.ts';
 import { latestEventId } from './domain/events.ts';
 import { flagState } from './domain/flag-state.ts';
 import { organizationCache } from './domain/organization-cache.ts';
+import { setWebhookTargetPolicy } from './domain/webhook-targets.ts';
 import { initializeSessions, setAccessTokenIssuer } from './domain/sessions.ts';
 import type { Environment } from './generated/prisma/client.ts';
 import { createPennantYoga, type PennantYoga } from './graphql/yoga.ts';
@@ -81,6 +82,7 @@ export function buildApp(config: Config) {
         feed: changeFeed,
       });
     }
+    setWebhookTargetPolicy({ allowPrivate: config.webhookAllowPrivate });
     webhookDispatcher = new WebhookDispatcher({
       pollMs: config.changePollMs,
       retryBaseMs: config.webhookRetryBaseMs,
