@@ -16,8 +16,8 @@ import { ensureDefaultEnvironments } from './domain/environments.ts';
 import { latestEventId } from './domain/events.ts';
 import { flagState } from './domain/flag-state.ts';
 import { organizationCache } from './domain/organization-cache.ts';
-import { setWebhookTargetPolicy } from './domain/webhook-targets.ts';
 import { initializeSessions, setAccessTokenIssuer } from './domain/sessions.ts';
+import { setWebhookTargetPolicy } from './domain/webhook-targets.ts';
 import type { Environment } from './generated/prisma/client.ts';
 import { createPennantYoga, type PennantYoga } from './graphql/yoga.ts';
 import { bindRequestContext } from './http/request-context.ts';
@@ -30,6 +30,7 @@ import { realtimeFanOut } from './realtime/fan-out.ts';
 import { type RedisChangeNotifier, startRedisChangeNotifier } from './realtime/redis-notifier.ts';
 import { workosRoutes } from './rest/index.ts';
 import { operationalRoutes, useRoutes } from './routes.ts';
+import { makeDataFolderPrivate } from './security/data-folder.ts';
 import { RateLimitedError, rateLimits } from './security/rate-limit.ts';
 import { withoutSecrets } from './security/redact.ts';
 import { sessionRoutes } from './session-http.ts';
@@ -56,6 +57,8 @@ export function buildApp(config: Config) {
   let webhookDispatcher: WebhookDispatcher | undefined;
 
   async function start(): Promise<RunningApp> {
+    // Before anything is written into it, and again once the database made its files.
+    await makeDataFolderPrivate(config.dataDir);
     database = await openDatabase(config.database);
     setPrismaClient(database.prisma);
     const applied = await applyPendingMigrations(database.adapterFactory);
@@ -63,6 +66,7 @@ export function buildApp(config: Config) {
     const createdEnvironments = await ensureDefaultEnvironments(systemActor);
     // Secrets (configured or generated into the data folder) and the access-token signing key.
     await initializeSessions({ ...config, issuer: config.issuer ?? `http://localhost:${config.port}` });
+    await makeDataFolderPrivate(config.dataDir);
 
     // Read before loading the cache: a change committed during the load is then replayed by
     // the feed (the cache skips rule versions it already has) instead of being lost.

@@ -5,9 +5,9 @@ import type { WebhookEndpoint } from '../generated/prisma/client.ts';
 import { newId } from '../ids.ts';
 import type { Actor } from './actor.ts';
 import { recordEvent } from './events.ts';
-import { checkWebhookTarget } from './webhook-targets.ts';
 import { decryptWithServerSecret, encryptWithServerSecret } from './secrets.ts';
 import { commitChange } from './transaction.ts';
+import { checkWebhookTarget } from './webhook-targets.ts';
 
 /** The WorkOS event names Pennant delivers, each with a FeatureFlag as `data`. */
 export const webhookEventTypes = [
