@@ -27,6 +27,21 @@ type Documents = {
     "\n  query AuthOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n": typeof types.AuthOrganizationFlagsDocument,
     "\n  query AuthEvents($environment: String) {\n    events(environment: $environment, first: 5) { edges { node { type } } }\n  }\n": typeof types.AuthEventsDocument,
     "\n  query CliCurrentEnvironment {\n    currentEnvironment { slug }\n  }\n": typeof types.CliCurrentEnvironmentDocument,
+    "\n  mutation IsolationCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.IsolationCreateOrganizationDocument,
+    "\n  mutation IsolationCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.IsolationCreateUserDocument,
+    "\n  mutation IsolationCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.IsolationCreateMembershipDocument,
+    "\n  mutation IsolationCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession accessToken refreshToken session { id } }\n  }\n": typeof types.IsolationCreateSessionDocument,
+    "\n  query IsolationOrganization($id: ID!) { organization(id: $id) { id name } }\n": typeof types.IsolationOrganizationDocument,
+    "\n  query IsolationOrganizations { organizations(first: 100) { edges { node { id } } } }\n": typeof types.IsolationOrganizationsDocument,
+    "\n  query IsolationUser($id: ID!) { user(id: $id) { id email } }\n": typeof types.IsolationUserDocument,
+    "\n  query IsolationUsers { users(first: 100) { edges { node { id email } } } }\n": typeof types.IsolationUsersDocument,
+    "\n  mutation IsolationUpdateOrganization($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { organization { id } }\n  }\n": typeof types.IsolationUpdateOrganizationDocument,
+    "\n  mutation IsolationDeleteOrganization($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n": typeof types.IsolationDeleteOrganizationDocument,
+    "\n  mutation IsolationDeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) { deletedUserId }\n  }\n": typeof types.IsolationDeleteUserDocument,
+    "\n  mutation IsolationCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.IsolationCreateFlagDocument,
+    "\n  mutation IsolationAddFlagOrganization($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { organizationIds } }\n  }\n": typeof types.IsolationAddFlagOrganizationDocument,
+    "\n  subscription IsolationFlagsChanged { featureFlagsChanged { organizationId featureFlags } }\n": typeof types.IsolationFlagsChangedDocument,
+    "\n      mutation IsolationCreateEnvironment($input: CreateEnvironmentInput!) {\n        createEnvironment(input: $input) { environment { id clientId } }\n      }\n    ": typeof types.IsolationCreateEnvironmentDocument,
     "\n  mutation EvaluationCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.EvaluationCreateFlagDocument,
     "\n  mutation EvaluationCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.EvaluationCreateOrganizationDocument,
     "\n  mutation EvaluationSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": typeof types.EvaluationSetRuleDocument,
@@ -182,6 +197,21 @@ const documents: Documents = {
     "\n  query AuthOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n": types.AuthOrganizationFlagsDocument,
     "\n  query AuthEvents($environment: String) {\n    events(environment: $environment, first: 5) { edges { node { type } } }\n  }\n": types.AuthEventsDocument,
     "\n  query CliCurrentEnvironment {\n    currentEnvironment { slug }\n  }\n": types.CliCurrentEnvironmentDocument,
+    "\n  mutation IsolationCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.IsolationCreateOrganizationDocument,
+    "\n  mutation IsolationCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.IsolationCreateUserDocument,
+    "\n  mutation IsolationCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.IsolationCreateMembershipDocument,
+    "\n  mutation IsolationCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession accessToken refreshToken session { id } }\n  }\n": types.IsolationCreateSessionDocument,
+    "\n  query IsolationOrganization($id: ID!) { organization(id: $id) { id name } }\n": types.IsolationOrganizationDocument,
+    "\n  query IsolationOrganizations { organizations(first: 100) { edges { node { id } } } }\n": types.IsolationOrganizationsDocument,
+    "\n  query IsolationUser($id: ID!) { user(id: $id) { id email } }\n": types.IsolationUserDocument,
+    "\n  query IsolationUsers { users(first: 100) { edges { node { id email } } } }\n": types.IsolationUsersDocument,
+    "\n  mutation IsolationUpdateOrganization($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { organization { id } }\n  }\n": types.IsolationUpdateOrganizationDocument,
+    "\n  mutation IsolationDeleteOrganization($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n": types.IsolationDeleteOrganizationDocument,
+    "\n  mutation IsolationDeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) { deletedUserId }\n  }\n": types.IsolationDeleteUserDocument,
+    "\n  mutation IsolationCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.IsolationCreateFlagDocument,
+    "\n  mutation IsolationAddFlagOrganization($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { organizationIds } }\n  }\n": types.IsolationAddFlagOrganizationDocument,
+    "\n  subscription IsolationFlagsChanged { featureFlagsChanged { organizationId featureFlags } }\n": types.IsolationFlagsChangedDocument,
+    "\n      mutation IsolationCreateEnvironment($input: CreateEnvironmentInput!) {\n        createEnvironment(input: $input) { environment { id clientId } }\n      }\n    ": types.IsolationCreateEnvironmentDocument,
     "\n  mutation EvaluationCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.EvaluationCreateFlagDocument,
     "\n  mutation EvaluationCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.EvaluationCreateOrganizationDocument,
     "\n  mutation EvaluationSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": types.EvaluationSetRuleDocument,
@@ -390,6 +420,66 @@ export function graphql(source: "\n  query AuthEvents($environment: String) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CliCurrentEnvironment {\n    currentEnvironment { slug }\n  }\n"): (typeof documents)["\n  query CliCurrentEnvironment {\n    currentEnvironment { slug }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IsolationCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"): (typeof documents)["\n  mutation IsolationCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IsolationCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n"): (typeof documents)["\n  mutation IsolationCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IsolationCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n"): (typeof documents)["\n  mutation IsolationCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IsolationCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession accessToken refreshToken session { id } }\n  }\n"): (typeof documents)["\n  mutation IsolationCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession accessToken refreshToken session { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IsolationOrganization($id: ID!) { organization(id: $id) { id name } }\n"): (typeof documents)["\n  query IsolationOrganization($id: ID!) { organization(id: $id) { id name } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IsolationOrganizations { organizations(first: 100) { edges { node { id } } } }\n"): (typeof documents)["\n  query IsolationOrganizations { organizations(first: 100) { edges { node { id } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IsolationUser($id: ID!) { user(id: $id) { id email } }\n"): (typeof documents)["\n  query IsolationUser($id: ID!) { user(id: $id) { id email } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IsolationUsers { users(first: 100) { edges { node { id email } } } }\n"): (typeof documents)["\n  query IsolationUsers { users(first: 100) { edges { node { id email } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IsolationUpdateOrganization($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { organization { id } }\n  }\n"): (typeof documents)["\n  mutation IsolationUpdateOrganization($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { organization { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IsolationDeleteOrganization($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n"): (typeof documents)["\n  mutation IsolationDeleteOrganization($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IsolationDeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) { deletedUserId }\n  }\n"): (typeof documents)["\n  mutation IsolationDeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) { deletedUserId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IsolationCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"): (typeof documents)["\n  mutation IsolationCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IsolationAddFlagOrganization($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { organizationIds } }\n  }\n"): (typeof documents)["\n  mutation IsolationAddFlagOrganization($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { organizationIds } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription IsolationFlagsChanged { featureFlagsChanged { organizationId featureFlags } }\n"): (typeof documents)["\n  subscription IsolationFlagsChanged { featureFlagsChanged { organizationId featureFlags } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation IsolationCreateEnvironment($input: CreateEnvironmentInput!) {\n        createEnvironment(input: $input) { environment { id clientId } }\n      }\n    "): (typeof documents)["\n      mutation IsolationCreateEnvironment($input: CreateEnvironmentInput!) {\n        createEnvironment(input: $input) { environment { id clientId } }\n      }\n    "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
