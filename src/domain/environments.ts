@@ -5,7 +5,7 @@ import type { EnvironmentKind } from '../generated/prisma/enums.ts';
 import { newId } from '../ids.ts';
 import type { Actor } from './actor.ts';
 import { recordEvent } from './events.ts';
-import { newSigningKeyRow, signingAlgorithm } from './signing-keys.ts';
+import { clearSigningKeyCache, newSigningKeyRow, signingAlgorithm } from './signing-keys.ts';
 import { commitChange } from './transaction.ts';
 import { isSlug, validName, validSlug } from './validation.ts';
 
@@ -75,11 +75,13 @@ export async function createEnvironment(
   // transaction, which then stores it with the environment. (At start, ensureActiveSigningKey
   // gives the first environments theirs.)
   const signingKey = await newSigningKeyRow(signingAlgorithm(), id);
-  return commitChange(async (tx) => {
-    const environment = await insertEnvironment(tx, actor, data, id);
+  const environment = await commitChange(async (tx) => {
+    const created = await insertEnvironment(tx, actor, data, id);
     await tx.signingKey.create({ data: signingKey });
-    return environment;
+    return created;
   });
+  clearSigningKeyCache();
+  return environment;
 }
 
 /** On first start (no environments at all) creates `sandbox` and `production`. */

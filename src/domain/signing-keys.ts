@@ -261,7 +261,15 @@ function verifiesNow(key: PublicSigningKey, now: number): boolean {
  * (`/.well-known/jwks.json`).
  */
 export async function publicJwks(environmentId?: string): Promise<{ keys: JWK[] }> {
-  const keys = await currentKeys();
+  let keys = await currentKeys();
+  // An environment created since the last load (here or by another instance).
+  if (
+    environmentId !== undefined &&
+    !keys.active.has(environmentId) &&
+    Date.now() - lastReload > unknownKidReloadMs
+  ) {
+    keys = await loadKeys();
+  }
   const now = Date.now();
   return {
     keys: [...keys.keys.values()]
