@@ -62,6 +62,9 @@ type Documents = {
     "\n  query FlagsBySlug($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { id slug name description tags rule(environment: $environment) { enabled organizationRule version } }\n  }\n": typeof types.FlagsBySlugDocument,
     "\n  query FlagsList($tag: String, $search: String, $first: Int, $after: String) {\n    featureFlags(tag: $tag, search: $search, first: $first, after: $after) {\n      edges { cursor node { slug } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.FlagsListDocument,
     "\n  query FlagsEvents($flagSlug: String) {\n    events(flagSlug: $flagSlug, first: 50) { edges { node { type flagSlug before after } } }\n  }\n": typeof types.FlagsEventsDocument,
+    "\n  mutation TargetsCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n": typeof types.TargetsCreateEndpointDocument,
+    "\n  query TargetsEndpoints { webhookEndpoints { id deliveries { status lastStatusCode lastError } } }\n": typeof types.TargetsEndpointsDocument,
+    "\n  mutation TargetsCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.TargetsCreateFlagDocument,
     "\n  mutation RealtimeCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.RealtimeCreateOrganizationDocument,
     "\n  mutation RealtimeCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.RealtimeCreateFlagDocument,
     "\n  mutation RealtimeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.RealtimeCreateUserDocument,
@@ -232,6 +235,9 @@ const documents: Documents = {
     "\n  query FlagsBySlug($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { id slug name description tags rule(environment: $environment) { enabled organizationRule version } }\n  }\n": types.FlagsBySlugDocument,
     "\n  query FlagsList($tag: String, $search: String, $first: Int, $after: String) {\n    featureFlags(tag: $tag, search: $search, first: $first, after: $after) {\n      edges { cursor node { slug } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.FlagsListDocument,
     "\n  query FlagsEvents($flagSlug: String) {\n    events(flagSlug: $flagSlug, first: 50) { edges { node { type flagSlug before after } } }\n  }\n": types.FlagsEventsDocument,
+    "\n  mutation TargetsCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n": types.TargetsCreateEndpointDocument,
+    "\n  query TargetsEndpoints { webhookEndpoints { id deliveries { status lastStatusCode lastError } } }\n": types.TargetsEndpointsDocument,
+    "\n  mutation TargetsCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.TargetsCreateFlagDocument,
     "\n  mutation RealtimeCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.RealtimeCreateOrganizationDocument,
     "\n  mutation RealtimeCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.RealtimeCreateFlagDocument,
     "\n  mutation RealtimeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.RealtimeCreateUserDocument,
@@ -560,6 +566,18 @@ export function graphql(source: "\n  query FlagsList($tag: String, $search: Stri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query FlagsEvents($flagSlug: String) {\n    events(flagSlug: $flagSlug, first: 50) { edges { node { type flagSlug before after } } }\n  }\n"): (typeof documents)["\n  query FlagsEvents($flagSlug: String) {\n    events(flagSlug: $flagSlug, first: 50) { edges { node { type flagSlug before after } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TargetsCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n"): (typeof documents)["\n  mutation TargetsCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TargetsEndpoints { webhookEndpoints { id deliveries { status lastStatusCode lastError } } }\n"): (typeof documents)["\n  query TargetsEndpoints { webhookEndpoints { id deliveries { status lastStatusCode lastError } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TargetsCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"): (typeof documents)["\n  mutation TargetsCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
