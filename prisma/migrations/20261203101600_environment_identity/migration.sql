@@ -6,7 +6,7 @@
 -- of their organizations. One used by several environments is copied into each: the copy in the
 -- best-ranked environment (production before sandbox, then the oldest) keeps the id, the others
 -- get new ids (same time part, so the order is kept) with the same name, e-mail and external id,
--- and that environment's sessions, memberships and rule targets are moved to its copies. One used
+-- and that environment sessions, memberships and rule targets are moved to its copies. One used
 -- by none goes to the best-ranked environment.
 
 ALTER TABLE "Organization" ADD COLUMN "environmentId" TEXT;
@@ -67,7 +67,7 @@ SELECT us."id", (SELECT "env" FROM "_pennant_env_rank" ORDER BY "rank" LIMIT 1)
 FROM "User" us
 WHERE NOT EXISTS (SELECT 1 FROM "_pennant_user_env" ue WHERE ue."usr" = us."id");
 
--- The id of each row in each of its environments. A copy's id keeps the prefix and the ULID's
+-- The id of each row in each of its environments. The id of a copy keeps the prefix and the ULID
 -- time part of the original, and derives the rest from the original id and the environment.
 CREATE TEMP TABLE "_pennant_org_map" AS
 SELECT oe."org" AS "oldId", oe."env",
@@ -114,7 +114,7 @@ SELECT m."newId", m."env", m."userId", m."organizationId", mb."roleSlug", mb."st
        mb."createdAt", mb."updatedAt"
 FROM "_pennant_membership_map" m JOIN "OrganizationMembership" mb ON mb."id" = m."oldId"
 WHERE m."newId" <> m."oldId";
--- The original membership stays in its organization's first environment (where the
+-- The original membership stays in the first environment of its organization (where the
 -- organization kept its id); its user there may be a copy.
 UPDATE "OrganizationMembership" mb SET "environmentId" = m."env", "userId" = m."userId"
 FROM "_pennant_membership_map" m WHERE m."oldId" = mb."id" AND m."newId" = mb."id";
@@ -132,7 +132,7 @@ WHERE r."id" = ro."ruleId" AND m."oldId" = ro."organizationId" AND m."env" = r."
   AND m."newId" <> m."oldId";
 
 -- Audit entries about organizations, users and memberships were visible to every environment:
--- they now belong to the environment whose key wrote them (else the row's first environment).
+-- they now belong to the environment whose key wrote them (else the rows first environment).
 UPDATE "Event" e SET "environmentId" = k."environmentId"
 FROM "ApiKey" k
 WHERE e."environmentId" IS NULL AND e."actorType" = 'api_key' AND k."id" = e."actorId"
