@@ -42,6 +42,11 @@ type Documents = {
     "\n  mutation IsolationAddFlagOrganization($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { organizationIds } }\n  }\n": typeof types.IsolationAddFlagOrganizationDocument,
     "\n  subscription IsolationFlagsChanged { featureFlagsChanged { organizationId featureFlags } }\n": typeof types.IsolationFlagsChangedDocument,
     "\n      mutation IsolationCreateEnvironment($input: CreateEnvironmentInput!) {\n        createEnvironment(input: $input) { environment { id clientId } }\n      }\n    ": typeof types.IsolationCreateEnvironmentDocument,
+    "\n  subscription IsolationFlagsChangedAfter($after: String) {\n    featureFlagsChanged(after: $after) { organizationId featureFlags }\n  }\n": typeof types.IsolationFlagsChangedAfterDocument,
+    "\n  query IsolationLatestCursor { latestCursor }\n": typeof types.IsolationLatestCursorDocument,
+    "\n  mutation IsolationRefreshSession($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { accessToken organizationId } }\n  }\n": typeof types.IsolationRefreshSessionDocument,
+    "\n  mutation IsolationDeleteMembership($input: DeleteOrganizationMembershipInput!) {\n    deleteOrganizationMembership(input: $input) { deletedOrganizationMembershipId }\n  }\n": typeof types.IsolationDeleteMembershipDocument,
+    "\n  mutation IsolationSetFlagEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { featureFlag { id } }\n  }\n": typeof types.IsolationSetFlagEnabledDocument,
     "\n  mutation EvaluationCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.EvaluationCreateFlagDocument,
     "\n  mutation EvaluationCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.EvaluationCreateOrganizationDocument,
     "\n  mutation EvaluationSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": typeof types.EvaluationSetRuleDocument,
@@ -215,6 +220,11 @@ const documents: Documents = {
     "\n  mutation IsolationAddFlagOrganization($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { organizationIds } }\n  }\n": types.IsolationAddFlagOrganizationDocument,
     "\n  subscription IsolationFlagsChanged { featureFlagsChanged { organizationId featureFlags } }\n": types.IsolationFlagsChangedDocument,
     "\n      mutation IsolationCreateEnvironment($input: CreateEnvironmentInput!) {\n        createEnvironment(input: $input) { environment { id clientId } }\n      }\n    ": types.IsolationCreateEnvironmentDocument,
+    "\n  subscription IsolationFlagsChangedAfter($after: String) {\n    featureFlagsChanged(after: $after) { organizationId featureFlags }\n  }\n": types.IsolationFlagsChangedAfterDocument,
+    "\n  query IsolationLatestCursor { latestCursor }\n": types.IsolationLatestCursorDocument,
+    "\n  mutation IsolationRefreshSession($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { accessToken organizationId } }\n  }\n": types.IsolationRefreshSessionDocument,
+    "\n  mutation IsolationDeleteMembership($input: DeleteOrganizationMembershipInput!) {\n    deleteOrganizationMembership(input: $input) { deletedOrganizationMembershipId }\n  }\n": types.IsolationDeleteMembershipDocument,
+    "\n  mutation IsolationSetFlagEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { featureFlag { id } }\n  }\n": types.IsolationSetFlagEnabledDocument,
     "\n  mutation EvaluationCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.EvaluationCreateFlagDocument,
     "\n  mutation EvaluationCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.EvaluationCreateOrganizationDocument,
     "\n  mutation EvaluationSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": types.EvaluationSetRuleDocument,
@@ -486,6 +496,26 @@ export function graphql(source: "\n  subscription IsolationFlagsChanged { featur
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n      mutation IsolationCreateEnvironment($input: CreateEnvironmentInput!) {\n        createEnvironment(input: $input) { environment { id clientId } }\n      }\n    "): (typeof documents)["\n      mutation IsolationCreateEnvironment($input: CreateEnvironmentInput!) {\n        createEnvironment(input: $input) { environment { id clientId } }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription IsolationFlagsChangedAfter($after: String) {\n    featureFlagsChanged(after: $after) { organizationId featureFlags }\n  }\n"): (typeof documents)["\n  subscription IsolationFlagsChangedAfter($after: String) {\n    featureFlagsChanged(after: $after) { organizationId featureFlags }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IsolationLatestCursor { latestCursor }\n"): (typeof documents)["\n  query IsolationLatestCursor { latestCursor }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IsolationRefreshSession($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { accessToken organizationId } }\n  }\n"): (typeof documents)["\n  mutation IsolationRefreshSession($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { accessToken organizationId } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IsolationDeleteMembership($input: DeleteOrganizationMembershipInput!) {\n    deleteOrganizationMembership(input: $input) { deletedOrganizationMembershipId }\n  }\n"): (typeof documents)["\n  mutation IsolationDeleteMembership($input: DeleteOrganizationMembershipInput!) {\n    deleteOrganizationMembership(input: $input) { deletedOrganizationMembershipId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IsolationSetFlagEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { featureFlag { id } }\n  }\n"): (typeof documents)["\n  mutation IsolationSetFlagEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { featureFlag { id } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
