@@ -115,7 +115,7 @@ SELECT m."newId", m."env", m."userId", m."organizationId", mb."roleSlug", mb."st
 FROM "_pennant_membership_map" m JOIN "OrganizationMembership" mb ON mb."id" = m."oldId"
 WHERE m."newId" <> m."oldId";
 -- The original membership stays in the first environment of its organization (where the
--- organization kept its id); its user there may be a copy.
+-- organization kept its id), with its user there (which may be a copy).
 UPDATE "OrganizationMembership" mb SET "environmentId" = m."env", "userId" = m."userId"
 FROM "_pennant_membership_map" m WHERE m."oldId" = mb."id" AND m."newId" = mb."id";
 
