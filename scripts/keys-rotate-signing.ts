@@ -1,7 +1,8 @@
 // npm run keys:rotate-signing [-- --algorithm RS256|ES256|EdDSA]
-// Adds a new active access-token signing key (PENNANT_SIGNING_ALG by default). The previous key
-// stays in the JWKS and keeps verifying until the tokens it signed have expired (retirement +
-// PENNANT_ACCESS_TOKEN_TTL), then leaves it. Prints the new `kid` on standard output.
+// Gives every environment a new active access-token signing key (PENNANT_SIGNING_ALG by
+// default). The previous keys stay in the JWKS and keep verifying until the tokens they signed
+// have expired (retirement + PENNANT_ACCESS_TOKEN_TTL), then leave it. Prints the new `kid`s on
+// standard output, one a line.
 // With the embedded database, stop the server first (PGlite allows one process at a time); with
 // PostgreSQL, running servers pick the new key up within 30 seconds.
 import { parseArgs } from 'node:util';
@@ -10,7 +11,7 @@ import { openDatabase } from '../src/db/client.ts';
 import { setPrismaClient } from '../src/db/index.ts';
 import { applyPendingMigrations } from '../src/db/migrations.ts';
 import { initializeSessions } from '../src/domain/sessions.ts';
-import { rotateSigningKey } from '../src/domain/signing-keys.ts';
+import { rotateSigningKeys } from '../src/domain/signing-keys.ts';
 import { logger } from '../src/logger.ts';
 
 // Standard output carries only the new kid.
@@ -35,8 +36,8 @@ try {
   await applyPendingMigrations(database.adapterFactory);
   // Loads the server secret (the one the server uses) and creates a first key if there is none.
   await initializeSessions({ ...config, issuer: config.issuer ?? `http://localhost:${config.port}` });
-  const key = await rotateSigningKey(algorithm);
-  process.stdout.write(`${key.id}\n`);
+  const keys = await rotateSigningKeys(algorithm);
+  process.stdout.write(keys.map((key) => `${key.id}\n`).join(''));
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

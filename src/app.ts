@@ -18,6 +18,7 @@ import { flagState } from './domain/flag-state.ts';
 import { organizationCache } from './domain/organization-cache.ts';
 import { startRetention } from './domain/retention.ts';
 import { initializeSessions, setAccessTokenIssuer } from './domain/sessions.ts';
+import { setWebhookTargetPolicy } from './domain/webhook-targets.ts';
 import type { Environment } from './generated/prisma/client.ts';
 import { createPennantYoga, type PennantYoga } from './graphql/yoga.ts';
 import { bindRequestContext } from './http/request-context.ts';
@@ -30,6 +31,7 @@ import { realtimeFanOut } from './realtime/fan-out.ts';
 import { type RedisChangeNotifier, startRedisChangeNotifier } from './realtime/redis-notifier.ts';
 import { workosRoutes } from './rest/index.ts';
 import { operationalRoutes, useRoutes } from './routes.ts';
+import { makeDataFolderPrivate } from './security/data-folder.ts';
 import { RateLimitedError, rateLimits } from './security/rate-limit.ts';
 import { withoutSecrets } from './security/redact.ts';
 import { sessionRoutes } from './session-http.ts';
@@ -60,6 +62,8 @@ export function buildApp(config: Config) {
   let retention: { stop(): Promise<void> } | undefined;
 
   async function start(): Promise<RunningApp> {
+    // Before anything is written into it, and again once the database made its files.
+    await makeDataFolderPrivate(config.dataDir);
     database = await openDatabase(config.database);
     setPrismaClient(database.prisma);
     const applied = await applyPendingMigrations(database.adapterFactory);
@@ -67,6 +71,7 @@ export function buildApp(config: Config) {
     const createdEnvironments = await ensureDefaultEnvironments(systemActor);
     // Secrets (configured or generated into the data folder) and the access-token signing key.
     await initializeSessions({ ...config, issuer: config.issuer ?? `http://localhost:${config.port}` });
+    await makeDataFolderPrivate(config.dataDir);
 
     // Read before loading the cache: a change committed during the load is then replayed by
     // the feed (the cache skips rule versions it already has) instead of being lost.
@@ -86,6 +91,7 @@ export function buildApp(config: Config) {
         feed: changeFeed,
       });
     }
+    setWebhookTargetPolicy({ allowPrivate: config.webhookAllowPrivate });
     webhookDispatcher = new WebhookDispatcher({
       pollMs: config.changePollMs,
       retryBaseMs: config.webhookRetryBaseMs,

@@ -51,6 +51,12 @@ export interface Config {
   changePollMs: number;
   /** `PENNANT_WEBHOOK_RETRY_BASE_MS`: first webhook retry delay, doubling per attempt; default 10000. */
   webhookRetryBaseMs: number;
+  /**
+   * `PENNANT_WEBHOOK_ALLOW_PRIVATE`, default false: webhooks may go to loopback, private and
+   * link-local addresses, and over plain http for production environments. For development and
+   * tests only: refused when NODE_ENV=production (src/domain/webhook-targets.ts).
+   */
+  webhookAllowPrivate: boolean;
   /** Request and query limits (see `src/security/limits.ts`). */
   limits: Limits;
   /** Rate limits (see `src/security/rate-limit.ts`). */
@@ -218,6 +224,12 @@ export function loadConfig(env: Env = process.env): Config {
     .map((origin) => origin.trim())
     .filter(Boolean)
     .map(allowedOrigin);
+  const webhookAllowPrivate = boolean(env, 'PENNANT_WEBHOOK_ALLOW_PRIVATE', false);
+  if (webhookAllowPrivate && env.NODE_ENV === 'production') {
+    throw new ConfigError(
+      'PENNANT_WEBHOOK_ALLOW_PRIVATE is for development and tests; it cannot be set with NODE_ENV=production.',
+    );
+  }
   return {
     port,
     host: env.HOST || undefined,
@@ -243,6 +255,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: logLevel(env),
     changePollMs: integer(env, 'PENNANT_CHANGE_POLL_MS', 2000, 50, 60_000),
     webhookRetryBaseMs: integer(env, 'PENNANT_WEBHOOK_RETRY_BASE_MS', 10_000, 10, 3_600_000),
+    webhookAllowPrivate,
     limits: {
       maxBodyBytes: integer(env, 'PENNANT_MAX_BODY_BYTES', 1_048_576, 1024, 104_857_600),
       maxDepth: integer(env, 'PENNANT_MAX_DEPTH', 10, 2, 100),

@@ -3,8 +3,11 @@ import { ConfigError, loadConfig } from './config.ts';
 import { systemActor } from './domain/actor.ts';
 import { createApiKey } from './domain/api-keys.ts';
 import { logger } from './logger.ts';
+import { restrictNewFiles } from './security/data-folder.ts';
 
 async function main(): Promise<void> {
+  // Everything the server writes (the data folder) is private to its user.
+  restrictNewFiles();
   const config = loadConfig();
   const app = buildApp(config);
   // Signal handlers first: a SIGTERM while migrations run or the first keys are being made

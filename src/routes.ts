@@ -1,6 +1,8 @@
 import { hash, timingSafeEqual } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
+import { logFault } from './http/fault-log.ts';
 import { checkReadiness } from './http/readiness.ts';
+import { requestContextOf } from './http/request-context.ts';
 import { metricsResponse } from './metrics.ts';
 
 export interface Route {
@@ -38,14 +40,57 @@ export function useRoutes(routes: Route[]): Plugin {
           !(route.method === 'GET' && request.method === 'HEAD')
         )
           continue;
-        const params = Object.fromEntries(
-          names.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? '')]),
-        );
-        endResponse(await route.handler(request, params, url));
+        const params = decodedParams(names, match);
+        if (!params) {
+          endResponse(badPathResponse());
+          return;
+        }
+        try {
+          endResponse(await route.handler(request, params, url));
+        } catch (error) {
+          // Routes answer their own errors (REST: restRoute); anything else is masked here, so
+          // no answer carries a message or stack that was not written for clients.
+          logFault(error, requestContextOf(request)?.requestId);
+          endResponse(
+            json(
+              { errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] },
+              500,
+            ),
+          );
+        }
         return;
       }
     },
   };
+}
+
+/** The route's `:name` segments, decoded; null when one is not valid percent-encoding. */
+function decodedParams(names: string[], match: RegExpExecArray): Record<string, string> | null {
+  const params: Record<string, string> = {};
+  for (const [index, name] of names.entries()) {
+    try {
+      params[name] = decodeURIComponent(match[index + 1] ?? '');
+    } catch {
+      return null;
+    }
+  }
+  return params;
+}
+
+/**
+ * 400 for a path that is not valid percent-encoding (`/sso/jwks/%E0%A4%A`); the HTTP handler
+ * answers the same before any route runs (src/http/server.ts), this covers routes served
+ * without it.
+ */
+function badPathResponse(): Response {
+  return json(
+    {
+      code: 'invalid_request',
+      message: 'The path is not valid percent-encoding.',
+      errors: [{ message: 'The path is not valid percent-encoding.', extensions: { code: 'BAD_REQUEST' } }],
+    },
+    400,
+  );
 }
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {

@@ -85,8 +85,9 @@ describe('createOrganization', () => {
     expect(organization.id).toMatch(/^org_[0-9A-Z]{26}$/);
     const events = dataOf(await server.request(OrganizationEvents, { type: 'organization.created' }));
     const event = events.events.edges.find((e) => e.node.organizationId === organization.id)?.node;
+    // An organization belongs to the key's environment, and so does its event.
     expect(event).toMatchObject({
-      environment: null,
+      environment: { slug: 'sandbox' },
       before: null,
       after: { id: organization.id, name: 'Acme', externalId: 'acme-1' },
     });

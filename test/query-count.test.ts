@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type PrismaClient, prisma, setPrismaClient } from '../src/db/index.ts';
 import { activeSigningKey } from '../src/domain/signing-keys.ts';
 import { graphql } from './gql/index.ts';
-import { dataOf, startTestServer, type TestServer } from './helpers/server.ts';
+import { dataOf, environmentOf, startTestServer, type TestServer } from './helpers/server.ts';
 
 const CreateFlag = graphql(`
   mutation QueryCountCreateFlag($input: CreateFeatureFlagInput!) {
@@ -236,7 +236,8 @@ describe('query count', () => {
   });
 
   it('signing keys due for a reload are read once, however many callers need them meanwhile', async () => {
-    const loaded = await activeSigningKey();
+    const sandboxId = (await environmentOf('sandbox')).id;
+    const loaded = await activeSigningKey(sandboxId);
     const base = prisma.$extends({}) as unknown as PrismaClient;
     let reads = 0;
     setPrismaClient(
@@ -255,11 +256,11 @@ describe('query count', () => {
     const later = Date.now() + 31_000;
     const now = vi.spyOn(Date, 'now').mockReturnValue(later);
     try {
-      const keys = await Promise.all(Array.from({ length: 20 }, () => activeSigningKey()));
+      const keys = await Promise.all(Array.from({ length: 20 }, () => activeSigningKey(sandboxId)));
       // Nobody waited for the reload: each got the keys already loaded.
       expect(keys.every((key) => key.kid === loaded.kid)).toBe(true);
       await vi.waitFor(() => expect(reads).toBe(1));
-      await activeSigningKey();
+      await activeSigningKey(sandboxId);
       expect(reads).toBe(1);
     } finally {
       now.mockRestore();

@@ -8,7 +8,14 @@ import { writeRotation } from '../src/domain/rotation-writer.ts';
 import { authenticateSessionCredential } from '../src/domain/sessions.ts';
 import { activeSigningKey } from '../src/domain/signing-keys.ts';
 import { graphql } from './gql/index.ts';
-import { dataOf, errorCode, startTestServer, type TestServer } from './helpers/server.ts';
+import {
+  dataOf,
+  environmentOf,
+  errorCode,
+  issuerOf,
+  startTestServer,
+  type TestServer,
+} from './helpers/server.ts';
 
 const cookiePassword = 'a-test-cookie-password-of-at-least-32-characters';
 const graceSeconds = 2;
@@ -89,43 +96,58 @@ const Events = graphql(`
 let server: TestServer;
 let issuer: string;
 let jwks: ReturnType<typeof createRemoteJWKSet>;
+let productionIssuer: string;
+let productionJwks: ReturnType<typeof createRemoteJWKSet>;
 
 beforeAll(async () => {
   server = await startTestServer({
     env: { PENNANT_COOKIE_PASSWORD: cookiePassword, PENNANT_REFRESH_GRACE: String(graceSeconds) },
   });
-  issuer = `http://localhost:${new URL(server.url).port}`;
-  jwks = createRemoteJWKSet(new URL(`${server.url}/.well-known/jwks.json`));
+  issuer = await issuerOf(server);
+  jwks = createRemoteJWKSet(new URL(`${server.url}/sso/jwks/${(await environmentOf('sandbox')).clientId}`));
+  productionIssuer = await issuerOf(server, 'production');
+  productionJwks = createRemoteJWKSet(
+    new URL(`${server.url}/sso/jwks/${(await environmentOf('production')).clientId}`),
+  );
 });
 afterAll(async () => {
   await server?.close();
 });
 
-/** jose with only the JWKS endpoint, the issuer and the algorithm: what an app does. */
-async function verifyWithJwks(token: string) {
-  const { payload, protectedHeader } = await jwtVerify(token, jwks, { issuer, algorithms: ['RS256'] });
+/** jose with only the environment's JWKS endpoint, its issuer and the algorithm: what an app does. */
+async function verifyWithJwks(token: string, environment: 'sandbox' | 'production' = 'sandbox') {
+  const { payload, protectedHeader } = await jwtVerify(
+    token,
+    environment === 'sandbox' ? jwks : productionJwks,
+    { issuer: environment === 'sandbox' ? issuer : productionIssuer, algorithms: ['RS256'] },
+  );
   return { payload, protectedHeader };
 }
 
 let counter = 0;
-async function organization(name = 'Acme'): Promise<string> {
-  const result = await server.request(CreateOrganization, { input: { name } });
+async function organization(name = 'Acme', apiKey = server.keys.sandbox): Promise<string> {
+  const result = await server.request(CreateOrganization, { input: { name } }, { apiKey });
   return dataOf(result).createOrganization.organization.id;
 }
-async function member(organizationId: string): Promise<{ userId: string; membershipId: string }> {
+async function member(
+  organizationId: string,
+  apiKey = server.keys.sandbox,
+): Promise<{ userId: string; membershipId: string }> {
   counter += 1;
   const user = dataOf(
-    await server.request(CreateUser, {
-      input: { email: `user${counter}@example.com`, firstName: 'Ada', lastName: 'Lovelace' },
-    }),
+    await server.request(
+      CreateUser,
+      { input: { email: `user${counter}@example.com`, firstName: 'Ada', lastName: 'Lovelace' } },
+      { apiKey },
+    ),
   ).createUser.user;
   const membership = dataOf(
-    await server.request(CreateMembership, { input: { userId: user.id, organizationId } }),
+    await server.request(CreateMembership, { input: { userId: user.id, organizationId } }, { apiKey }),
   ).createOrganizationMembership.organizationMembership;
   return { userId: user.id, membershipId: membership.id };
 }
 async function signIn(organizationId: string, apiKey = server.keys.sandbox) {
-  const { userId, membershipId } = await member(organizationId);
+  const { userId, membershipId } = await member(organizationId, apiKey);
   const created = dataOf(
     await server.request(CreateSession, { input: { userId, organizationId } }, { apiKey }),
   ).createSession;
@@ -392,7 +414,7 @@ describe('bad input', () => {
   it('an expired access token inside: the token is refused, the seal still refreshes', async () => {
     const signedIn = await signIn(await organization());
     const content = await openSeal(signedIn.sealedSession);
-    const key = await activeSigningKey();
+    const key = await activeSigningKey((await environmentOf('sandbox')).id);
     const claims = decodeJwt(content.accessToken);
     const expired = await new SignJWT({ ...claims, iat: claims.iat! - 3600, exp: claims.iat! - 3000 })
       .setProtectedHeader({ alg: key.algorithm, kid: key.kid })
@@ -599,7 +621,7 @@ describe('bad input', () => {
   });
 
   it('sessions of another environment are invisible to this environment’s key', async () => {
-    const organizationId = await organization('Prod org');
+    const organizationId = await organization('Prod org', server.keys.production);
     const production = await signIn(organizationId, server.keys.production);
     expect(production.session.environment.slug).toBe('production');
     const sandboxList = dataOf(await server.request(Sessions, { userId: production.userId })).sessions;
@@ -642,9 +664,12 @@ describe('bad input', () => {
       }),
     );
     const sandbox = await signIn(organizationId);
-    const production = await signIn(organizationId, server.keys.production);
+    const production = await signIn(
+      await organization('Two environments', server.keys.production),
+      server.keys.production,
+    );
     expect((await verifyWithJwks(sandbox.accessToken)).payload.feature_flags).toContain('sandbox-only');
-    expect((await verifyWithJwks(production.accessToken)).payload.feature_flags).not.toContain(
+    expect((await verifyWithJwks(production.accessToken, 'production')).payload.feature_flags).not.toContain(
       'sandbox-only',
     );
     const refreshed = dataOf(await refresh(production.sealedSession)).refreshSession;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticateSessionCredential } from '../src/domain/sessions.ts';
 import { ensureActiveSigningKey } from '../src/domain/signing-keys.ts';
 import { graphql } from './gql/index.ts';
-import { dataOf, startTestServer, type TestServer } from './helpers/server.ts';
+import { dataOf, environmentOf, issuerOf, startTestServer, type TestServer } from './helpers/server.ts';
 
 const CreateOrganization = graphql(`
   mutation AlgorithmsCreateOrganization($input: CreateOrganizationInput!) {
@@ -32,7 +32,7 @@ let input: { userId: string; organizationId: string };
 
 beforeAll(async () => {
   server = await startTestServer({ env: { PENNANT_SIGNING_ALG: 'ES256' } });
-  issuer = `http://localhost:${new URL(server.url).port}`;
+  issuer = await issuerOf(server);
   const organizationId = dataOf(await server.request(CreateOrganization, { input: { name: 'Algorithms' } }))
     .createOrganization.organization.id;
   const userId = dataOf(await server.request(CreateUser, { input: { email: 'alg@example.com' } })).createUser
@@ -52,7 +52,9 @@ describe('PENNANT_SIGNING_ALG', () => {
   it('ES256 signs and verifies through the JWKS', async () => {
     const token = await accessToken();
     expect(decodeProtectedHeader(token).alg).toBe('ES256');
-    const jwks = createRemoteJWKSet(new URL(`${server.url}/.well-known/jwks.json`));
+    const jwks = createRemoteJWKSet(
+      new URL(`${server.url}/sso/jwks/${(await environmentOf('sandbox')).clientId}`),
+    );
     await jwtVerify(token, jwks, { issuer, algorithms: ['ES256'] });
     await expect(jwtVerify(token, jwks, { issuer, algorithms: ['RS256'] })).rejects.toThrow();
   });
@@ -62,10 +64,15 @@ describe('PENNANT_SIGNING_ALG', () => {
     await ensureActiveSigningKey('EdDSA');
     const after = await accessToken();
     expect(decodeProtectedHeader(after).alg).toBe('EdDSA');
-    const keys = ((await (await fetch(`${server.url}/.well-known/jwks.json`)).json()) as { keys: JWK[] })
-      .keys;
+    const keys = (
+      (await (await fetch(`${server.url}/sso/jwks/${(await environmentOf('sandbox')).clientId}`)).json()) as {
+        keys: JWK[];
+      }
+    ).keys;
     expect(keys.map((key) => key.alg).sort()).toEqual(['ES256', 'EdDSA']);
-    const jwks = createRemoteJWKSet(new URL(`${server.url}/.well-known/jwks.json`));
+    const jwks = createRemoteJWKSet(
+      new URL(`${server.url}/sso/jwks/${(await environmentOf('sandbox')).clientId}`),
+    );
     await jwtVerify(after, jwks, { issuer, algorithms: ['EdDSA'] });
     await jwtVerify(before, jwks, { issuer, algorithms: ['ES256'] });
     await expect(authenticateSessionCredential({ accessToken: before })).resolves.toMatchObject(input);

@@ -23,9 +23,16 @@ import {
   setServerSecrets,
 } from '../src/domain/secrets.ts';
 import { authenticateSessionCredential } from '../src/domain/sessions.ts';
-import { activeSigningKey, clearSigningKeyCache, rotateSigningKey } from '../src/domain/signing-keys.ts';
+import { activeSigningKey, clearSigningKeyCache, rotateSigningKeys } from '../src/domain/signing-keys.ts';
 import { graphql } from './gql/index.ts';
-import { dataOf, errorCode, startTestServer, type TestServer } from './helpers/server.ts';
+import {
+  dataOf,
+  environmentOf,
+  errorCode,
+  issuerOf,
+  startTestServer,
+  type TestServer,
+} from './helpers/server.ts';
 import { workosFor } from './helpers/workos.ts';
 import { closeCodeOf } from './helpers/ws.ts';
 
@@ -66,7 +73,7 @@ let userId: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  issuer = `http://localhost:${new URL(server.url).port}`;
+  issuer = await issuerOf(server);
   organizationId = dataOf(await server.request(CreateOrganization, { input: { name: 'Tokens' } }))
     .createOrganization.organization.id;
   userId = dataOf(await server.request(CreateUser, { input: { email: 'tokens@example.com' } })).createUser
@@ -81,7 +88,7 @@ async function signIn() {
   return dataOf(await server.request(CreateSession, { input: { userId, organizationId } })).createSession;
 }
 async function jwksKeys(): Promise<JWK[]> {
-  const response = await fetch(`${server.url}/.well-known/jwks.json`);
+  const response = await fetch(`${server.url}/sso/jwks/${(await environmentOf('sandbox')).clientId}`);
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toMatch(/application\/json/);
   return ((await response.json()) as { keys: JWK[] }).keys;
@@ -194,7 +201,9 @@ describe('access tokens and the JWKS', () => {
       expect(key).not.toHaveProperty('p');
     }
     const { accessToken } = await signIn();
-    const jwks = createRemoteJWKSet(new URL(`${server.url}/.well-known/jwks.json`));
+    const jwks = createRemoteJWKSet(
+      new URL(`${server.url}/sso/jwks/${(await environmentOf('sandbox')).clientId}`),
+    );
     const { payload, protectedHeader } = await jwtVerify(accessToken, jwks, {
       issuer,
       algorithms: ['RS256'],
@@ -335,12 +344,16 @@ describe('the signing-key cache', () => {
     try {
       setServerSecrets({ ...original, secret: 'another-server-secret-of-at-least-32-characters' });
       clearSigningKeyCache();
-      await expect(activeSigningKey()).rejects.toThrow(/same PENNANT_SECRET/);
+      await expect(activeSigningKey((await environmentOf('sandbox')).id)).rejects.toThrow(
+        /same PENNANT_SECRET/,
+      );
     } finally {
       setServerSecrets(original);
       clearSigningKeyCache();
     }
-    await expect(activeSigningKey()).resolves.toMatchObject({ algorithm: 'RS256' });
+    await expect(activeSigningKey((await environmentOf('sandbox')).id)).resolves.toMatchObject({
+      algorithm: 'RS256',
+    });
   });
 
   it('signs right after the cache expired (keys are never loaded inside a transaction)', async () => {
@@ -366,7 +379,9 @@ describe('key rotation', () => {
   it('a new key signs; the old one verifies until its tokens expired, then leaves the JWKS', async () => {
     const before = await signIn();
     const oldKid = decodeProtectedHeader(before.accessToken).kid;
-    const rotated = await rotateSigningKey('RS256');
+    const sandbox = await environmentOf('sandbox');
+    const rotated = (await rotateSigningKeys('RS256')).find((key) => key.environmentId === sandbox.id);
+    if (!rotated) throw new Error('the sandbox environment got no new key');
     expect(rotated.id).not.toBe(oldKid);
 
     const kids = (await jwksKeys()).map((key) => key.kid);

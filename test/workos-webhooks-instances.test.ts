@@ -37,7 +37,13 @@ describe.skipIf(!testDatabaseUrl)('webhooks with two instances on one database',
 
   beforeAll(async () => {
     server = await startTestServer({
-      env: { PENNANT_SECRET: secret, PENNANT_WEBHOOK_RETRY_BASE_MS: '100', PENNANT_CHANGE_POLL_MS: '100' },
+      env: {
+        PENNANT_SECRET: secret,
+        PENNANT_WEBHOOK_RETRY_BASE_MS: '100',
+        PENNANT_CHANGE_POLL_MS: '100',
+        // The receiver listens on 127.0.0.1 (a development setting).
+        PENNANT_WEBHOOK_ALLOW_PRIVATE: 'true',
+      },
     });
     const database = server.config.database;
     if (database.kind !== 'postgres') throw new Error('expected PostgreSQL');
@@ -49,6 +55,7 @@ describe.skipIf(!testDatabaseUrl)('webhooks with two instances on one database',
         PENNANT_SECRET: secret,
         PENNANT_WEBHOOK_RETRY_BASE_MS: '100',
         PENNANT_CHANGE_POLL_MS: '100',
+        PENNANT_WEBHOOK_ALLOW_PRIVATE: 'true',
       },
     });
     receiver = createServer((request, response) => {

@@ -122,7 +122,10 @@ async function register(url: string, events: string[], apiKey?: string) {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ env: { PENNANT_WEBHOOK_RETRY_BASE_MS: '100' } });
+  // The receivers listen on 127.0.0.1, which webhooks may reach only with this development setting.
+  server = await startTestServer({
+    env: { PENNANT_WEBHOOK_RETRY_BASE_MS: '100', PENNANT_WEBHOOK_ALLOW_PRIVATE: 'true' },
+  });
   workos = workosFor(server);
 });
 

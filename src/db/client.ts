@@ -29,7 +29,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       close: () => prisma.$disconnect(),
     };
   }
-  if (target.dataDir) await mkdir(target.dataDir, { recursive: true });
+  // Private to the server's user (see src/security/data-folder.ts), the parent folder too.
+  if (target.dataDir) await mkdir(target.dataDir, { recursive: true, mode: 0o700 });
   const pglite = new PGlite(target.dataDir);
   const adapterFactory = new PrismaPGlite(pglite);
   const prisma = new PrismaClient({ adapter: adapterFactory });

@@ -99,8 +99,15 @@ export async function readMigrationList(dir = migrationsDir) {
 /** Applies pending migrations; returns the names of those applied now (empty when up to date). */
 export async function applyPendingMigrations(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+  /** Only the migrations up to this one (tests build a database as an older version had it). */
+  options: { through?: string } = {},
 ): Promise<string[]> {
-  const migrationsList = await readMigrationList();
+  const all = await readMigrationList();
+  const through = options.through;
+  const migrationsList =
+    through === undefined
+      ? all
+      : { ...all, migrationDirectories: all.migrationDirectories.filter((d) => d.path <= through) };
   return withSchemaEngine(adapterFactory, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({
       migrationsList,

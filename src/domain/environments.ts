@@ -6,6 +6,7 @@ import { newId } from '../ids.ts';
 import type { Actor } from './actor.ts';
 import { recordEvent } from './events.ts';
 import { createDisabledRules } from './rules.ts';
+import { clearSigningKeyCache, newSigningKeyRow, signingAlgorithm } from './signing-keys.ts';
 import { commitChange } from './transaction.ts';
 import { isSlug, validName, validSlug } from './validation.ts';
 
@@ -35,9 +36,10 @@ async function insertEnvironment(
   tx: Transaction,
   actor: Actor,
   input: { slug: string; name: string; kind: EnvironmentKind },
+  id = newId('env'),
 ): Promise<Environment> {
   const environment = await tx.environment.create({
-    data: { id: newId('env'), clientId: newId('client'), ...input },
+    data: { id, clientId: newId('client'), ...input },
   });
   const flags = await tx.featureFlag.findMany({ select: { id: true } });
   await createDisabledRules(
@@ -54,7 +56,7 @@ async function insertEnvironment(
   return environment;
 }
 
-export function createEnvironment(
+export async function createEnvironment(
   actor: Actor,
   input: { slug: string; name: string; kind: EnvironmentKind },
 ): Promise<Environment> {
@@ -63,7 +65,18 @@ export function createEnvironment(
     name: validName('name', input.name, 100),
     kind: input.kind,
   };
-  return commitChange((tx) => insertEnvironment(tx, actor, data));
+  const id = newId('env');
+  // Each environment signs its own access tokens (signing-keys.ts); the key is made before the
+  // transaction, which then stores it with the environment. (At start, ensureActiveSigningKey
+  // gives the first environments theirs.)
+  const signingKey = await newSigningKeyRow(signingAlgorithm(), id);
+  const environment = await commitChange(async (tx) => {
+    const created = await insertEnvironment(tx, actor, data, id);
+    await tx.signingKey.create({ data: signingKey });
+    return created;
+  });
+  clearSigningKeyCache();
+  return environment;
 }
 
 /** On first start (no environments at all) creates `sandbox` and `production`. */

@@ -25,25 +25,42 @@ export function validRoleSlug(field: string, value: string | null | undefined): 
   return value;
 }
 
+/**
+ * Adds a user to an organization, both of the environment (one of another environment is
+ * NOT_FOUND): a sandbox key cannot make anyone a member of production's organizations.
+ */
 export async function createOrganizationMembership(
   actor: Actor,
+  environmentId: string,
   input: { userId: string; organizationId: string; roleSlug?: string | null },
 ): Promise<OrganizationMembership> {
   const roleSlug = validRoleSlug('roleSlug', input.roleSlug);
   return commitChange(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
-    if (!user) throw new NotFoundError('User', input.userId);
+    const user = await tx.user.findUnique({
+      where: { id: input.userId },
+      select: { id: true, environmentId: true },
+    });
+    if (!user || user.environmentId !== environmentId) throw new NotFoundError('User', input.userId);
     const organization = await tx.organization.findUnique({
       where: { id: input.organizationId },
-      select: { id: true },
+      select: { id: true, environmentId: true },
     });
-    if (!organization) throw new NotFoundError('Organization', input.organizationId);
+    if (!organization || organization.environmentId !== environmentId) {
+      throw new NotFoundError('Organization', input.organizationId);
+    }
     const membership = await tx.organizationMembership.create({
-      data: { id: newId('om'), userId: input.userId, organizationId: input.organizationId, roleSlug },
+      data: {
+        id: newId('om'),
+        environmentId,
+        userId: input.userId,
+        organizationId: input.organizationId,
+        roleSlug,
+      },
     });
     await recordEvent(tx, {
       type: 'membership.created',
       actor,
+      environmentId,
       userId: membership.userId,
       organizationId: membership.organizationId,
       after: membershipRecord(membership),
@@ -56,10 +73,16 @@ export async function createOrganizationMembership(
  * Removes a user from an organization and revokes their sessions for it, so a removed member
  * can neither refresh nor keep using a session credential.
  */
-export function deleteOrganizationMembership(actor: Actor, id: string): Promise<OrganizationMembership> {
+export function deleteOrganizationMembership(
+  actor: Actor,
+  environmentId: string,
+  id: string,
+): Promise<OrganizationMembership> {
   return commitChange(async (tx) => {
     const before = await tx.organizationMembership.findUnique({ where: { id } });
-    if (!before) throw new NotFoundError('Organization membership', id);
+    if (!before || before.environmentId !== environmentId) {
+      throw new NotFoundError('Organization membership', id);
+    }
     await tx.organizationMembership.delete({ where: { id } });
     await tx.session.updateMany({
       where: { userId: before.userId, organizationId: before.organizationId, revokedAt: null },
@@ -68,6 +91,7 @@ export function deleteOrganizationMembership(actor: Actor, id: string): Promise<
     await recordEvent(tx, {
       type: 'membership.deleted',
       actor,
+      environmentId,
       userId: before.userId,
       organizationId: before.organizationId,
       before: membershipRecord(before),

@@ -11,14 +11,21 @@ function organizationRecord(organization: Organization) {
   return { id: organization.id, name: organization.name, externalId: organization.externalId };
 }
 
-export async function findOrganization(id: string): Promise<Organization> {
+/**
+ * An organization of the environment. One of another environment is NOT_FOUND, like an unknown
+ * id: an environment's keys must not learn what exists elsewhere.
+ */
+export async function findOrganization(environmentId: string, id: string): Promise<Organization> {
   const organization = await prisma.organization.findUnique({ where: { id } });
-  if (!organization) throw new NotFoundError('Organization', id);
+  if (!organization || organization.environmentId !== environmentId) {
+    throw new NotFoundError('Organization', id);
+  }
   return organization;
 }
 
 export function createOrganization(
   actor: Actor,
+  environmentId: string,
   input: { name: string; externalId?: string | null },
 ): Promise<Organization> {
   const data = {
@@ -26,10 +33,13 @@ export function createOrganization(
     externalId: validExternalId('externalId', input.externalId),
   };
   return commitChange(async (tx) => {
-    const organization = await tx.organization.create({ data: { id: newId('org'), ...data } });
+    const organization = await tx.organization.create({
+      data: { id: newId('org'), environmentId, ...data },
+    });
     await recordEvent(tx, {
       type: 'organization.created',
       actor,
+      environmentId,
       organizationId: organization.id,
       after: organizationRecord(organization),
     });
@@ -39,6 +49,7 @@ export function createOrganization(
 
 export async function updateOrganization(
   actor: Actor,
+  environmentId: string,
   id: string,
   input: { name?: string | null; externalId?: string | null },
 ): Promise<Organization> {
@@ -47,11 +58,12 @@ export async function updateOrganization(
   if (input.externalId !== undefined) data.externalId = validExternalId('externalId', input.externalId);
   return commitChange(async (tx) => {
     const before = await tx.organization.findUnique({ where: { id } });
-    if (!before) throw new NotFoundError('Organization', id);
+    if (!before || before.environmentId !== environmentId) throw new NotFoundError('Organization', id);
     const after = await tx.organization.update({ where: { id }, data });
     await recordEvent(tx, {
       type: 'organization.updated',
       actor,
+      environmentId,
       organizationId: id,
       before: organizationRecord(before),
       after: organizationRecord(after),
@@ -61,14 +73,15 @@ export async function updateOrganization(
 }
 
 /** Deleting an organization also removes it from every rule's chosen organizations. */
-export function deleteOrganization(actor: Actor, id: string): Promise<Organization> {
+export function deleteOrganization(actor: Actor, environmentId: string, id: string): Promise<Organization> {
   return commitChange(async (tx) => {
     const before = await tx.organization.findUnique({ where: { id } });
-    if (!before) throw new NotFoundError('Organization', id);
+    if (!before || before.environmentId !== environmentId) throw new NotFoundError('Organization', id);
     await tx.organization.delete({ where: { id } });
     await recordEvent(tx, {
       type: 'organization.deleted',
       actor,
+      environmentId,
       organizationId: id,
       before: organizationRecord(before),
     });

@@ -97,7 +97,7 @@ async function findRefreshCandidate(
     JOIN "Session" s ON s."id" = t."sessionId"
     JOIN "User" u ON u."id" = s."userId"
     LEFT JOIN "OrganizationMembership" m
-      ON m."userId" = s."userId" AND m."status" = 'ACTIVE'
+      ON m."userId" = s."userId" AND m."status" = 'ACTIVE' AND m."environmentId" = s."environmentId"
       AND m."organizationId" = COALESCE(${requestedOrganizationId ?? null}::text, s."organizationId")
     LEFT JOIN "RefreshToken" n ON n."tokenHash" = ${successorHash}::text AND n."sessionId" = t."sessionId"
     WHERE t."tokenHash" = ${tokenHash}::text`;
@@ -116,6 +116,8 @@ async function findRefreshCandidate(
     },
     user: {
       id: row.userId,
+      // A user belongs to one environment, the one of its sessions.
+      environmentId: row.environmentId,
       email: row.email,
       firstName: row.firstName,
       lastName: row.lastName,
@@ -216,7 +218,8 @@ async function rotateUnspentToken(
 /** What a sealed session says about itself, trusted only as far as the rotation verifies it. */
 export interface SealedClaims {
   sessionId: string;
-  user: User;
+  /** The seal does not say the environment: it comes from the session (`rotateAsSealed`). */
+  user: Omit<User, 'environmentId'>;
   organizationId: string;
   role: string;
 }
@@ -251,7 +254,6 @@ async function rotateAsSealed(
   presented: PresentedToken,
   sealed: SealedClaims,
   requestedOrganizationId: string | undefined,
-  signingKey: ActiveSigningKey,
 ): Promise<SessionTokens | null> {
   if (requestedOrganizationId !== undefined && requestedOrganizationId !== sealed.organizationId) return null;
   const environmentId = sessionEnvironments.get(sealed.sessionId);
@@ -261,12 +263,13 @@ async function rotateAsSealed(
     {
       sessionId: sealed.sessionId,
       environmentId,
-      user: sealed.user,
+      user: { ...sealed.user, environmentId },
       fromOrganizationId: sealed.organizationId,
       organizationId: sealed.organizationId,
       role: sealed.role,
     },
-    signingKey,
+    // Each environment signs with its own key (signing-keys.ts).
+    await activeSigningKey(environmentId),
   );
 }
 
@@ -282,7 +285,7 @@ async function issueForMember(
   signingKey: ActiveSigningKey,
 ): Promise<RotationOutcome> {
   const membership = await tx.organizationMembership.findFirst({
-    where: { userId: session.userId, organizationId, status: 'ACTIVE' },
+    where: { userId: session.userId, organizationId, environmentId: session.environmentId, status: 'ACTIVE' },
   });
   if (!membership) return { kind: 'forbidden' };
   const user = await tx.user.findUnique({ where: { id: session.userId } });
@@ -363,10 +366,8 @@ export async function refreshWithRefreshToken(input: {
   if (input.refreshToken.length > 512) throw invalidGrant();
   const presented = presentedToken(input.refreshToken);
   const settings = sessionSettings();
-  // Fetched before the transaction (see signAccessToken).
-  const signingKey = await activeSigningKey();
   if (input.sealed && input.environmentId === undefined) {
-    const rotated = await rotateAsSealed(presented, input.sealed, requestedOrganizationId, signingKey);
+    const rotated = await rotateAsSealed(presented, input.sealed, requestedOrganizationId);
     if (rotated) return rotated;
   }
   const found = await findRefreshCandidate(
@@ -379,6 +380,8 @@ export async function refreshWithRefreshToken(input: {
     throw invalidGrant();
   }
   rememberSessionEnvironment(found.session.id, found.session.environmentId);
+  // The session's environment's key, fetched before the transaction (see signAccessToken).
+  const signingKey = await activeSigningKey(found.session.environmentId);
 
   const rotated = await rotateUnspentToken(presented, found, requestedOrganizationId, signingKey);
   if (rotated) return rotated;

@@ -159,6 +159,7 @@ async function rotateInOneStatement(rotations: Rotation[]): Promise<Set<number>>
                AND s."environmentId" = i."environmentId")
         AND (SELECT true FROM "OrganizationMembership" m
              WHERE m."userId" = i."userId" AND m."organizationId" = i."organizationId"
+               AND m."environmentId" = i."environmentId"
                AND m."status" = 'ACTIVE' AND m."roleSlug" = i."role")
         AND (SELECT true FROM "User" u
              WHERE u."id" = i."userId" AND u."updatedAt" = i."userUpdatedAt"::timestamp(3))

@@ -174,6 +174,7 @@ async function changeRule(
     }
     await checkOrganizationsExist(
       tx,
+      environmentId,
       fields.organizations ?? 'organizationIds',
       organizationIds,
       before.organizationIds,
@@ -247,21 +248,20 @@ async function replaceTargets(
 }
 
 /**
- * A user may be targeted in an environment only if the user exists there. Users are global
- * today (one account across environments; sessions, not users, belong to an environment), and a
- * user is targeted before their first sign-in there, so existence is the whole check; once users
- * carry their environment, this is the one place that compares it. The row is locked FOR KEY
- * SHARE so a concurrent deletion waits for the change, then removes the target like any other.
+ * A user may be targeted in an environment only if the user belongs to it (a user of another
+ * environment is as unknown as a made-up id). The row is locked FOR KEY SHARE so a concurrent
+ * deletion waits for the change, then removes the target like any other.
  */
 export async function assertUsersInEnvironment(
   tx: Transaction,
   field: string,
-  _environmentId: string,
+  environmentId: string,
   userIds: readonly string[],
 ): Promise<void> {
   if (userIds.length === 0) return;
   const found = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "User" WHERE "id" = ANY(${[...userIds]}) FOR KEY SHARE`;
+    SELECT "id" FROM "User"
+    WHERE "id" = ANY(${[...userIds]}) AND "environmentId" = ${environmentId} FOR KEY SHARE`;
   const foundIds = new Set(found.map((u) => u.id));
   const missing = userIds.filter((id) => !foundIds.has(id));
   if (missing.length > 0) {
@@ -291,8 +291,10 @@ async function checkUsersInEnvironment(
   );
 }
 
+/** The organizations a rule chooses must be of the rule's environment (others are unknown). */
 async function checkOrganizationsExist(
   tx: Transaction,
+  environmentId: string,
   field: string,
   organizationIds: readonly string[],
   alreadyChosen: readonly string[],
@@ -307,7 +309,9 @@ async function checkOrganizationsExist(
   // and the insert below (a foreign-key failure, i.e. an internal error); now its deletion waits
   // for this change, then removes it from the rule like any other.
   const found = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Organization" WHERE "id" = ANY(${toCheck}) FOR KEY SHARE`;
+    SELECT "id" FROM "Organization"
+    WHERE "id" = ANY(${toCheck}) AND "environmentId" = ${environmentId}
+    FOR KEY SHARE`;
   const foundIds = new Set(found.map((o) => o.id));
   const missing = toCheck.filter((id) => !foundIds.has(id));
   if (missing.length > 0) {

@@ -71,7 +71,15 @@ export async function issueTokens(
   const permissions: string[] = [];
   const featureFlags = flagState.enabledFlagSlugs(session.environmentId, organizationId, user.id);
   const signed = await signAccessToken(
-    { userId: user.id, sessionId: session.id, organizationId, role, permissions, featureFlags },
+    {
+      environmentId: session.environmentId,
+      userId: user.id,
+      sessionId: session.id,
+      organizationId,
+      role,
+      permissions,
+      featureFlags,
+    },
     signingKey,
   );
   return {

@@ -108,14 +108,17 @@ export async function createSession(
   const settings = sessionSettings();
   const refreshToken = newRefreshToken();
   // Fetched before the transaction (see signAccessToken).
-  const signingKey = await activeSigningKey();
+  const signingKey = await activeSigningKey(environmentId);
   const { session, tokens } = await commitChange(async (tx) => {
+    // Users and organizations of other environments are unknown here (NOT_FOUND).
     const user = await tx.user.findUnique({ where: { id: userId } });
-    if (!user) throw new NotFoundError('User', userId);
+    if (!user || user.environmentId !== environmentId) throw new NotFoundError('User', userId);
     const organization = await tx.organization.findUnique({ where: { id: organizationId } });
-    if (!organization) throw new NotFoundError('Organization', organizationId);
+    if (!organization || organization.environmentId !== environmentId) {
+      throw new NotFoundError('Organization', organizationId);
+    }
     const membership = await tx.organizationMembership.findFirst({
-      where: { userId, organizationId, status: 'ACTIVE' },
+      where: { userId, organizationId, environmentId, status: 'ACTIVE' },
     });
     if (!membership) throw new ForbiddenError('The user is not an active member of this organization.');
     const now = new Date();
@@ -216,20 +219,30 @@ async function sessionOfSeal(
 
 /**
  * Authenticates a session credential (WebSocket connections, REST): an access token (verified
- * with Pennant's keys only, pinned algorithms and issuer, unexpired) or a sealed session whose
- * refresh token is current (or rotated within the grace window). Either way the session must
- * be active. Anything else is INVALID_SESSION.
+ * with its environment's keys only, pinned algorithms and issuer, unexpired) or a sealed session
+ * whose refresh token is current (or rotated within the grace window). Either way the session
+ * must be active and of the environment whose key signed the token. With `environmentId` (a path
+ * that serves one environment), a credential of any other environment is INVALID_SESSION, like
+ * anything else that does not authenticate.
  */
 export async function authenticateSessionCredential(
   credential: { accessToken?: string; sealedSession?: string },
   openSeal: SealOpener = unsealSessionData,
+  environmentId?: string,
 ): Promise<SessionPrincipal> {
   const now = Date.now();
   if (credential.accessToken !== undefined) {
-    const claims = await verifyAccessToken(credential.accessToken);
+    const verified = await verifyAccessToken(credential.accessToken, environmentId);
+    const { claims } = verified;
     const session = await prisma.session.findUnique({ where: { id: claims.sid } });
     if (!session || session.userId !== claims.sub || !sessionIsActive(session, now)) {
       throw invalidSession('The session has ended.');
+    }
+    if (
+      (verified.environmentId !== null && session.environmentId !== verified.environmentId) ||
+      (environmentId !== undefined && session.environmentId !== environmentId)
+    ) {
+      throw invalidSession();
     }
     return {
       sessionId: session.id,
@@ -244,6 +257,7 @@ export async function authenticateSessionCredential(
     if (tokenSpentAt && now - tokenSpentAt.getTime() > graceMs)
       throw invalidSession('The session is outdated.');
     if (!sessionIsActive(session, now)) throw invalidSession('The session has ended.');
+    if (environmentId !== undefined && session.environmentId !== environmentId) throw invalidSession();
     return {
       sessionId: session.id,
       userId: session.userId,
@@ -252,6 +266,26 @@ export async function authenticateSessionCredential(
     };
   }
   throw invalidSession('A session credential is required.');
+}
+
+/**
+ * Checks that the user of a session principal is still an active member of the organization
+ * the credential is for, in its environment. An access token names its organization until it
+ * expires, and the user may have switched organization (the session now names another) and
+ * then been removed from the first: the session is not revoked then, so only this check stops
+ * the old token. FORBIDDEN otherwise.
+ */
+export async function assertActiveMembership(principal: SessionPrincipal): Promise<void> {
+  const membership = await prisma.organizationMembership.findFirst({
+    where: {
+      userId: principal.userId,
+      organizationId: principal.organizationId,
+      environmentId: principal.environmentId,
+      status: 'ACTIVE',
+    },
+    select: { id: true },
+  });
+  if (!membership) throw new ForbiddenError('The user is not an active member of this organization.');
 }
 
 async function revoke(actor: Actor, session: Session, reason: string): Promise<Session> {
@@ -317,11 +351,11 @@ export function activeSessionsWhere(
 }
 
 /**
- * The JWK Set that verifies access tokens of an environment. Signing keys are server-wide, so
- * every environment serves the same set; the parameter keeps REST routes per environment honest.
+ * The JWK Set that verifies access tokens of an environment (`/sso/jwks/<clientId>`): its own
+ * keys, and keys made before environments had their own until their tokens expire.
  */
-export function publicJwksForEnvironment(_environmentId?: string): Promise<{ keys: object[] }> {
-  return publicJwks();
+export function publicJwksForEnvironment(environmentId: string): Promise<{ keys: object[] }> {
+  return publicJwks(environmentId);
 }
 
 export { publicJwks };

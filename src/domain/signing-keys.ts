@@ -1,11 +1,4 @@
-import {
-  calculateJwkThumbprint,
-  exportJWK,
-  generateKeyPair,
-  importJWK,
-  type JWK,
-  type JWTVerifyGetKey,
-} from 'jose';
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import type { SigningAlgorithm } from '../config.ts';
 import { prisma } from '../db/index.ts';
 import { PennantError } from '../errors.ts';
@@ -14,9 +7,13 @@ import { logger } from '../logger.ts';
 import { decryptWithServerSecret, encryptWithServerSecret } from './secrets.ts';
 
 /**
- * Access-token signing keys. One key is active (signs); a retired key stays in the JWKS and
- * keeps verifying until the last token it signed has expired (retiredAt + access-token TTL).
- * Private keys are stored as JWKs encrypted with the server secret.
+ * Access-token signing keys, each of one environment: every environment signs with its own
+ * active key and names itself in the issuer (`<issuer>/user_management/<clientId>`, as WorkOS
+ * does), so a token of one environment verifies against no other's JWKS. A retired key stays in
+ * its environment's JWKS and keeps verifying until the last token it signed has expired
+ * (retiredAt + access-token TTL). Keys made before environments had their own (environmentId
+ * null) were retired by that migration and verify what they signed, with the server-wide issuer,
+ * until it expires. Private keys are stored as JWKs encrypted with the server secret.
  */
 
 type CryptoKeyLike = Awaited<ReturnType<typeof importJWK>>;
@@ -30,6 +27,8 @@ const unknownKidReloadMs = 1_000;
 
 export interface PublicSigningKey {
   kid: string;
+  /** Null for a key made before environments had their own (see above). */
+  environmentId: string | null;
   algorithm: SigningAlgorithm;
   retiredAt: Date | null;
   publicJwk: JWK;
@@ -38,6 +37,9 @@ export interface PublicSigningKey {
 
 export interface ActiveSigningKey {
   kid: string;
+  environmentId: string;
+  /** The environment's WorkOS-style client id, which its issuer names. */
+  clientId: string;
   algorithm: SigningAlgorithm;
   privateKey: CryptoKeyLike;
 }
@@ -45,7 +47,10 @@ export interface ActiveSigningKey {
 interface KeyCache {
   loadedAt: number;
   keys: Map<string, PublicSigningKey>;
-  active: ActiveSigningKey | undefined;
+  /** environmentId → its active key */
+  active: Map<string, ActiveSigningKey>;
+  /** environmentId → clientId */
+  clientIds: Map<string, string>;
 }
 
 let cache: KeyCache | undefined;
@@ -62,8 +67,12 @@ export function clearSigningKeyCache(): void {
   generation++;
 }
 
-/** Creates a key pair, stores it (private part encrypted) and returns the row. */
-async function createSigningKey(algorithm: SigningAlgorithm): Promise<SigningKey> {
+/**
+ * A new key pair for an environment as the row to store (private part encrypted). Made apart
+ * from the insert so that a transaction (creating an environment) does not wait for the key
+ * generation.
+ */
+export async function newSigningKeyRow(algorithm: SigningAlgorithm, environmentId: string) {
   const { publicKey, privateKey } = await generateKeyPair(algorithm, {
     extractable: true,
     ...(algorithm === 'RS256' ? { modulusLength: 2048 } : {}),
@@ -73,44 +82,71 @@ async function createSigningKey(algorithm: SigningAlgorithm): Promise<SigningKey
   const kid = await calculateJwkThumbprint(publicJwk);
   const fullPublicJwk: JWK = { ...publicJwk, kid, alg: algorithm, use: 'sig' };
   const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: algorithm };
-  return prisma.signingKey.create({
-    data: {
-      id: kid,
-      algorithm,
-      publicJwk: fullPublicJwk as object,
-      privateKeyEncrypted: await encryptWithServerSecret(JSON.stringify(privateJwk), encryptionPurpose),
-    },
-  });
+  return {
+    id: kid,
+    environmentId,
+    algorithm,
+    publicJwk: fullPublicJwk as object,
+    privateKeyEncrypted: await encryptWithServerSecret(JSON.stringify(privateJwk), encryptionPurpose),
+  };
+}
+
+async function createSigningKey(algorithm: SigningAlgorithm, environmentId: string): Promise<SigningKey> {
+  return prisma.signingKey.create({ data: await newSigningKeyRow(algorithm, environmentId) });
+}
+
+let configuredAlgorithm: SigningAlgorithm = 'RS256';
+
+/** The algorithm new keys (of new environments, rotations) are made with. */
+export function signingAlgorithm(): SigningAlgorithm {
+  return configuredAlgorithm;
 }
 
 /**
- * At start: makes sure an active key of the configured algorithm exists. On the first start it
- * creates one; when the configured algorithm changed, the new key takes over and the old one
- * retires like in a rotation.
+ * At start: makes sure every environment has an active key of the configured algorithm. A new
+ * environment (or the first start) gets one; when the configured algorithm changed, the new key
+ * takes over and the old one retires like in a rotation.
  */
 export async function ensureActiveSigningKey(algorithm: SigningAlgorithm): Promise<void> {
-  const active = await prisma.signingKey.findFirst({
-    where: { retiredAt: null },
-    orderBy: { createdAt: 'desc' },
-  });
-  if (!active) {
-    const created = await createSigningKey(algorithm);
-    logger.info({ kid: created.id, algorithm }, 'created the first access-token signing key');
-  } else if (active.algorithm !== algorithm) {
-    await rotateSigningKey(algorithm);
+  configuredAlgorithm = algorithm;
+  const environments = await prisma.environment.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
+  for (const environment of environments) {
+    const active = await prisma.signingKey.findFirst({
+      where: { environmentId: environment.id, retiredAt: null },
+      orderBy: { createdAt: 'desc' },
+    });
+    if (!active) {
+      const created = await createSigningKey(algorithm, environment.id);
+      logger.info(
+        { kid: created.id, algorithm, environmentId: environment.id },
+        'created the access-token signing key of an environment',
+      );
+    } else if (active.algorithm !== algorithm) {
+      await rotateEnvironmentKey(algorithm, environment.id);
+    }
   }
   clearSigningKeyCache();
   await loadKeys();
 }
 
-/** Adds a new active key and retires the previous ones (they keep verifying until tokens expire). */
-export async function rotateSigningKey(algorithm: SigningAlgorithm): Promise<SigningKey> {
-  const created = await createSigningKey(algorithm);
+async function rotateEnvironmentKey(algorithm: SigningAlgorithm, environmentId: string): Promise<SigningKey> {
+  const created = await createSigningKey(algorithm, environmentId);
   await prisma.signingKey.updateMany({
-    where: { retiredAt: null, id: { not: created.id } },
+    where: { environmentId, retiredAt: null, id: { not: created.id } },
     data: { retiredAt: new Date() },
   });
-  logger.info({ kid: created.id, algorithm }, 'rotated the access-token signing key');
+  logger.info({ kid: created.id, algorithm, environmentId }, 'rotated the access-token signing key');
+  return created;
+}
+
+/**
+ * Gives every environment a new active key and retires its previous ones (they keep verifying
+ * until their tokens expire). Returns the new keys, one per environment.
+ */
+export async function rotateSigningKeys(algorithm: SigningAlgorithm): Promise<SigningKey[]> {
+  const environments = await prisma.environment.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
+  const created: SigningKey[] = [];
+  for (const environment of environments) created.push(await rotateEnvironmentKey(algorithm, environment.id));
   clearSigningKeyCache();
   return created;
 }
@@ -136,39 +172,46 @@ function loadKeys(): Promise<KeyCache> {
 
 async function readKeys(startedIn: number): Promise<KeyCache> {
   const now = Date.now();
-  const rows = await prisma.signingKey.findMany({ orderBy: { createdAt: 'desc' } });
+  const [rows, environments] = await Promise.all([
+    prisma.signingKey.findMany({ orderBy: { createdAt: 'desc' } }),
+    prisma.environment.findMany({ select: { id: true, clientId: true } }),
+  ]);
+  const clientIds = new Map(environments.map((environment) => [environment.id, environment.clientId]));
   const keys = new Map<string, PublicSigningKey>();
+  const active = new Map<string, ActiveSigningKey>();
   for (const row of rows) {
     if (!stillVerifying(row, accessTokenTtlSeconds, now)) continue;
     const publicJwk = row.publicJwk as JWK;
     keys.set(row.id, {
       kid: row.id,
+      environmentId: row.environmentId,
       algorithm: row.algorithm as SigningAlgorithm,
       retiredAt: row.retiredAt,
       publicJwk,
       publicKey: await importJWK(publicJwk, row.algorithm),
     });
-  }
-  const activeRow = rows.find((row) => !row.retiredAt);
-  let active: KeyCache['active'];
-  if (activeRow) {
+    // Rows are newest first: the first unretired key of an environment signs.
+    const clientId = row.environmentId === null ? undefined : clientIds.get(row.environmentId);
+    if (row.retiredAt || row.environmentId === null || !clientId || active.has(row.environmentId)) continue;
     let decrypted: string;
     try {
-      decrypted = await decryptWithServerSecret(activeRow.privateKeyEncrypted, encryptionPurpose);
+      decrypted = await decryptWithServerSecret(row.privateKeyEncrypted, encryptionPurpose);
     } catch {
       // Typically instances sharing a database, each with its own generated secret.
       throw new Error(
-        `The signing key ${activeRow.id} cannot be decrypted with this server secret: every instance on this database needs the same PENNANT_SECRET (or the same data folder).`,
+        `The signing key ${row.id} cannot be decrypted with this server secret: every instance on this database needs the same PENNANT_SECRET (or the same data folder).`,
       );
     }
     const privateJwk = JSON.parse(decrypted) as JWK;
-    active = {
-      kid: activeRow.id,
-      algorithm: activeRow.algorithm as SigningAlgorithm,
-      privateKey: await importJWK(privateJwk, activeRow.algorithm),
-    };
+    active.set(row.environmentId, {
+      kid: row.id,
+      environmentId: row.environmentId,
+      clientId,
+      algorithm: row.algorithm as SigningAlgorithm,
+      privateKey: await importJWK(privateJwk, row.algorithm),
+    });
   }
-  const loaded = { loadedAt: now, keys, active };
+  const loaded = { loadedAt: now, keys, active, clientIds };
   if (startedIn === generation) {
     cache = loaded;
     lastReload = now;
@@ -195,20 +238,46 @@ async function currentKeys(): Promise<KeyCache> {
   return cache;
 }
 
-/** The key that signs new access tokens. */
-export async function activeSigningKey(): Promise<ActiveSigningKey> {
-  const keys = await currentKeys();
-  if (!keys.active) throw new Error('No active signing key: the server did not finish starting.');
-  return keys.active;
+/** The key that signs an environment's new access tokens. */
+export async function activeSigningKey(environmentId: string): Promise<ActiveSigningKey> {
+  let keys = await currentKeys();
+  let key = keys.active.get(environmentId);
+  // An environment created since the last load (here or by another instance).
+  if (!key && Date.now() - lastReload > unknownKidReloadMs) {
+    keys = await loadKeys();
+    key = keys.active.get(environmentId);
+  }
+  if (!key) throw new Error(`No active signing key for the environment ${environmentId}.`);
+  return key;
 }
 
-/** The public keys that verify Pennant's tokens, as a JWK Set (`/.well-known/jwks.json`). */
-export async function publicJwks(): Promise<{ keys: JWK[] }> {
-  const keys = await currentKeys();
+function verifiesNow(key: PublicSigningKey, now: number): boolean {
+  return !key.retiredAt || key.retiredAt.getTime() + (accessTokenTtlSeconds + 60) * 1000 > now;
+}
+
+/**
+ * Public keys that verify Pennant's tokens, as a JWK Set: an environment's own keys (and the
+ * pre-migration keys until their tokens expire), or with no environment every key
+ * (`/.well-known/jwks.json`).
+ */
+export async function publicJwks(environmentId?: string): Promise<{ keys: JWK[] }> {
+  let keys = await currentKeys();
+  // An environment created since the last load (here or by another instance).
+  if (
+    environmentId !== undefined &&
+    !keys.active.has(environmentId) &&
+    Date.now() - lastReload > unknownKidReloadMs
+  ) {
+    keys = await loadKeys();
+  }
   const now = Date.now();
   return {
     keys: [...keys.keys.values()]
-      .filter((key) => !key.retiredAt || key.retiredAt.getTime() + (accessTokenTtlSeconds + 60) * 1000 > now)
+      .filter(
+        (key) =>
+          verifiesNow(key, now) &&
+          (environmentId === undefined || key.environmentId === null || key.environmentId === environmentId),
+      )
       .map((key) => key.publicJwk),
   };
 }
@@ -217,11 +286,18 @@ function invalidToken(): PennantError {
   return new PennantError('INVALID_SESSION', 'The access token is not valid.');
 }
 
+/** A verification key with what the token must say to be verified by it. */
+export interface VerificationKey {
+  key: PublicSigningKey;
+  /** The client id of the key's environment (null for a pre-migration key). */
+  clientId: string | null;
+}
+
 /**
- * A jose key resolver that accepts only Pennant's keys, each only with its own algorithm: a
- * token with `alg: none`, an unknown `kid` or an algorithm other than its key's is refused.
+ * The key a token's header names, only with its own algorithm: a token with `alg: none`, an
+ * unknown `kid` or an algorithm other than its key's is refused (INVALID_SESSION).
  */
-export const verificationKey: JWTVerifyGetKey = async (header) => {
+export async function verificationKeyOf(header: { kid?: unknown; alg?: unknown }): Promise<VerificationKey> {
   const kid = header.kid;
   if (typeof kid !== 'string' || kid.length === 0 || kid.length > 128) throw invalidToken();
   let keys = await currentKeys();
@@ -230,12 +306,11 @@ export const verificationKey: JWTVerifyGetKey = async (header) => {
     keys = await loadKeys();
     key = keys.keys.get(kid);
   }
-  if (!key || header.alg !== key.algorithm) throw invalidToken();
-  if (key.retiredAt && key.retiredAt.getTime() + (accessTokenTtlSeconds + 60) * 1000 <= Date.now()) {
-    throw invalidToken();
-  }
-  return key.publicKey;
-};
+  if (!key || header.alg !== key.algorithm || !verifiesNow(key, Date.now())) throw invalidToken();
+  const clientId = key.environmentId === null ? null : (keys.clientIds.get(key.environmentId) ?? null);
+  if (key.environmentId !== null && clientId === null) throw invalidToken();
+  return { key, clientId };
+}
 
 /** Every algorithm Pennant may sign with; verification still pins each key to its own. */
 export const signingAlgorithms: SigningAlgorithm[] = ['RS256', 'ES256', 'EdDSA'];

@@ -47,6 +47,11 @@ interface UniqueViolationMeta {
 
 /** The columns of the violated unique constraint: named, or read from `<Model>_<a>_<b>_key`. */
 function uniqueFields(meta: UniqueViolationMeta): string[] {
+  // Uniqueness within an environment (e-mail, external id) is about the other field(s).
+  return allUniqueFields(meta).filter((field, _index, all) => field !== 'environmentId' || all.length === 1);
+}
+
+function allUniqueFields(meta: UniqueViolationMeta): string[] {
   if (Array.isArray(meta.target)) return meta.target;
   if (typeof meta.target === 'string') return [meta.target];
   const constraint = meta.driverAdapterError?.cause?.constraint;

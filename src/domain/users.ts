@@ -66,7 +66,7 @@ export function sealedUser(user: User): SealedUser {
  * The user back from a sealed session, when the seal has every field in its expected type
  * (seals made by an older WorkOS SDK may not); null otherwise.
  */
-export function userFromSeal(sealed: SealedUser): User | null {
+export function userFromSeal(sealed: SealedUser): Omit<User, 'environmentId'> | null {
   const dates = [sealed.createdAt, sealed.updatedAt, sealed.lastSignInAt].map((value) =>
     typeof value === 'string' ? new Date(value) : value,
   );
@@ -104,7 +104,7 @@ export interface UserInput {
   externalId?: string | null;
 }
 
-export function createUser(actor: Actor, input: UserInput): Promise<User> {
+export function createUser(actor: Actor, environmentId: string, input: UserInput): Promise<User> {
   const data = {
     email: validEmail('email', input.email),
     firstName: validPersonName('firstName', input.firstName),
@@ -113,14 +113,21 @@ export function createUser(actor: Actor, input: UserInput): Promise<User> {
     externalId: validExternalId('externalId', input.externalId),
   };
   return commitChange(async (tx) => {
-    const user = await tx.user.create({ data: { id: newId('user'), ...data } });
-    await recordEvent(tx, { type: 'user.created', actor, userId: user.id, after: userRecord(user) });
+    const user = await tx.user.create({ data: { id: newId('user'), environmentId, ...data } });
+    await recordEvent(tx, {
+      type: 'user.created',
+      actor,
+      environmentId,
+      userId: user.id,
+      after: userRecord(user),
+    });
     return user;
   });
 }
 
 export function updateUser(
   actor: Actor,
+  environmentId: string,
   id: string,
   input: Partial<Omit<UserInput, 'email'>> & { email?: string | null },
 ): Promise<User> {
@@ -133,11 +140,12 @@ export function updateUser(
   if (input.externalId !== undefined) data.externalId = validExternalId('externalId', input.externalId);
   return commitChange(async (tx) => {
     const before = await tx.user.findUnique({ where: { id } });
-    if (!before) throw new NotFoundError('User', id);
+    if (!before || before.environmentId !== environmentId) throw new NotFoundError('User', id);
     const after = await tx.user.update({ where: { id }, data });
     await recordEvent(tx, {
       type: 'user.updated',
       actor,
+      environmentId,
       userId: id,
       before: userRecord(before),
       after: userRecord(after),
@@ -147,12 +155,18 @@ export function updateUser(
 }
 
 /** Deleting a user deletes their memberships and sessions (so their refresh tokens stop working). */
-export function deleteUser(actor: Actor, id: string): Promise<User> {
+export function deleteUser(actor: Actor, environmentId: string, id: string): Promise<User> {
   return commitChange(async (tx) => {
     const before = await tx.user.findUnique({ where: { id } });
-    if (!before) throw new NotFoundError('User', id);
+    if (!before || before.environmentId !== environmentId) throw new NotFoundError('User', id);
     await tx.user.delete({ where: { id } });
-    await recordEvent(tx, { type: 'user.deleted', actor, userId: id, before: userRecord(before) });
+    await recordEvent(tx, {
+      type: 'user.deleted',
+      actor,
+      environmentId,
+      userId: id,
+      before: userRecord(before),
+    });
     return before;
   });
 }

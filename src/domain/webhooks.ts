@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { prisma } from '../db/index.ts';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../errors.ts';
 import type { WebhookEndpoint } from '../generated/prisma/client.ts';
 import { newId } from '../ids.ts';
@@ -6,6 +7,7 @@ import type { Actor } from './actor.ts';
 import { recordEvent } from './events.ts';
 import { decryptWithServerSecret, encryptWithServerSecret } from './secrets.ts';
 import { commitChange } from './transaction.ts';
+import { checkWebhookTarget } from './webhook-targets.ts';
 
 /** The WorkOS event names Pennant delivers, each with a FeatureFlag as `data`. */
 export const webhookEventTypes = [
@@ -39,7 +41,8 @@ export function webhookEventTypeOf(eventType: string): WebhookEventType | undefi
 const secretPurpose = 'webhook-endpoint-secret';
 export const maxEndpointsPerEnvironment = 50;
 
-function validEndpointUrl(value: string): string {
+/** A well-formed URL the environment may send webhooks to (see webhook-targets.ts). */
+function validEndpointUrl(value: string, environmentKind: 'SANDBOX' | 'PRODUCTION'): string {
   let url: URL;
   try {
     url = new URL(value);
@@ -55,6 +58,7 @@ function validEndpointUrl(value: string): string {
       'url must not carry credentials; the signature authenticates Pennant.',
     );
   }
+  checkWebhookTarget(url, environmentKind);
   return url.toString();
 }
 
@@ -85,7 +89,7 @@ export async function createWebhookEndpoint(
   environmentId: string,
   input: { url: string; events: readonly string[] },
 ): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
-  const url = validEndpointUrl(input.url);
+  const url = validEndpointUrl(input.url, await environmentKindOf(environmentId));
   const events = validEvents(input.events);
   const secret = `whsec_${randomBytes(32).toString('base64url')}`;
   const secretEncrypted = await encryptWithServerSecret(secret, secretPurpose);
@@ -111,15 +115,24 @@ export async function createWebhookEndpoint(
   return { endpoint, secret };
 }
 
+async function environmentKindOf(environmentId: string): Promise<'SANDBOX' | 'PRODUCTION'> {
+  const environment = await prisma.environment.findUnique({
+    where: { id: environmentId },
+    select: { kind: true },
+  });
+  if (!environment) throw new NotFoundError('Environment', environmentId);
+  return environment.kind;
+}
+
 /** Changes an endpoint's URL, events or status; what is omitted stays. */
-export function updateWebhookEndpoint(
+export async function updateWebhookEndpoint(
   actor: Actor,
   environmentId: string,
   id: string,
   input: { url?: string | null; events?: readonly string[] | null; enabled?: boolean | null },
 ): Promise<WebhookEndpoint> {
   const data: { url?: string; events?: WebhookEventType[]; enabled?: boolean } = {};
-  if (input.url != null) data.url = validEndpointUrl(input.url);
+  if (input.url != null) data.url = validEndpointUrl(input.url, await environmentKindOf(environmentId));
   if (input.events != null) data.events = validEvents(input.events);
   if (input.enabled != null) data.enabled = input.enabled;
   return commitChange(async (tx) => {

@@ -3,7 +3,7 @@ import { flagState } from '../domain/flag-state.ts';
 import { organizationCache } from '../domain/organization-cache.ts';
 import { createOrganization, deleteOrganization, updateOrganization } from '../domain/organizations.ts';
 import { validFilterText, validId } from '../domain/validation.ts';
-import { environmentArgument } from './auth.ts';
+import { apiKeyOf, environmentArgument } from './auth.ts';
 import { builder } from './builder.ts';
 import { actorOf } from './context.ts';
 import { checkedPageSize } from './page-size.ts';
@@ -37,18 +37,22 @@ builder.queryFields((t) => ({
     type: 'Organization',
     cursor: 'id',
     maxSize: checkedPageSize,
-    description: 'Organizations, oldest first; `search` matches name or external id.',
+    description:
+      'Organizations of the key’s environment, oldest first; `search` matches name or external id.',
     authScopes: { apiKey: true },
     args: { search: t.arg.string({ required: false }) },
-    resolve: (query, _root, args) => {
+    resolve: (query, _root, args, context) => {
       const search = args.search ? validFilterText('search', args.search) : undefined;
       return prisma.organization.findMany({
         ...query,
-        where: search
-          ? {
-              OR: [{ name: { contains: search, mode: 'insensitive' } }, { externalId: { equals: search } }],
-            }
-          : undefined,
+        where: {
+          environmentId: apiKeyOf(context).environment.id,
+          ...(search
+            ? {
+                OR: [{ name: { contains: search, mode: 'insensitive' } }, { externalId: { equals: search } }],
+              }
+            : {}),
+        },
       });
     },
   }),
@@ -56,13 +60,18 @@ builder.queryFields((t) => ({
     type: OrganizationType,
     nullable: true,
     authScopes: { apiKey: true },
+    description: 'An organization of the key’s environment (null for any other).',
     args: { id: t.arg.id() },
-    resolve: (query, _root, args) => {
+    resolve: async (query, _root, args, context) => {
       const id = validId('id', String(args.id), 'org');
+      const environmentId = apiKeyOf(context).environment.id;
       // Only the organization's own fields (the flag-read hot path): from memory. With
       // relations selected, one query that includes them.
-      if (Object.keys(query).length === 0) return organizationCache.find(id);
-      return prisma.organization.findUnique({ ...query, where: { id } });
+      if (Object.keys(query).length === 0) {
+        const organization = await organizationCache.find(id);
+        return organization?.environmentId === environmentId ? organization : null;
+      }
+      return prisma.organization.findFirst({ ...query, where: { id, environmentId } });
     },
   }),
 }));
@@ -78,7 +87,7 @@ builder.relayMutationField(
   {
     authScopes: { apiKey: true },
     resolve: async (_root, { input }, context) => ({
-      organization: await createOrganization(actorOf(context), input),
+      organization: await createOrganization(actorOf(context), apiKeyOf(context).environment.id, input),
     }),
   },
   {
@@ -100,7 +109,12 @@ builder.relayMutationField(
   {
     authScopes: { apiKey: true },
     resolve: async (_root, { input }, context) => ({
-      organization: await updateOrganization(actorOf(context), validId('id', String(input.id), 'org'), input),
+      organization: await updateOrganization(
+        actorOf(context),
+        apiKeyOf(context).environment.id,
+        validId('id', String(input.id), 'org'),
+        input,
+      ),
     }),
   },
   {
@@ -117,7 +131,11 @@ builder.relayMutationField(
     description: 'Deletes an organization, its memberships and sessions, and removes it from every rule.',
     authScopes: { apiKey: true },
     resolve: async (_root, { input }, context) => {
-      const deleted = await deleteOrganization(actorOf(context), validId('id', String(input.id), 'org'));
+      const deleted = await deleteOrganization(
+        actorOf(context),
+        apiKeyOf(context).environment.id,
+        validId('id', String(input.id), 'org'),
+      );
       return { deletedOrganizationId: deleted.id };
     },
   },

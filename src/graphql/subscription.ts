@@ -1,5 +1,6 @@
 import { prisma } from '../db/index.ts';
 import { latestEventId, parseCursor } from '../domain/events.ts';
+import { assertActiveMembership } from '../domain/sessions.ts';
 import { UnauthenticatedError } from '../errors.ts';
 import { type FeatureFlagsChange, realtimeFanOut } from '../realtime/fan-out.ts';
 import { apiKeyOf, environmentArgument } from './auth.ts';
@@ -72,6 +73,8 @@ builder.subscriptionFields((t) => ({
         );
       }
       const after = args.after == null ? null : parseCursor(args.after);
+      // The credential names its organization until it expires; the user may have left it since.
+      await assertActiveMembership(session);
       const environment = await prisma.environment.findUniqueOrThrow({
         where: { id: session.environmentId },
         select: { slug: true },

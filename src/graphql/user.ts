@@ -1,7 +1,8 @@
 import { prisma } from '../db/index.ts';
 import { createOrganizationMembership, deleteOrganizationMembership } from '../domain/memberships.ts';
 import { createUser, deleteUser, updateUser } from '../domain/users.ts';
-import { validId } from '../domain/validation.ts';
+import { validFilterText, validId } from '../domain/validation.ts';
+import { apiKeyOf } from './auth.ts';
 import { builder } from './builder.ts';
 import { actorOf } from './context.ts';
 import { OrganizationType } from './organization.ts';
@@ -66,29 +67,42 @@ builder.queryFields((t) => ({
     type: 'User',
     cursor: 'id',
     maxSize: checkedPageSize,
-    description: 'Users, oldest first; `search` matches email (part) or external id.',
+    description:
+      'Users of the key’s environment, oldest first; `search` matches email (part) or external id.',
     authScopes: { apiKey: true },
     args: { search: t.arg.string({ required: false }) },
-    resolve: (query, _root, args) =>
-      prisma.user.findMany({
+    resolve: (query, _root, args, context) => {
+      const search = args.search ? validFilterText('search', args.search) : undefined;
+      return prisma.user.findMany({
         ...query,
-        where: args.search
-          ? {
-              OR: [
-                { email: { contains: args.search, mode: 'insensitive' } },
-                { externalId: { equals: args.search } },
-              ],
-            }
-          : undefined,
-      }),
+        where: {
+          environmentId: apiKeyOf(context).environment.id,
+          ...(search
+            ? {
+                OR: [
+                  { email: { contains: search, mode: 'insensitive' } },
+                  { externalId: { equals: search } },
+                ],
+              }
+            : {}),
+        },
+      });
+    },
   }),
   user: t.prismaField({
     type: UserType,
     nullable: true,
+    description: 'A user of the key’s environment (null for any other).',
     authScopes: { apiKey: true },
     args: { id: t.arg.id() },
-    resolve: (query, _root, args) =>
-      prisma.user.findUnique({ ...query, where: { id: validId('id', String(args.id), 'user') } }),
+    resolve: (query, _root, args, context) =>
+      prisma.user.findFirst({
+        ...query,
+        where: {
+          id: validId('id', String(args.id), 'user'),
+          environmentId: apiKeyOf(context).environment.id,
+        },
+      }),
   }),
 }));
 
@@ -104,9 +118,12 @@ builder.relayMutationField(
     }),
   },
   {
-    description: 'Creates a user (emails are unique, stored lower-case).',
+    description:
+      'Creates a user in the key’s environment (emails are unique within an environment, stored lower-case).',
     authScopes: { apiKey: true },
-    resolve: async (_root, { input }, context) => ({ user: await createUser(actorOf(context), input) }),
+    resolve: async (_root, { input }, context) => ({
+      user: await createUser(actorOf(context), apiKeyOf(context).environment.id, input),
+    }),
   },
   { outputFields: (t) => ({ user: t.field({ type: UserType, resolve: (p) => p.user }) }) },
 );
@@ -126,7 +143,12 @@ builder.relayMutationField(
   {
     authScopes: { apiKey: true },
     resolve: async (_root, { input }, context) => ({
-      user: await updateUser(actorOf(context), validId('id', String(input.id), 'user'), input),
+      user: await updateUser(
+        actorOf(context),
+        apiKeyOf(context).environment.id,
+        validId('id', String(input.id), 'user'),
+        input,
+      ),
     }),
   },
   { outputFields: (t) => ({ user: t.field({ type: UserType, resolve: (p) => p.user }) }) },
@@ -139,7 +161,11 @@ builder.relayMutationField(
     description: 'Deletes a user with their memberships and sessions (their refresh tokens stop working).',
     authScopes: { apiKey: true },
     resolve: async (_root, { input }, context) => {
-      const deleted = await deleteUser(actorOf(context), validId('id', String(input.id), 'user'));
+      const deleted = await deleteUser(
+        actorOf(context),
+        apiKeyOf(context).environment.id,
+        validId('id', String(input.id), 'user'),
+      );
       return { deletedUserId: deleted.id };
     },
   },
@@ -158,11 +184,15 @@ builder.relayMutationField(
   {
     authScopes: { apiKey: true },
     resolve: async (_root, { input }, context) => ({
-      organizationMembership: await createOrganizationMembership(actorOf(context), {
-        userId: validId('userId', String(input.userId), 'user'),
-        organizationId: validId('organizationId', String(input.organizationId), 'org'),
-        roleSlug: input.role,
-      }),
+      organizationMembership: await createOrganizationMembership(
+        actorOf(context),
+        apiKeyOf(context).environment.id,
+        {
+          userId: validId('userId', String(input.userId), 'user'),
+          organizationId: validId('organizationId', String(input.organizationId), 'org'),
+          roleSlug: input.role,
+        },
+      ),
     }),
   },
   {
@@ -185,6 +215,7 @@ builder.relayMutationField(
     resolve: async (_root, { input }, context) => {
       const deleted = await deleteOrganizationMembership(
         actorOf(context),
+        apiKeyOf(context).environment.id,
         validId('id', String(input.id), 'om'),
       );
       return { deletedOrganizationMembershipId: deleted.id };

@@ -29,6 +29,22 @@ export function clientAddress(request: IncomingMessage, trustProxy: boolean): st
   return request.socket.remoteAddress ?? 'unknown';
 }
 
+const invalidPathBody = JSON.stringify({
+  code: 'invalid_request',
+  message: 'The path is not valid percent-encoding.',
+  errors: [{ message: 'The path is not valid percent-encoding.', extensions: { code: 'BAD_REQUEST' } }],
+});
+
+function isValidPercentEncoding(path: string): boolean {
+  if (!path.includes('%')) return true;
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Wraps yoga's Node handler with what every HTTP request gets: a request id (`x-request-id`,
  * the caller's when it is a plain token, echoed in the response and in the log lines written for
@@ -78,6 +94,14 @@ export function createHttpHandler(
       );
     });
 
+    if (!isValidPercentEncoding(path)) {
+      // Every route decodes its path segments; one that cannot be decoded is the client's error,
+      // answered the same way on every path (never an exception with a stack).
+      response.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
+      response.end(invalidPathBody);
+      request.resume();
+      return;
+    }
     const declared = Number(request.headers['content-length'] ?? 0);
     if (declared > options.maxBodyBytes) {
       // Refused unread; the connection closes afterwards so the unread body is not parsed.

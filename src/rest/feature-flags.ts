@@ -45,7 +45,7 @@ export function featureFlagRoutes(): Route[] {
       const apiKey = await requireApiKey(request);
       const slug = params.slug ?? '';
       const actor = actorOfApiKey(apiKey);
-      const target = await flagTarget(slug, params.targetId ?? '');
+      const target = await flagTarget(slug, apiKey.environment.id, params.targetId ?? '');
       if (target.kind === 'user') {
         await addFeatureFlagUser(actor, slug, apiKey.environment.id, target.id, 'targetId');
       } else {
@@ -57,7 +57,7 @@ export function featureFlagRoutes(): Route[] {
       const apiKey = await requireApiKey(request);
       const slug = params.slug ?? '';
       const actor = actorOfApiKey(apiKey);
-      const target = await flagTarget(slug, params.targetId ?? '');
+      const target = await flagTarget(slug, apiKey.environment.id, params.targetId ?? '');
       if (target.kind === 'user') {
         await removeFeatureFlagUser(actor, slug, apiKey.environment.id, target.id);
       } else {
@@ -68,7 +68,7 @@ export function featureFlagRoutes(): Route[] {
     restRoute('GET', '/organizations/:organizationId/feature-flags', async (request, params, url) => {
       const apiKey = await requireApiKey(request);
       const page = parsePageRequest(url);
-      const organization = await findOrganization(params.organizationId ?? '');
+      const organization = await findOrganization(apiKey.environment.id, params.organizationId ?? '');
       const slugs = flagState.enabledFlagSlugs(apiKey.environment.id, organization.id);
       return json(await listFlags(apiKey, { slug: { in: slugs } }, page));
     }),
@@ -79,10 +79,14 @@ export function featureFlagRoutes(): Route[] {
       const user = isId(userId, 'user')
         ? await prisma.user.findUnique({
             where: { id: userId },
-            select: { memberships: { where: { status: 'ACTIVE' }, select: { organizationId: true } } },
+            select: {
+              environmentId: true,
+              memberships: { where: { status: 'ACTIVE' }, select: { organizationId: true } },
+            },
           })
         : null;
-      if (!user) throw new NotFoundError('User', userId);
+      // A user of another environment is unknown here, like any unknown id.
+      if (!user || user.environmentId !== apiKey.environment.id) throw new NotFoundError('User', userId);
       // A user has the flags targeting them, and those they have in an organization they are an
       // active member of (the one evaluation function, through the in-memory state, for each).
       const environmentId = apiKey.environment.id;
@@ -116,11 +120,13 @@ async function setEnabled(request: Request, params: Record<string, string>, enab
  */
 async function flagTarget(
   slug: string,
+  environmentId: string,
   targetId: string,
 ): Promise<{ kind: 'user' | 'organization'; id: string }> {
   await findFlagBySlug(slug);
   if (isId(targetId, 'user')) return { kind: 'user', id: targetId };
-  if (isId(targetId, 'org')) return { kind: 'organization', id: (await findOrganization(targetId)).id };
+  if (isId(targetId, 'org'))
+    return { kind: 'organization', id: (await findOrganization(environmentId, targetId)).id };
   throw new BadUserInputError(
     'targetId',
     'targetId must be an organization id (org_…) or a user id (user_…).',

@@ -2,11 +2,14 @@ import { createHmac } from 'node:crypto';
 import { prisma, type Transaction } from '../db/index.ts';
 import type { ChangeFeed } from '../domain/change-feed.ts';
 import { recordedEvent } from '../domain/event-catalogue.ts';
+import { checkWebhookTarget } from '../domain/webhook-targets.ts';
 import { endpointSecret, webhookEventTypeOf } from '../domain/webhooks.ts';
+import { PennantError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { logger } from '../logger.ts';
 import { webhookDeliveryAttempts } from '../metrics.ts';
 import { webhookPayload } from './payload.ts';
+import { postWebhook } from './post.ts';
 
 export interface WebhookDispatcherOptions {
   /** How often to look for new events and due retries besides change notifications. */
@@ -248,7 +251,10 @@ export class WebhookDispatcher {
 
   private async attempt(delivery: Claimed) {
     const [endpoint, event] = await Promise.all([
-      prisma.webhookEndpoint.findUnique({ where: { id: delivery.endpointId } }),
+      prisma.webhookEndpoint.findUnique({
+        where: { id: delivery.endpointId },
+        include: { environment: { select: { kind: true } } },
+      }),
       prisma.event.findUnique({ where: { id: delivery.eventId } }),
     ]);
     // A deleted endpoint takes its deliveries with it (cascade).
@@ -271,19 +277,19 @@ export class WebhookDispatcher {
     let status: number | null = null;
     let failure: string | null = null;
     try {
-      const response = await fetch(endpoint.url, {
-        method: 'POST',
-        headers: {
+      const url = new URL(endpoint.url);
+      // Endpoints saved before the rules existed are held to them at delivery too.
+      checkWebhookTarget(url, endpoint.environment.kind);
+      status = await postWebhook(
+        url,
+        {
           'content-type': 'application/json',
           'user-agent': 'Pennant-Webhooks/1',
           'workos-signature': signatureHeader(await endpointSecret(endpoint), body),
         },
         body,
-        redirect: 'manual',
-        signal: AbortSignal.any([AbortSignal.timeout(this.requestTimeoutMs), this.stopRequests.signal]),
-      });
-      status = response.status;
-      await response.body?.cancel().catch(() => undefined);
+        AbortSignal.any([AbortSignal.timeout(this.requestTimeoutMs), this.stopRequests.signal]),
+      );
       if (status >= 200 && status < 300) {
         await this.finish(delivery.id, 'delivered', status, null);
         return;
@@ -297,7 +303,12 @@ export class WebhookDispatcher {
           WHERE "id" = ${delivery.id}`;
         return;
       }
-      failure = error instanceof Error ? `${error.name}: ${error.message}` : 'The request failed.';
+      failure =
+        error instanceof PennantError
+          ? `Refused: ${error.message}`
+          : error instanceof Error
+            ? `${error.name}: ${error.message}`
+            : 'The request failed.';
     }
     if (delivery.attempts >= this.maxAttempts) {
       logger.warn({ deliveryId: delivery.id, endpointId: endpoint.id }, 'webhooks: delivery failed for good');

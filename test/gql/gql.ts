@@ -29,6 +29,26 @@ type Documents = {
     "\n  query CliCurrentEnvironment {\n    currentEnvironment { slug }\n  }\n": typeof types.CliCurrentEnvironmentDocument,
     "\n  query ClientCurrentEnvironment { currentEnvironment { clientId } }\n": typeof types.ClientCurrentEnvironmentDocument,
     "\n  mutation ClientRefreshWithSeal($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { featureFlags } }\n  }\n": typeof types.ClientRefreshWithSealDocument,
+    "\n  mutation IsolationCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.IsolationCreateOrganizationDocument,
+    "\n  mutation IsolationCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.IsolationCreateUserDocument,
+    "\n  mutation IsolationCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.IsolationCreateMembershipDocument,
+    "\n  mutation IsolationCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession accessToken refreshToken session { id } }\n  }\n": typeof types.IsolationCreateSessionDocument,
+    "\n  query IsolationOrganization($id: ID!) { organization(id: $id) { id name } }\n": typeof types.IsolationOrganizationDocument,
+    "\n  query IsolationOrganizations { organizations(first: 100) { edges { node { id } } } }\n": typeof types.IsolationOrganizationsDocument,
+    "\n  query IsolationUser($id: ID!) { user(id: $id) { id email } }\n": typeof types.IsolationUserDocument,
+    "\n  query IsolationUsers { users(first: 100) { edges { node { id email } } } }\n": typeof types.IsolationUsersDocument,
+    "\n  mutation IsolationUpdateOrganization($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { organization { id } }\n  }\n": typeof types.IsolationUpdateOrganizationDocument,
+    "\n  mutation IsolationDeleteOrganization($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n": typeof types.IsolationDeleteOrganizationDocument,
+    "\n  mutation IsolationDeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) { deletedUserId }\n  }\n": typeof types.IsolationDeleteUserDocument,
+    "\n  mutation IsolationCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.IsolationCreateFlagDocument,
+    "\n  mutation IsolationAddFlagOrganization($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { organizationIds } }\n  }\n": typeof types.IsolationAddFlagOrganizationDocument,
+    "\n  subscription IsolationFlagsChanged { featureFlagsChanged { organizationId featureFlags } }\n": typeof types.IsolationFlagsChangedDocument,
+    "\n      mutation IsolationCreateEnvironment($input: CreateEnvironmentInput!) {\n        createEnvironment(input: $input) { environment { id clientId } }\n      }\n    ": typeof types.IsolationCreateEnvironmentDocument,
+    "\n  subscription IsolationFlagsChangedAfter($after: String) {\n    featureFlagsChanged(after: $after) { organizationId featureFlags }\n  }\n": typeof types.IsolationFlagsChangedAfterDocument,
+    "\n  query IsolationLatestCursor { latestCursor }\n": typeof types.IsolationLatestCursorDocument,
+    "\n  mutation IsolationRefreshSession($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { accessToken organizationId } }\n  }\n": typeof types.IsolationRefreshSessionDocument,
+    "\n  mutation IsolationDeleteMembership($input: DeleteOrganizationMembershipInput!) {\n    deleteOrganizationMembership(input: $input) { deletedOrganizationMembershipId }\n  }\n": typeof types.IsolationDeleteMembershipDocument,
+    "\n  mutation IsolationSetFlagEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { featureFlag { id } }\n  }\n": typeof types.IsolationSetFlagEnabledDocument,
     "\n  mutation EvaluationCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.EvaluationCreateFlagDocument,
     "\n  mutation EvaluationCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.EvaluationCreateOrganizationDocument,
     "\n  mutation EvaluationSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": typeof types.EvaluationSetRuleDocument,
@@ -50,6 +70,9 @@ type Documents = {
     "\n  query FlagsList($tag: String, $search: String, $first: Int, $after: String) {\n    featureFlags(tag: $tag, search: $search, first: $first, after: $after) {\n      edges { cursor node { slug } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.FlagsListDocument,
     "\n  query FlagsEvents($flagSlug: String) {\n    events(flagSlug: $flagSlug, first: 50) { edges { node { type flagSlug before after } } }\n  }\n": typeof types.FlagsEventsDocument,
     "\n  mutation GraphiqlCreateFlag($slug: String!) {\n    createFeatureFlag(input: { slug: $slug, name: \"From the test\" }) { featureFlag { slug } }\n  }\n": typeof types.GraphiqlCreateFlagDocument,
+    "\n  mutation TargetsCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n": typeof types.TargetsCreateEndpointDocument,
+    "\n  query TargetsEndpoints { webhookEndpoints { id deliveries { status lastStatusCode lastError } } }\n": typeof types.TargetsEndpointsDocument,
+    "\n  mutation TargetsCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.TargetsCreateFlagDocument,
     "\n  mutation RealtimeCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.RealtimeCreateOrganizationDocument,
     "\n  mutation RealtimeCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.RealtimeCreateFlagDocument,
     "\n  mutation RealtimeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.RealtimeCreateUserDocument,
@@ -204,6 +227,26 @@ const documents: Documents = {
     "\n  query CliCurrentEnvironment {\n    currentEnvironment { slug }\n  }\n": types.CliCurrentEnvironmentDocument,
     "\n  query ClientCurrentEnvironment { currentEnvironment { clientId } }\n": types.ClientCurrentEnvironmentDocument,
     "\n  mutation ClientRefreshWithSeal($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { featureFlags } }\n  }\n": types.ClientRefreshWithSealDocument,
+    "\n  mutation IsolationCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.IsolationCreateOrganizationDocument,
+    "\n  mutation IsolationCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.IsolationCreateUserDocument,
+    "\n  mutation IsolationCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.IsolationCreateMembershipDocument,
+    "\n  mutation IsolationCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession accessToken refreshToken session { id } }\n  }\n": types.IsolationCreateSessionDocument,
+    "\n  query IsolationOrganization($id: ID!) { organization(id: $id) { id name } }\n": types.IsolationOrganizationDocument,
+    "\n  query IsolationOrganizations { organizations(first: 100) { edges { node { id } } } }\n": types.IsolationOrganizationsDocument,
+    "\n  query IsolationUser($id: ID!) { user(id: $id) { id email } }\n": types.IsolationUserDocument,
+    "\n  query IsolationUsers { users(first: 100) { edges { node { id email } } } }\n": types.IsolationUsersDocument,
+    "\n  mutation IsolationUpdateOrganization($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { organization { id } }\n  }\n": types.IsolationUpdateOrganizationDocument,
+    "\n  mutation IsolationDeleteOrganization($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n": types.IsolationDeleteOrganizationDocument,
+    "\n  mutation IsolationDeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) { deletedUserId }\n  }\n": types.IsolationDeleteUserDocument,
+    "\n  mutation IsolationCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.IsolationCreateFlagDocument,
+    "\n  mutation IsolationAddFlagOrganization($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { organizationIds } }\n  }\n": types.IsolationAddFlagOrganizationDocument,
+    "\n  subscription IsolationFlagsChanged { featureFlagsChanged { organizationId featureFlags } }\n": types.IsolationFlagsChangedDocument,
+    "\n      mutation IsolationCreateEnvironment($input: CreateEnvironmentInput!) {\n        createEnvironment(input: $input) { environment { id clientId } }\n      }\n    ": types.IsolationCreateEnvironmentDocument,
+    "\n  subscription IsolationFlagsChangedAfter($after: String) {\n    featureFlagsChanged(after: $after) { organizationId featureFlags }\n  }\n": types.IsolationFlagsChangedAfterDocument,
+    "\n  query IsolationLatestCursor { latestCursor }\n": types.IsolationLatestCursorDocument,
+    "\n  mutation IsolationRefreshSession($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { accessToken organizationId } }\n  }\n": types.IsolationRefreshSessionDocument,
+    "\n  mutation IsolationDeleteMembership($input: DeleteOrganizationMembershipInput!) {\n    deleteOrganizationMembership(input: $input) { deletedOrganizationMembershipId }\n  }\n": types.IsolationDeleteMembershipDocument,
+    "\n  mutation IsolationSetFlagEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { featureFlag { id } }\n  }\n": types.IsolationSetFlagEnabledDocument,
     "\n  mutation EvaluationCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.EvaluationCreateFlagDocument,
     "\n  mutation EvaluationCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.EvaluationCreateOrganizationDocument,
     "\n  mutation EvaluationSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": types.EvaluationSetRuleDocument,
@@ -225,6 +268,9 @@ const documents: Documents = {
     "\n  query FlagsList($tag: String, $search: String, $first: Int, $after: String) {\n    featureFlags(tag: $tag, search: $search, first: $first, after: $after) {\n      edges { cursor node { slug } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.FlagsListDocument,
     "\n  query FlagsEvents($flagSlug: String) {\n    events(flagSlug: $flagSlug, first: 50) { edges { node { type flagSlug before after } } }\n  }\n": types.FlagsEventsDocument,
     "\n  mutation GraphiqlCreateFlag($slug: String!) {\n    createFeatureFlag(input: { slug: $slug, name: \"From the test\" }) { featureFlag { slug } }\n  }\n": types.GraphiqlCreateFlagDocument,
+    "\n  mutation TargetsCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n": types.TargetsCreateEndpointDocument,
+    "\n  query TargetsEndpoints { webhookEndpoints { id deliveries { status lastStatusCode lastError } } }\n": types.TargetsEndpointsDocument,
+    "\n  mutation TargetsCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.TargetsCreateFlagDocument,
     "\n  mutation RealtimeCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.RealtimeCreateOrganizationDocument,
     "\n  mutation RealtimeCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.RealtimeCreateFlagDocument,
     "\n  mutation RealtimeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.RealtimeCreateUserDocument,
@@ -441,6 +487,86 @@ export function graphql(source: "\n  mutation ClientRefreshWithSeal($input: Refr
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation IsolationCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"): (typeof documents)["\n  mutation IsolationCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IsolationCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n"): (typeof documents)["\n  mutation IsolationCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IsolationCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n"): (typeof documents)["\n  mutation IsolationCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IsolationCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession accessToken refreshToken session { id } }\n  }\n"): (typeof documents)["\n  mutation IsolationCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession accessToken refreshToken session { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IsolationOrganization($id: ID!) { organization(id: $id) { id name } }\n"): (typeof documents)["\n  query IsolationOrganization($id: ID!) { organization(id: $id) { id name } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IsolationOrganizations { organizations(first: 100) { edges { node { id } } } }\n"): (typeof documents)["\n  query IsolationOrganizations { organizations(first: 100) { edges { node { id } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IsolationUser($id: ID!) { user(id: $id) { id email } }\n"): (typeof documents)["\n  query IsolationUser($id: ID!) { user(id: $id) { id email } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IsolationUsers { users(first: 100) { edges { node { id email } } } }\n"): (typeof documents)["\n  query IsolationUsers { users(first: 100) { edges { node { id email } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IsolationUpdateOrganization($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { organization { id } }\n  }\n"): (typeof documents)["\n  mutation IsolationUpdateOrganization($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { organization { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IsolationDeleteOrganization($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n"): (typeof documents)["\n  mutation IsolationDeleteOrganization($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IsolationDeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) { deletedUserId }\n  }\n"): (typeof documents)["\n  mutation IsolationDeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) { deletedUserId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IsolationCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"): (typeof documents)["\n  mutation IsolationCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IsolationAddFlagOrganization($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { organizationIds } }\n  }\n"): (typeof documents)["\n  mutation IsolationAddFlagOrganization($input: AddFeatureFlagOrganizationInput!) {\n    addFeatureFlagOrganization(input: $input) { rule { organizationIds } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription IsolationFlagsChanged { featureFlagsChanged { organizationId featureFlags } }\n"): (typeof documents)["\n  subscription IsolationFlagsChanged { featureFlagsChanged { organizationId featureFlags } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation IsolationCreateEnvironment($input: CreateEnvironmentInput!) {\n        createEnvironment(input: $input) { environment { id clientId } }\n      }\n    "): (typeof documents)["\n      mutation IsolationCreateEnvironment($input: CreateEnvironmentInput!) {\n        createEnvironment(input: $input) { environment { id clientId } }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription IsolationFlagsChangedAfter($after: String) {\n    featureFlagsChanged(after: $after) { organizationId featureFlags }\n  }\n"): (typeof documents)["\n  subscription IsolationFlagsChangedAfter($after: String) {\n    featureFlagsChanged(after: $after) { organizationId featureFlags }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IsolationLatestCursor { latestCursor }\n"): (typeof documents)["\n  query IsolationLatestCursor { latestCursor }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IsolationRefreshSession($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { accessToken organizationId } }\n  }\n"): (typeof documents)["\n  mutation IsolationRefreshSession($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { accessToken organizationId } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IsolationDeleteMembership($input: DeleteOrganizationMembershipInput!) {\n    deleteOrganizationMembership(input: $input) { deletedOrganizationMembershipId }\n  }\n"): (typeof documents)["\n  mutation IsolationDeleteMembership($input: DeleteOrganizationMembershipInput!) {\n    deleteOrganizationMembership(input: $input) { deletedOrganizationMembershipId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IsolationSetFlagEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { featureFlag { id } }\n  }\n"): (typeof documents)["\n  mutation IsolationSetFlagEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) { featureFlag { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation EvaluationCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"): (typeof documents)["\n  mutation EvaluationCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -522,6 +648,18 @@ export function graphql(source: "\n  query FlagsEvents($flagSlug: String) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation GraphiqlCreateFlag($slug: String!) {\n    createFeatureFlag(input: { slug: $slug, name: \"From the test\" }) { featureFlag { slug } }\n  }\n"): (typeof documents)["\n  mutation GraphiqlCreateFlag($slug: String!) {\n    createFeatureFlag(input: { slug: $slug, name: \"From the test\" }) { featureFlag { slug } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TargetsCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n"): (typeof documents)["\n  mutation TargetsCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TargetsEndpoints { webhookEndpoints { id deliveries { status lastStatusCode lastError } } }\n"): (typeof documents)["\n  query TargetsEndpoints { webhookEndpoints { id deliveries { status lastStatusCode lastError } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TargetsCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"): (typeof documents)["\n  mutation TargetsCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

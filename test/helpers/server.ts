@@ -140,3 +140,14 @@ export async function metricValue(baseUrl: string, series: string): Promise<numb
   const line = text.split('\n').find((l) => l.startsWith(`${series} `));
   return line === undefined ? undefined : Number(line.slice(series.length + 1));
 }
+
+/** An environment's id and client id, by slug (the server must be running). */
+export async function environmentOf(slug: string): Promise<{ id: string; clientId: string }> {
+  return prisma.environment.findUniqueOrThrow({ where: { slug }, select: { id: true, clientId: true } });
+}
+
+/** The issuer of an environment's access tokens on a test server (no PENNANT_ISSUER set). */
+export async function issuerOf(server: TestServer, slug = 'sandbox'): Promise<string> {
+  const { clientId } = await environmentOf(slug);
+  return `http://localhost:${new URL(server.url).port}/user_management/${clientId}`;
+}
