@@ -17,8 +17,9 @@ const CreateMembership = graphql(`
   }
 `);
 
-const organizationCount = 20;
-const subscribersPerOrganizationAndEnvironment = 5; // 20 × 2 × 5 = 200
+// Organizations belong to one environment: each environment has its own.
+const organizationsPerEnvironment = 10;
+const subscribersPerOrganization = 10; // 10 × 2 environments × 10 = 200
 const environments = ['sandbox', 'production'] as const;
 const flagSlugs = ['v-alpha', 'v-beta', 'v-gamma', 'v-delta', 'v-epsilon', 'v-zeta'];
 const changeCount = 80;
@@ -61,21 +62,30 @@ function random(seed: number) {
 describe('isolation at volume', { timeout: 180_000 }, () => {
   it('200 subscribers over 20 organizations and 2 environments: each ends with the evaluation function’s answer and hears nothing else', async () => {
     const fixtures = realtimeFixtures(server);
-    const organizations: string[] = [];
-    for (let i = 0; i < organizationCount; i++)
-      organizations.push(await fixtures.organization(`Volume ${i}`));
+    const organizationsOf: Record<Environment, string[]> = { sandbox: [], production: [] };
+    for (const environment of environments) {
+      for (let i = 0; i < organizationsPerEnvironment; i++)
+        organizationsOf[environment].push(await fixtures.organization(`Volume ${i}`, environment));
+    }
     for (const slug of flagSlugs) await fixtures.flag(slug);
 
     const subscribers: { organizationId: string; environment: Environment; subscription: FlagsMessage }[] =
       [];
     const before = realtimeFanOut.subscriberCount;
-    for (const organizationId of organizations) {
-      const user = dataOf(
-        await server.request(CreateUser, { input: { email: `volume-${organizationId}@example.com` } }),
-      ).createUser.user.id;
-      dataOf(await server.request(CreateMembership, { input: { userId: user, organizationId } }));
-      for (const environment of environments) {
-        for (let i = 0; i < subscribersPerOrganizationAndEnvironment; i++) {
+    for (const environment of environments) {
+      const apiKey = server.keys[environment];
+      for (const organizationId of organizationsOf[environment]) {
+        const user = dataOf(
+          await server.request(
+            CreateUser,
+            { input: { email: `volume-${organizationId}@example.com` } },
+            { apiKey },
+          ),
+        ).createUser.user.id;
+        dataOf(
+          await server.request(CreateMembership, { input: { userId: user, organizationId } }, { apiKey }),
+        );
+        for (let i = 0; i < subscribersPerOrganization; i++) {
           const session = await fixtures.sessionFor(user, organizationId, environment);
           const connection = connectWs(server.graphqlUrl, {
             connectionParams:
@@ -106,6 +116,7 @@ describe('isolation at volume', { timeout: 180_000 }, () => {
     for (let i = 0; i < changeCount; i++) {
       const slug = pick(flagSlugs);
       const environment = pick(environments);
+      const organizations = organizationsOf[environment];
       const roll = next();
       if (roll < 0.3) changes.push(() => fixtures.setEnabled(slug, next() < 0.7, environment));
       else if (roll < 0.5) {
@@ -127,7 +138,7 @@ describe('isolation at volume', { timeout: 180_000 }, () => {
       const rules = dataOf(
         await server.request(FlagRules, { environment }, { apiKey: server.keys[environment] }),
       );
-      for (const organizationId of organizations) {
+      for (const organizationId of organizationsOf[environment]) {
         const enabled = rules.featureFlags.edges
           .filter(({ node }) => flagSlugs.includes(node.slug))
           .filter(({ node }) =>

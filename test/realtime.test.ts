@@ -119,6 +119,7 @@ describe('featureFlagsChanged: who hears what', () => {
   let acmeSandboxSecond: Awaited<ReturnType<typeof subscribeFlags>>;
   let globexSandbox: Awaited<ReturnType<typeof subscribeFlags>>;
   let acmeProduction: Awaited<ReturnType<typeof subscribeFlags>>;
+  let acmeInProduction: string;
   let counts: () => number[];
   let all: Awaited<ReturnType<typeof subscribeFlags>>[];
 
@@ -130,7 +131,9 @@ describe('featureFlagsChanged: who hears what', () => {
     const acmeSession = await fixtures.session(acme, 'sandbox');
     const acmeSession2 = await fixtures.session(acme, 'sandbox');
     const globexSession = await fixtures.session(globex, 'sandbox');
-    const acmeProductionSession = await fixtures.session(acme, 'production');
+    // Organizations belong to one environment: production has its own Acme.
+    acmeInProduction = await fixtures.organization('Acme', 'production');
+    const acmeProductionSession = await fixtures.session(acmeInProduction, 'production');
     // The three ways a client authenticates: access token, sealed session, session cookie.
     acmeSandbox = await subscribeFlags({ accessToken: acmeSession.accessToken });
     acmeSandboxSecond = await subscribeFlags({ sealedSession: acmeSession2.sealedSession });
@@ -201,11 +204,11 @@ describe('featureFlagsChanged: who hears what', () => {
   });
 
   it('a change in another environment is heard only there', async () => {
-    await fixtures.setRule('new-billing', 'SOME', [acme], 'production');
+    await fixtures.setRule('new-billing', 'SOME', [acmeInProduction], 'production');
     await fixtures.setEnabled('new-billing', true, 'production');
     const [message] = await acmeProduction.waitForCount(1);
     expect(message?.featureFlagsChanged).toMatchObject({
-      organizationId: acme,
+      organizationId: acmeInProduction,
       environment: 'production',
       featureFlags: ['new-billing'],
       added: ['new-billing'],

@@ -115,7 +115,9 @@ function exactNotificationScenarios(
     const targetSecondSession = await fixtures.sessionFor(target.userId, acme, 'sandbox');
     await membership(target.userId, globex);
     const targetInGlobex = await fixtures.sessionFor(target.userId, globex, 'sandbox');
-    const targetInProduction = await fixtures.sessionFor(target.userId, acme, 'production');
+    // Production's users are its own: a user there is not told of a sandbox target.
+    const productionAcme = await fixtures.organization('User Target Acme in production', 'production');
+    const targetInProduction = await fixtures.session(productionAcme, 'production');
     const colleague = await fixtures.session(acme);
     const cursor = await fixtures.latestCursor();
     const subscriptions = {

@@ -217,8 +217,9 @@ describe('targeting through the API', () => {
       await server.request(Refresh, { input: { sealedSession: colleague.sealedSession } }),
     ).refreshSession;
     expect(colleagueRefreshed.session.featureFlags).toEqual([]);
-    // Only in the environment where the target was set.
-    const production = await fixtures.sessionFor(targeted.userId, acme, 'production');
+    // Only in the environment where the target was set: production's users are its own.
+    const productionAcme = await fixtures.organization('Acme in production', 'production');
+    const production = await fixtures.session(productionAcme, 'production');
     expect(decodeJwt(production.accessToken).feature_flags).toEqual([]);
 
     // Switched off, the rule turns it off for the targeted user too.

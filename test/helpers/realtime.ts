@@ -118,15 +118,20 @@ export const EventsStream = graphql(`
 export function realtimeFixtures(server: TestServer) {
   let users = 0;
   const fixtures = {
-    async organization(name: string): Promise<string> {
-      const result = await server.request(CreateOrganization, { input: { name } });
+    /** A new organization of the environment (organizations belong to one). */
+    async organization(name: string, environment: 'sandbox' | 'production' = 'sandbox'): Promise<string> {
+      const result = await server.request(
+        CreateOrganization,
+        { input: { name } },
+        { apiKey: server.keys[environment] },
+      );
       return dataOf(result).createOrganization.organization.id;
     },
     async flag(slug: string): Promise<string> {
       const result = await server.request(CreateFlag, { input: { slug, name: slug } });
       return dataOf(result).createFeatureFlag.featureFlag.id;
     },
-    /** A new member of the organization, signed in to the key's environment. */
+    /** A new user of the environment, member of its organization, signed in there. */
     async session(
       organizationId: string,
       environment: 'sandbox' | 'production' = 'sandbox',
@@ -138,13 +143,16 @@ export function realtimeFixtures(server: TestServer) {
       membershipId: string;
     }> {
       users += 1;
+      const apiKey = server.keys[environment];
       const user = dataOf(
-        await server.request(CreateUser, {
-          input: { email: `user${users}-${Math.random().toString(36).slice(2)}@example.com` },
-        }),
+        await server.request(
+          CreateUser,
+          { input: { email: `user${users}-${Math.random().toString(36).slice(2)}@example.com` } },
+          { apiKey },
+        ),
       ).createUser.user.id;
       const membershipId = dataOf(
-        await server.request(CreateMembership, { input: { userId: user, organizationId } }),
+        await server.request(CreateMembership, { input: { userId: user, organizationId } }, { apiKey }),
       ).createOrganizationMembership.organizationMembership.id;
       return {
         ...(await fixtures.sessionFor(user, organizationId, environment)),
