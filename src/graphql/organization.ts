@@ -76,7 +76,7 @@ builder.relayMutationField(
     }),
   },
   {
-    authScopes: { apiKey: true },
+    authScopes: { apiKeyRole: 'MEMBER' },
     resolve: async (_root, { input }, context) => ({
       organization: await createOrganization(actorOf(context), input),
     }),
@@ -98,7 +98,7 @@ builder.relayMutationField(
     }),
   },
   {
-    authScopes: { apiKey: true },
+    authScopes: { apiKeyRole: 'MEMBER' },
     resolve: async (_root, { input }, context) => ({
       organization: await updateOrganization(actorOf(context), validId('id', String(input.id), 'org'), input),
     }),
@@ -115,7 +115,7 @@ builder.relayMutationField(
   { inputFields: (t) => ({ id: t.id() }) },
   {
     description: 'Deletes an organization, its memberships and sessions, and removes it from every rule.',
-    authScopes: { apiKey: true },
+    authScopes: { apiKeyRole: 'MEMBER' },
     resolve: async (_root, { input }, context) => {
       const deleted = await deleteOrganization(actorOf(context), validId('id', String(input.id), 'org'));
       return { deletedOrganizationId: deleted.id };

@@ -105,7 +105,7 @@ builder.relayMutationField(
   },
   {
     description: 'Creates a user (emails are unique, stored lower-case).',
-    authScopes: { apiKey: true },
+    authScopes: { apiKeyRole: 'MEMBER' },
     resolve: async (_root, { input }, context) => ({ user: await createUser(actorOf(context), input) }),
   },
   { outputFields: (t) => ({ user: t.field({ type: UserType, resolve: (p) => p.user }) }) },
@@ -124,7 +124,7 @@ builder.relayMutationField(
     }),
   },
   {
-    authScopes: { apiKey: true },
+    authScopes: { apiKeyRole: 'MEMBER' },
     resolve: async (_root, { input }, context) => ({
       user: await updateUser(actorOf(context), validId('id', String(input.id), 'user'), input),
     }),
@@ -137,7 +137,7 @@ builder.relayMutationField(
   { inputFields: (t) => ({ id: t.id() }) },
   {
     description: 'Deletes a user with their memberships and sessions (their refresh tokens stop working).',
-    authScopes: { apiKey: true },
+    authScopes: { apiKeyRole: 'MEMBER' },
     resolve: async (_root, { input }, context) => {
       const deleted = await deleteUser(actorOf(context), validId('id', String(input.id), 'user'));
       return { deletedUserId: deleted.id };
@@ -156,7 +156,7 @@ builder.relayMutationField(
     }),
   },
   {
-    authScopes: { apiKey: true },
+    authScopes: { apiKeyRole: 'MEMBER' },
     resolve: async (_root, { input }, context) => ({
       organizationMembership: await createOrganizationMembership(actorOf(context), {
         userId: validId('userId', String(input.userId), 'user'),
@@ -181,7 +181,7 @@ builder.relayMutationField(
   {
     description:
       'Removes a user from an organization and revokes their sessions for it: they can no longer refresh.',
-    authScopes: { apiKey: true },
+    authScopes: { apiKeyRole: 'MEMBER' },
     resolve: async (_root, { input }, context) => {
       const deleted = await deleteOrganizationMembership(
         actorOf(context),

@@ -11,7 +11,8 @@ import {
 import { BadUserInputError, NotFoundError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { json, type Route } from '../routes.ts';
-import { actorOfApiKey, noContent, requireApiKey, restRoute } from './http.ts';
+import { requireApiKey } from '../auth/index.ts';
+import { actorOfApiKey, noContent, restRoute } from './http.ts';
 import { featureFlagWire, listWire, type PageRequest, paginate, parsePageRequest } from './wire.ts';
 
 /**

@@ -3,7 +3,8 @@ import { createWebhookEndpoint, deleteWebhookEndpoint, updateWebhookEndpoint } f
 import { BadUserInputError } from '../errors.ts';
 import type { WebhookEndpoint } from '../generated/prisma/client.ts';
 import { json, type Route } from '../routes.ts';
-import { actorOfApiKey, noContent, requireApiKey, restRoute } from './http.ts';
+import { requireApiKey } from '../auth/index.ts';
+import { actorOfApiKey, noContent, restRoute } from './http.ts';
 import { listWire, paginate, parsePageRequest } from './wire.ts';
 
 /**
