@@ -238,7 +238,7 @@ describe('createEnvironment', () => {
     const created = dataOf(
       await server.request(CreateEnvironment, {
         input: { slug: 'staging', name: 'Staging', kind: 'SANDBOX' },
-      }),
+      }, { apiKey: server.keys.admin }),
     ).createEnvironment.environment;
     expect(created).toMatchObject({ slug: 'staging', name: 'Staging', kind: 'SANDBOX' });
     expect(created.id).toMatch(/^env_/);
@@ -259,17 +259,17 @@ describe('createEnvironment', () => {
   it('rejects a bad slug, a bad name and a duplicate slug', async () => {
     const badSlug = await server.request(CreateEnvironment, {
       input: { slug: 'Bad Slug', name: 'x', kind: 'SANDBOX' },
-    });
+    }, { apiKey: server.keys.admin });
     expect(errorCode(badSlug)).toBe('BAD_USER_INPUT');
     expect(badSlug.errors?.[0]?.extensions?.field).toBe('slug');
     const badName = await server.request(CreateEnvironment, {
       input: { slug: 'qa', name: '', kind: 'SANDBOX' },
-    });
+    }, { apiKey: server.keys.admin });
     expect(errorCode(badName)).toBe('BAD_USER_INPUT');
     expect(badName.errors?.[0]?.extensions?.field).toBe('name');
     const duplicate = await server.request(CreateEnvironment, {
       input: { slug: 'production', name: 'Again', kind: 'PRODUCTION' },
-    });
+    }, { apiKey: server.keys.admin });
     expect(errorCode(duplicate)).toBe('CONFLICT');
     expect(duplicate.errors?.[0]?.message).toBe('An environment with this slug already exists.');
   });

@@ -100,7 +100,7 @@ beforeAll(async () => {
   );
   dataOf(await server.request(CreateFlag, { input: { slug: 'other', name: 'Other' } }));
   dataOf(await server.request(DeleteOrganization, { input: { id: organizationId } }));
-  dataOf(await server.request(DeleteFlag, { input: { slug: 'other' } }));
+  dataOf(await server.request(DeleteFlag, { input: { slug: 'other' } }, { apiKey: server.keys.admin }));
 });
 afterAll(async () => {
   await server?.close();

@@ -165,7 +165,7 @@ describe('updateFeatureFlag', () => {
 describe('deleteFeatureFlag', () => {
   it('deletes the flag in every environment and records its rules', async () => {
     const flag = await createFlag('to-delete');
-    const response = await server.request(DeleteFlag, { input: { slug: 'to-delete' } });
+    const response = await server.request(DeleteFlag, { input: { slug: 'to-delete' } }, { apiKey: server.keys.admin });
     expect(dataOf(response).deleteFeatureFlag).toEqual({ deletedFeatureFlagId: flag.id, slug: 'to-delete' });
     const lookup = await server.request(FlagBySlug, { slug: 'to-delete', environment: 'sandbox' });
     expect(dataOf(lookup).featureFlag).toBeNull();
@@ -177,7 +177,7 @@ describe('deleteFeatureFlag', () => {
   });
 
   it('answers NOT_FOUND for an unknown slug', async () => {
-    const response = await server.request(DeleteFlag, { input: { slug: 'never-existed' } });
+    const response = await server.request(DeleteFlag, { input: { slug: 'never-existed' } }, { apiKey: server.keys.admin });
     expect(errorCode(response)).toBe('NOT_FOUND');
   });
 });
@@ -253,7 +253,7 @@ describe('unexpected errors', () => {
       const lookup = await server.request(FlagBySlug, { slug, environment: 'sandbox' });
       expect(dataOf(lookup).featureFlag).toBeNull();
       expect(errorCode(await server.request(UpdateFlag, { input: { slug, name: 'x' } }))).toBe('NOT_FOUND');
-      expect(errorCode(await server.request(DeleteFlag, { input: { slug } }))).toBe('NOT_FOUND');
+      expect(errorCode(await server.request(DeleteFlag, { input: { slug } }, { apiKey: server.keys.admin }))).toBe('NOT_FOUND');
     }
     await createFlag('nul-environment');
     const environment = await server.request(FlagBySlug, {

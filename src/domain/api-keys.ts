@@ -34,7 +34,7 @@ export function apiKeyRoleName(role: ApiKeyRole): string {
 /** `read-only`, `member` or `admin` (as written on the command line) to a role; undefined otherwise. */
 export function parseApiKeyRole(name: string): ApiKeyRole | undefined {
   const role = name.trim().toUpperCase().replace('-', '_');
-  return role in roleRank ? (role as ApiKeyRole) : undefined;
+  return Object.hasOwn(roleRank, role) ? (role as ApiKeyRole) : undefined;
 }
 
 export function apiKeyRoleAllows(role: ApiKeyRole, needed: ApiKeyRole): boolean {
