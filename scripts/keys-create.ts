@@ -22,7 +22,9 @@ const { values } = parseArgs({
 });
 const role = parseApiKeyRole(values.role);
 if (!values.environment || !role) {
-  console.error('usage: npm run keys:create -- --environment <slug> [--name <name>] [--role read-only|member|admin]');
+  console.error(
+    'usage: npm run keys:create -- --environment <slug> [--name <name>] [--role read-only|member|admin]',
+  );
   process.exit(2);
 }
 const database = await openDatabase(loadConfig().database);

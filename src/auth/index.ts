@@ -1,4 +1,10 @@
-import { type ApiKeyRole, type AuthenticatedApiKey, apiKeyAuthenticator, assertApiKeyRole, isApiKeySecretShape } from '../domain/api-keys.ts';
+import {
+  type ApiKeyRole,
+  type AuthenticatedApiKey,
+  apiKeyAuthenticator,
+  assertApiKeyRole,
+  isApiKeySecretShape,
+} from '../domain/api-keys.ts';
 import type { SealOpener } from '../domain/seal.ts';
 import { authenticateSessionCredential, type SessionPrincipal } from '../domain/sessions.ts';
 import { ForbiddenError, PennantError, UnauthenticatedError } from '../errors.ts';
@@ -51,7 +57,10 @@ const anonymous: Principal = { apiKey: null, apiKeyRejected: false, session: nul
  * counts against its key and its address, and past the limit the answer is RATE_LIMITED
  * instead of UNAUTHENTICATED, which slows guessing.
  */
-export async function authenticateApiKey(secret: string, address: string): Promise<AuthenticatedApiKey | null> {
+export async function authenticateApiKey(
+  secret: string,
+  address: string,
+): Promise<AuthenticatedApiKey | null> {
   const apiKey = await apiKeyAuthenticator.authenticate(secret);
   if (apiKey) return apiKey;
   await rateLimits.failedApiKey(secret, address);
@@ -73,7 +82,9 @@ export async function authenticateSession(
 
 function presentedCookie(request: Request, name: string, options: AuthOptions): PresentedCookie | null {
   const value = cookieOf(request, name);
-  return value === undefined ? null : { value, originAllowed: originMayUseCookie(request, options.allowedOrigins) };
+  return value === undefined
+    ? null
+    : { value, originAllowed: originMayUseCookie(request, options.allowedOrigins) };
 }
 
 /**
@@ -89,11 +100,13 @@ export async function authenticateRequest(
 ): Promise<Principal> {
   const sessionCookie = presentedCookie(request, options.cookieName, options);
   let session: SessionPrincipal | null = null;
-  if (sessionCookie?.originAllowed) session = await authenticateSession({ sealedSession: sessionCookie.value }, openSeal);
+  if (sessionCookie?.originAllowed)
+    session = await authenticateSession({ sealedSession: sessionCookie.value }, openSeal);
   const bearer = bearerTokenOf(request);
   if (bearer === undefined) return { ...anonymous, session, sessionCookie };
   const keyShaped = isApiKeySecretShape(bearer);
-  if (!session && !keyShaped && isAccessTokenShape(bearer)) session = await authenticateSession({ accessToken: bearer });
+  if (!session && !keyShaped && isAccessTokenShape(bearer))
+    session = await authenticateSession({ accessToken: bearer });
   if (session && !keyShaped) return { ...anonymous, session, sessionCookie };
   const apiKey = await authenticateApiKey(bearer, clientAddressOf(request));
   return { apiKey, apiKeyRejected: apiKey === null, session, sessionCookie };
@@ -126,7 +139,9 @@ export async function authenticateConnection(
     if (!principal.apiKey) return null;
   }
   if (accessToken !== undefined || sealedSession !== undefined) {
-    principal.session = await authenticateSession(accessToken !== undefined ? { accessToken } : { sealedSession });
+    principal.session = await authenticateSession(
+      accessToken !== undefined ? { accessToken } : { sealedSession },
+    );
     if (!principal.session) return null;
   }
   if (principal.apiKey || principal.session) return principal;
@@ -151,7 +166,10 @@ export async function authenticateConnection(
  * REST: the API key of `Authorization: Bearer sk_…` (401 when missing or invalid), with the
  * role the method needs: reads (GET, HEAD) any role, everything else `member`.
  */
-export async function requireApiKey(request: Request, secret = bearerTokenOf(request)): Promise<AuthenticatedApiKey> {
+export async function requireApiKey(
+  request: Request,
+  secret = bearerTokenOf(request),
+): Promise<AuthenticatedApiKey> {
   if (!secret) throw new UnauthenticatedError();
   const apiKey = await authenticateApiKey(secret, clientAddressOf(request));
   if (!apiKey) throw new UnauthenticatedError('The API key is not valid or has been revoked.');

@@ -104,7 +104,11 @@ export async function createApiKey(
  * Revokes a key. A key revokes keys of its own environment; an admin key also those of other
  * environments. Nobody revokes a key of a higher role than their own.
  */
-export async function revokeApiKey(actor: Actor, by: AuthenticatedApiKey | null, id: string): Promise<ApiKey> {
+export async function revokeApiKey(
+  actor: Actor,
+  by: AuthenticatedApiKey | null,
+  id: string,
+): Promise<ApiKey> {
   const existing = await prisma.apiKey.findUnique({ where: { id } });
   if (!existing) throw new NotFoundError('API key', id);
   if (by) {
@@ -112,7 +116,11 @@ export async function revokeApiKey(actor: Actor, by: AuthenticatedApiKey | null,
       throw roleRequiredError('ADMIN', by.role, 'Revoking a key of another environment');
     }
     if (!apiKeyRoleAllows(by.role, existing.role)) {
-      throw roleRequiredError(existing.role, by.role, `Revoking a key with the ${apiKeyRoleName(existing.role)} role`);
+      throw roleRequiredError(
+        existing.role,
+        by.role,
+        `Revoking a key with the ${apiKeyRoleName(existing.role)} role`,
+      );
     }
   }
   if (existing.revokedAt) return existing;

@@ -3,7 +3,12 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin, { type AuthFailure, AuthScopeFailureType } from '@pothos/plugin-scope-auth';
 import { prisma } from '../db/index.ts';
-import { type ApiKeyRole, type AuthenticatedApiKey, apiKeyRoleAllows, roleRequiredError } from '../domain/api-keys.ts';
+import {
+  type ApiKeyRole,
+  type AuthenticatedApiKey,
+  apiKeyRoleAllows,
+  roleRequiredError,
+} from '../domain/api-keys.ts';
 import { UnauthenticatedError } from '../errors.ts';
 import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';

@@ -1,5 +1,5 @@
-import type { Actor } from '../domain/actor.ts';
 import type { Principal } from '../auth/index.ts';
+import type { Actor } from '../domain/actor.ts';
 import type { SealOpener } from '../domain/seal.ts';
 
 /**

@@ -1,7 +1,12 @@
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError, Kind } from 'graphql';
 import { createGraphQLError, createYoga, type Plugin, type YogaInitialContext } from 'graphql-yoga';
-import { authenticateConnection, authenticateRequest, isAllowedOrigin, type Principal } from '../auth/index.ts';
+import {
+  authenticateConnection,
+  authenticateRequest,
+  isAllowedOrigin,
+  type Principal,
+} from '../auth/index.ts';
 import type { Config } from '../config.ts';
 import { sealOpener } from '../domain/seal.ts';
 import { PennantError } from '../errors.ts';

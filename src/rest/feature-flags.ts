@@ -1,3 +1,4 @@
+import { requireApiKey } from '../auth/index.ts';
 import { prisma } from '../db/index.ts';
 import type { AuthenticatedApiKey } from '../domain/api-keys.ts';
 import { flagState } from '../domain/flag-state.ts';
@@ -11,7 +12,6 @@ import {
 import { BadUserInputError, NotFoundError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { json, type Route } from '../routes.ts';
-import { requireApiKey } from '../auth/index.ts';
 import { actorOfApiKey, noContent, restRoute } from './http.ts';
 import { featureFlagWire, listWire, type PageRequest, paginate, parsePageRequest } from './wire.ts';
 

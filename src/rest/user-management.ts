@@ -1,3 +1,4 @@
+import { requireApiKey } from '../auth/index.ts';
 import { prisma } from '../db/index.ts';
 import { refreshWithRefreshToken } from '../domain/refresh.ts';
 import { publicJwksForEnvironment } from '../domain/sessions.ts';
@@ -7,7 +8,6 @@ import { clientAddressOf } from '../http/request-context.ts';
 import { errorCodeOf, sessionRefreshes } from '../metrics.ts';
 import { json, type Route } from '../routes.ts';
 import { rateLimits } from '../security/rate-limit.ts';
-import { requireApiKey } from '../auth/index.ts';
 import { restRoute } from './http.ts';
 
 /**

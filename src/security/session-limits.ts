@@ -1,10 +1,10 @@
 import { getArgumentValues } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { cookieOf } from '../auth/credentials.ts';
 import { accessTokenClaimsOf, type SealOpener } from '../domain/seal.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 import { rootFields, selectedOperation } from '../http/operation.ts';
 import { clientAddressOf } from '../http/request-context.ts';
-import { cookieOf } from '../auth/credentials.ts';
 import { credentialKey, httpExtensionOf, RateLimitedError, rateLimits } from './rate-limit.ts';
 
 /**
