@@ -5,6 +5,7 @@ import { type DocumentNode, type ExecutionArgs, GraphQLError } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { authenticateConnection, type Principal } from './auth/index.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { setPrismaClient } from './db/index.ts';
@@ -26,7 +27,6 @@ import { clientAddress, createHttpHandler } from './http/server.ts';
 import { logWebSocketConnections } from './http/websocket-log.ts';
 import { logger } from './logger.ts';
 import { countChangeFeedEvent, retentionPurged } from './metrics.ts';
-import { authenticateConnection, type Principal } from './realtime/credentials.ts';
 import { realtimeFanOut } from './realtime/fan-out.ts';
 import { type RedisChangeNotifier, startRedisChangeNotifier } from './realtime/redis-notifier.ts';
 import { workosRoutes } from './rest/index.ts';
@@ -104,7 +104,7 @@ export function buildApp(config: Config) {
     ]);
     http = createHttpHandler(yoga, {
       maxBodyBytes: config.limits.maxBodyBytes,
-      trustProxy: config.trustProxy,
+      trustProxyHops: config.trustProxyHops,
     });
     server = createServer(http);
     // A WebSocket message is bounded like a request body (larger: closed with 1009).
@@ -192,34 +192,22 @@ function serveGraphQLOverWebSocket(
       connectionInitWaitTimeout: config.webSocketInitTimeoutMs,
       // A missing or bad credential: returning false closes with 4403 (Forbidden).
       onConnect: async (context) => {
-        // A failed API key counts against the same limits as over HTTP (per key, per address).
-        const address = clientAddress(context.extra.request, config.trustProxy);
-        const apiKey = context.connectionParams?.apiKey;
-        // Refused with 4403 either way; a rate limit also says when to retry.
-        const limited = async (check: Promise<void>) => {
-          try {
-            await check;
-            return false;
-          } catch (error) {
-            if (!(error instanceof RateLimitedError)) throw error;
-            context.extra.socket.close(CloseCode.Forbidden, error.message);
-            return true;
-          }
-        };
-        if (typeof apiKey === 'string' && (await limited(rateLimits.beforeApiKeyAttempt(apiKey, address)))) {
+        try {
+          const principal = await authenticateConnection(
+            context.connectionParams,
+            requestFromUpgrade(context.extra.request),
+            config,
+            clientAddress(context.extra.request, config.trustProxyHops),
+          );
+          if (!principal) return false;
+          context.extra.principal = principal;
+          return true;
+        } catch (error) {
+          // Refused with 4403 either way; a rate limit also says when to retry.
+          if (!(error instanceof RateLimitedError)) throw error;
+          context.extra.socket.close(CloseCode.Forbidden, error.message);
           return false;
         }
-        const principal = await authenticateConnection(
-          context.connectionParams,
-          requestFromUpgrade(context.extra.request),
-          config,
-        );
-        if (!principal) {
-          if (typeof apiKey === 'string') await limited(rateLimits.afterFailedApiKey(apiKey, address));
-          return false;
-        }
-        context.extra.principal = principal;
-        return true;
       },
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args),
       subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args),
@@ -237,7 +225,7 @@ function serveGraphQLOverWebSocket(
         // Each operation gets a request id and the client's address, like an HTTP request.
         bindRequestContext(request, {
           requestId: randomUUID(),
-          address: clientAddress(context.extra.request, config.trustProxy),
+          address: clientAddress(context.extra.request, config.trustProxyHops),
         });
         const enveloped = yoga.getEnveloped({
           request,

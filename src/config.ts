@@ -21,8 +21,12 @@ export interface Config {
   webSocketInitTimeoutMs: number;
   /** `PENNANT_REDIS_PREFIX`, default `pennant`: prefix of Redis keys and channels, so runs can share a Redis. */
   redisPrefix: string;
-  /** `PENNANT_TRUST_PROXY`, default false: take the client address from `X-Forwarded-For` (behind a proxy). */
-  trustProxy: boolean;
+  /**
+   * `PENNANT_TRUST_PROXY`, default 0: how many proxies in front of the server append to
+   * `X-Forwarded-For`; the client address is the entry that many places from the right (entries
+   * further left are written by the client). `true` means 1 (its former meaning), `false` 0.
+   */
+  trustProxyHops: number;
   /** `PENNANT_SECRET`: encrypts signing keys at rest; generated into `dataDir` when unset. */
   secret: string | undefined;
   /** `PENNANT_COOKIE_PASSWORD` (≥ 32 characters; `id:password,…` for rotation, first seals). */
@@ -119,6 +123,15 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new ConfigError(`${name} must be true or false, got ${JSON.stringify(env[name])}.`);
+}
+
+/** `PENNANT_TRUST_PROXY`: a number of hops, or the former boolean (true = 1 hop). */
+function proxyHops(env: Env, name: string): number {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return 0;
+  if (['true', 'yes', 'on'].includes(raw)) return 1;
+  if (['false', 'no', 'off'].includes(raw)) return 0;
+  return integer(env, name, 0, 0, 20);
 }
 
 function url(env: Env, name: string, protocols: string[]): string | undefined {
@@ -240,7 +253,7 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     webSocketInitTimeoutMs: integer(env, 'PENNANT_WS_INIT_TIMEOUT_MS', 3000, 100, 60_000),
     redisPrefix: redisPrefix(env),
-    trustProxy: boolean(env, 'PENNANT_TRUST_PROXY', false),
+    trustProxyHops: proxyHops(env, 'PENNANT_TRUST_PROXY'),
     secret,
     cookiePasswords: cookiePasswords(env),
     cookieName: env.PENNANT_COOKIE_NAME || 'wos-session',

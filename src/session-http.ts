@@ -40,21 +40,6 @@ export function clearedSessionCookie(request: Request, name: string): string {
   return sessionCookie(request, name, '', 0);
 }
 
-/** The value of one cookie of a request, or undefined. */
-export function readCookie(request: Request | undefined, name: string): string | undefined {
-  const header = request?.headers.get('cookie');
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const index = part.indexOf('=');
-    if (index < 0) continue;
-    if (part.slice(0, index).trim() === name) {
-      const value = part.slice(index + 1).trim();
-      return value === '' ? undefined : value;
-    }
-  }
-  return undefined;
-}
-
 /** `GET /.well-known/jwks.json`: the public keys that verify access tokens. */
 export function sessionRoutes(): Route[] {
   return [

@@ -236,9 +236,13 @@ describe('API keys', () => {
 describe('createEnvironment', () => {
   it('creates an environment in which every existing flag has a disabled rule', async () => {
     const created = dataOf(
-      await server.request(CreateEnvironment, {
-        input: { slug: 'staging', name: 'Staging', kind: 'SANDBOX' },
-      }),
+      await server.request(
+        CreateEnvironment,
+        {
+          input: { slug: 'staging', name: 'Staging', kind: 'SANDBOX' },
+        },
+        { apiKey: server.keys.admin },
+      ),
     ).createEnvironment.environment;
     expect(created).toMatchObject({ slug: 'staging', name: 'Staging', kind: 'SANDBOX' });
     expect(created.id).toMatch(/^env_/);
@@ -257,19 +261,31 @@ describe('createEnvironment', () => {
   });
 
   it('rejects a bad slug, a bad name and a duplicate slug', async () => {
-    const badSlug = await server.request(CreateEnvironment, {
-      input: { slug: 'Bad Slug', name: 'x', kind: 'SANDBOX' },
-    });
+    const badSlug = await server.request(
+      CreateEnvironment,
+      {
+        input: { slug: 'Bad Slug', name: 'x', kind: 'SANDBOX' },
+      },
+      { apiKey: server.keys.admin },
+    );
     expect(errorCode(badSlug)).toBe('BAD_USER_INPUT');
     expect(badSlug.errors?.[0]?.extensions?.field).toBe('slug');
-    const badName = await server.request(CreateEnvironment, {
-      input: { slug: 'qa', name: '', kind: 'SANDBOX' },
-    });
+    const badName = await server.request(
+      CreateEnvironment,
+      {
+        input: { slug: 'qa', name: '', kind: 'SANDBOX' },
+      },
+      { apiKey: server.keys.admin },
+    );
     expect(errorCode(badName)).toBe('BAD_USER_INPUT');
     expect(badName.errors?.[0]?.extensions?.field).toBe('name');
-    const duplicate = await server.request(CreateEnvironment, {
-      input: { slug: 'production', name: 'Again', kind: 'PRODUCTION' },
-    });
+    const duplicate = await server.request(
+      CreateEnvironment,
+      {
+        input: { slug: 'production', name: 'Again', kind: 'PRODUCTION' },
+      },
+      { apiKey: server.keys.admin },
+    );
     expect(errorCode(duplicate)).toBe('CONFLICT');
     expect(duplicate.errors?.[0]?.message).toBe('An environment with this slug already exists.');
   });

@@ -140,6 +140,39 @@ describe('npm run keys:create', { timeout: processTimeout }, () => {
     expect(unknown.stdout).toBe('');
     expect(unknown.stderr).toMatch(/Environment "nowhere" was not found/);
   });
+
+  it('--role read-only makes a key that reads but may not change anything; a bad role is refused', async () => {
+    const dataDir = await freshDataDir();
+    const badRole = await run(
+      'npm',
+      ['run', '--silent', 'keys:create', '--', '--environment', 'sandbox', '--role', 'owner'],
+      { PENNANT_DATA_DIR: dataDir },
+    );
+    expect(badRole.code).toBe(2);
+    expect(badRole.stdout).toBe('');
+    const result = await run(
+      'npm',
+      ['run', '--silent', 'keys:create', '--', '--environment', 'sandbox', '--role', 'read-only'],
+      { PENNANT_DATA_DIR: dataDir },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const server = await startTestServer({ env: { PENNANT_DATA_DIR: dataDir, DATABASE_URL: '' } });
+    try {
+      const apiKey = result.stdout.trim();
+      expect(await currentEnvironmentOf(server.graphqlUrl, apiKey)).toBe('sandbox');
+      const response = await fetch(server.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+        body: JSON.stringify({
+          query: 'mutation { createFeatureFlag(input: { slug: "x", name: "X" }) { featureFlag { slug } } }',
+        }),
+      });
+      const body = (await response.json()) as { errors?: { extensions?: Record<string, unknown> }[] };
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', requiredRole: 'member' });
+    } finally {
+      await server.close();
+    }
+  });
 });
 
 describe('npm start', { timeout: processTimeout }, () => {

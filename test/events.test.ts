@@ -100,7 +100,7 @@ beforeAll(async () => {
   );
   dataOf(await server.request(CreateFlag, { input: { slug: 'other', name: 'Other' } }));
   dataOf(await server.request(DeleteOrganization, { input: { id: organizationId } }));
-  dataOf(await server.request(DeleteFlag, { input: { slug: 'other' } }));
+  dataOf(await server.request(DeleteFlag, { input: { slug: 'other' } }, { apiKey: server.keys.admin }));
 });
 afterAll(async () => {
   await server?.close();
@@ -137,7 +137,9 @@ describe('the event log', () => {
     ]);
     for (const node of changes) {
       expect(node.actorType).toBe('api_key');
-      expect(node.actorId).toBe(sandboxKeyId);
+      // Deleting a flag needs an admin key (the test server's `keys.admin`).
+      if (node.type === 'flag.deleted') expect(node.actorId).not.toBe(sandboxKeyId);
+      else expect(node.actorId).toBe(sandboxKeyId);
     }
     const byType = (type: string) => changes.find((n) => n.type === type && (n.flagSlug ?? '') !== 'other');
     expect(byType('flag.created')).toMatchObject({
@@ -208,10 +210,22 @@ describe('the event log', () => {
     });
   });
 
-  it('records a deleted flag’s rules in every environment', async () => {
-    const [deleted] = (await events({ type: 'flag.deleted' })).edges.map((e) => e.node);
-    const rules = (deleted?.before as { rules?: { environmentId: string }[] } | undefined)?.rules;
-    expect(rules).toHaveLength(2);
+  it('shows a sandbox key only sandbox’s rule of a deleted flag, never production’s', async () => {
+    const deleted = (await events({ type: 'flag.deleted' })).edges.map((e) => e.node);
+    expect(deleted).toHaveLength(1);
+    expect(deleted[0]?.environment).toEqual({ slug: 'sandbox' });
+    const rules = (deleted[0]?.before as { rules?: { environmentId: string }[] } | undefined)?.rules;
+    expect(rules).toHaveLength(1);
+    const production = await server.request(
+      Events,
+      { first: 50, type: 'flag.deleted', environment: 'production' },
+      { apiKey: server.keys.production },
+    );
+    const productionRules = dataOf(production).events.edges.map(
+      (e) => (e.node.before as { rules: { environmentId: string }[] }).rules[0]?.environmentId,
+    );
+    expect(productionRules).toHaveLength(1);
+    expect(productionRules[0]).not.toBe(rules?.[0]?.environmentId);
   });
 
   it('answers BAD_USER_INPUT for a NUL in a filter', async () => {

@@ -163,21 +163,30 @@ describe('updateFeatureFlag', () => {
 });
 
 describe('deleteFeatureFlag', () => {
-  it('deletes the flag in every environment and records its rules', async () => {
+  it('deletes the flag in every environment and records, for each, only that environment’s rule', async () => {
     const flag = await createFlag('to-delete');
-    const response = await server.request(DeleteFlag, { input: { slug: 'to-delete' } });
+    const response = await server.request(
+      DeleteFlag,
+      { input: { slug: 'to-delete' } },
+      { apiKey: server.keys.admin },
+    );
     expect(dataOf(response).deleteFeatureFlag).toEqual({ deletedFeatureFlagId: flag.id, slug: 'to-delete' });
     const lookup = await server.request(FlagBySlug, { slug: 'to-delete', environment: 'sandbox' });
     expect(dataOf(lookup).featureFlag).toBeNull();
     const events = dataOf(await server.request(FlagEvents, { flagSlug: 'to-delete' }));
     const deleted = events.events.edges.find((e) => e.node.type === 'flag.deleted')?.node;
-    expect((deleted?.before as { rules?: unknown[] } | undefined)?.rules).toHaveLength(2);
+    const rules = (deleted?.before as { rules?: { environmentId: string }[] } | undefined)?.rules;
+    expect(rules).toHaveLength(1);
     // The slug is free again.
     await createFlag('to-delete');
   });
 
   it('answers NOT_FOUND for an unknown slug', async () => {
-    const response = await server.request(DeleteFlag, { input: { slug: 'never-existed' } });
+    const response = await server.request(
+      DeleteFlag,
+      { input: { slug: 'never-existed' } },
+      { apiKey: server.keys.admin },
+    );
     expect(errorCode(response)).toBe('NOT_FOUND');
   });
 });
@@ -253,7 +262,9 @@ describe('unexpected errors', () => {
       const lookup = await server.request(FlagBySlug, { slug, environment: 'sandbox' });
       expect(dataOf(lookup).featureFlag).toBeNull();
       expect(errorCode(await server.request(UpdateFlag, { input: { slug, name: 'x' } }))).toBe('NOT_FOUND');
-      expect(errorCode(await server.request(DeleteFlag, { input: { slug } }))).toBe('NOT_FOUND');
+      expect(
+        errorCode(await server.request(DeleteFlag, { input: { slug } }, { apiKey: server.keys.admin })),
+      ).toBe('NOT_FOUND');
     }
     await createFlag('nul-environment');
     const environment = await server.request(FlagBySlug, {

@@ -57,12 +57,21 @@ describe('failed API-key attempts', () => {
       authorization: `Bearer ${wrongKey()}`,
     });
     expectRateLimited(refused, 600);
-    // While the address is blocked, no key is even looked up from it.
-    const blocked = await postGraphQL(server.graphqlUrl, currentEnvironment, {
+    // Failures never lock a valid key out: from the same address it is served.
+    const valid = await postGraphQL(server.graphqlUrl, currentEnvironment, {
       ...from,
       authorization: `Bearer ${server.keys.sandbox}`,
     });
-    expectRateLimited(blocked, 600);
+    expect(valid.status).toBe(200);
+    expect(valid.body.data).toEqual({ currentEnvironment: { slug: 'sandbox' } });
+    // …while more failures from it are still refused.
+    expectRateLimited(
+      await postGraphQL(server.graphqlUrl, currentEnvironment, {
+        ...from,
+        authorization: `Bearer ${wrongKey()}`,
+      }),
+      600,
+    );
     // Another address is not affected.
     const other = await postGraphQL(server.graphqlUrl, currentEnvironment, {
       'x-forwarded-for': '203.0.113.8',
@@ -101,8 +110,8 @@ describe('failed API-key attempts on the WorkOS REST edge', () => {
     expect(refused.status).toBe(429);
     expect(((await refused.json()) as { code?: string }).code).toBe('rate_limit_exceeded');
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    // While the address is blocked, not even a good key is looked up from it.
-    expect((await get('203.0.113.30', server.keys.sandbox)).status).toBe(429);
+    // Failures never lock a valid key out, from that address either.
+    expect((await get('203.0.113.30', server.keys.sandbox)).status).toBe(200);
     expect((await get('203.0.113.31', server.keys.sandbox)).status).toBe(200);
   });
 });

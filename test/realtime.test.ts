@@ -227,7 +227,9 @@ describe('featureFlagsChanged: who hears what', () => {
   });
 
   it('deleting a flag tells the organizations that had it', async () => {
-    dataOf(await server.request(DeleteFlag, { input: { slug: 'beta-reports' } }));
+    dataOf(
+      await server.request(DeleteFlag, { input: { slug: 'beta-reports' } }, { apiKey: server.keys.admin }),
+    );
     const [, , message] = await acmeSandbox.waitForCount(3);
     expect(message?.featureFlagsChanged).toMatchObject({
       featureFlags: ['new-billing'],

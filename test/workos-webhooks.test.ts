@@ -152,7 +152,7 @@ describe('webhooks', () => {
     await workos.featureFlags.enableFeatureFlag('hooks');
     await workos.featureFlags.addFlagTarget({ slug: 'hooks', targetId: organizationId });
     dataOf(await server.request(UpdateFlag, { input: { slug: 'hooks', description: 'Now described' } }));
-    dataOf(await server.request(DeleteFlag, { input: { slug: 'hooks' } }));
+    dataOf(await server.request(DeleteFlag, { input: { slug: 'hooks' } }, { apiKey: server.keys.admin }));
 
     const received = await sink.waitFor(5);
     const events = [];

@@ -1,7 +1,8 @@
 import { hash, randomBytes } from 'node:crypto';
 import { prisma } from '../db/index.ts';
-import { ForbiddenError, NotFoundError } from '../errors.ts';
+import { NotFoundError, PennantError } from '../errors.ts';
 import type { ApiKey, Environment } from '../generated/prisma/client.ts';
+import type { ApiKeyRole } from '../generated/prisma/enums.ts';
 import { newId } from '../ids.ts';
 import type { Actor } from './actor.ts';
 import type { ChangeFeed } from './change-feed.ts';
@@ -12,7 +13,46 @@ import { validName } from './validation.ts';
 export interface AuthenticatedApiKey {
   id: string;
   name: string;
+  role: ApiKeyRole;
   environment: Environment;
+}
+
+export type { ApiKeyRole };
+
+/**
+ * Roles in increasing order: READ_ONLY reads (queries and subscriptions); MEMBER, the default,
+ * does everything within its own environment, flag definitions included; ADMIN also what
+ * reaches other environments (deleting a flag, creating environments, keys of other environments).
+ */
+const roleRank: Record<ApiKeyRole, number> = { READ_ONLY: 0, MEMBER: 1, ADMIN: 2 };
+
+/** The role as people write it (CLI, docs, error messages): `read-only`, `member`, `admin`. */
+export function apiKeyRoleName(role: ApiKeyRole): string {
+  return role.toLowerCase().replace('_', '-');
+}
+
+/** `read-only`, `member` or `admin` (as written on the command line) to a role; undefined otherwise. */
+export function parseApiKeyRole(name: string): ApiKeyRole | undefined {
+  const role = name.trim().toUpperCase().replace('-', '_');
+  return Object.hasOwn(roleRank, role) ? (role as ApiKeyRole) : undefined;
+}
+
+export function apiKeyRoleAllows(role: ApiKeyRole, needed: ApiKeyRole): boolean {
+  return roleRank[role] >= roleRank[needed];
+}
+
+/** FORBIDDEN, naming the role needed (in the message and as `extensions.requiredRole`). */
+export function roleRequiredError(needed: ApiKeyRole, role: ApiKeyRole, what?: string): PennantError {
+  return new PennantError(
+    'FORBIDDEN',
+    `${what ? `${what} needs` : 'This needs'} an API key with the ${apiKeyRoleName(needed)} role; this key is ${apiKeyRoleName(role)}.`,
+    { requiredRole: apiKeyRoleName(needed) },
+  );
+}
+
+/** Throws FORBIDDEN unless the key's role is at least `needed`. */
+export function assertApiKeyRole(apiKey: AuthenticatedApiKey, needed: ApiKeyRole, what?: string): void {
+  if (!apiKeyRoleAllows(apiKey.role, needed)) throw roleRequiredError(needed, apiKey.role, what);
 }
 
 const secretPattern = /^sk_(test|live)_[A-Za-z0-9_-]{43}$/;
@@ -34,6 +74,7 @@ export async function createApiKey(
   actor: Actor,
   environment: Environment,
   name: string,
+  role: ApiKeyRole = 'MEMBER',
 ): Promise<{ apiKey: ApiKey; secret: string }> {
   const prefix = environment.kind === 'PRODUCTION' ? 'sk_live_' : 'sk_test_';
   const secret = prefix + randomBytes(32).toString('base64url');
@@ -45,24 +86,42 @@ export async function createApiKey(
         name: validName('name', name, 100),
         secretHash: hashSecret(secret),
         secretLast4: secret.slice(-4),
+        role,
       },
     });
     await recordEvent(tx, {
       type: 'api_key.created',
       actor,
       environmentId: environment.id,
-      after: { id: created.id, name: created.name },
+      after: { id: created.id, name: created.name, role: created.role },
     });
     return created;
   });
   return { apiKey, secret };
 }
 
-export async function revokeApiKey(actor: Actor, actorEnvironmentId: string, id: string): Promise<ApiKey> {
+/**
+ * Revokes a key. A key revokes keys of its own environment; an admin key also those of other
+ * environments. Nobody revokes a key of a higher role than their own.
+ */
+export async function revokeApiKey(
+  actor: Actor,
+  by: AuthenticatedApiKey | null,
+  id: string,
+): Promise<ApiKey> {
   const existing = await prisma.apiKey.findUnique({ where: { id } });
   if (!existing) throw new NotFoundError('API key', id);
-  if (existing.environmentId !== actorEnvironmentId) {
-    throw new ForbiddenError('An API key can only revoke keys of its own environment.');
+  if (by) {
+    if (existing.environmentId !== by.environment.id && by.role !== 'ADMIN') {
+      throw roleRequiredError('ADMIN', by.role, 'Revoking a key of another environment');
+    }
+    if (!apiKeyRoleAllows(by.role, existing.role)) {
+      throw roleRequiredError(
+        existing.role,
+        by.role,
+        `Revoking a key with the ${apiKeyRoleName(existing.role)} role`,
+      );
+    }
   }
   if (existing.revokedAt) return existing;
   return commitChange(async (tx) => {
@@ -111,7 +170,7 @@ export class ApiKeyAuthenticator {
       this.cache.delete(hash);
       return null;
     }
-    const key = { id: row.id, name: row.name, environment: row.environment };
+    const key = { id: row.id, name: row.name, role: row.role, environment: row.environment };
     this.cache.set(hash, { key, expiresAt: now + cacheTtlMs });
     this.touch(row.id, now);
     return key;

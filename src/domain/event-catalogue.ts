@@ -1,4 +1,4 @@
-import type { EnvironmentKind, Event, MembershipStatus } from '../generated/prisma/client.ts';
+import type { ApiKeyRole, EnvironmentKind, Event, MembershipStatus } from '../generated/prisma/client.ts';
 import type { Actor } from './actor.ts';
 import type { RuleSnapshot } from './evaluation.ts';
 
@@ -19,7 +19,10 @@ export interface EventCatalogue {
   'organization.deleted': { before: OrganizationRecord; after: null };
   'flag.created': { before: null; after: FlagRecord };
   'flag.updated': { before: FlagRecord; after: FlagRecord };
-  /** `rules`: the flag's rule in every environment, as they were when it was deleted. */
+  /**
+   * One event per environment, recorded in it: `rules` holds that environment's rule only, as it
+   * was when the flag was deleted (events before roles held every environment's rule).
+   */
   'flag.deleted': { before: FlagRecord & { rules: RuleSnapshot[] }; after: null };
   'flag.toggled': { before: RuleSnapshot; after: RuleSnapshot };
   'rule.updated': { before: RuleSnapshot; after: RuleSnapshot };
@@ -56,6 +59,8 @@ export type EnvironmentRecord = {
 export type ApiKeyRecord = {
   id: string;
   name: string;
+  /** Absent on keys recorded before keys had roles. */
+  role?: ApiKeyRole;
 };
 
 export type OrganizationRecord = {

@@ -101,13 +101,19 @@ export async function deleteFeatureFlag(actor: Actor, slug: string): Promise<Fea
       select: ruleSnapshotSelect,
     });
     await tx.featureFlag.delete({ where: { id: flag.id } });
-    await recordEvent(tx, {
-      type: 'flag.deleted',
-      actor,
-      flagId: flag.id,
-      flagSlug: flag.slug,
-      before: { ...flagRecord(flag), rules: rules.map(toRuleSnapshot) },
-    });
+    // One event per environment, each with that environment's rule only: an event every
+    // environment can read (environmentId null) would show every environment's rule (production's
+    // organizations to a sandbox key). Subscriptions and webhooks of each environment follow its own.
+    for (const rule of rules) {
+      await recordEvent(tx, {
+        type: 'flag.deleted',
+        actor,
+        environmentId: rule.environmentId,
+        flagId: flag.id,
+        flagSlug: flag.slug,
+        before: { ...flagRecord(flag), rules: [toRuleSnapshot(rule)] },
+      });
+    }
     return flag;
   });
 }

@@ -1,9 +1,14 @@
 import SchemaBuilder from '@pothos/core';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
-import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ScopeAuthPlugin, { type AuthFailure, AuthScopeFailureType } from '@pothos/plugin-scope-auth';
 import { prisma } from '../db/index.ts';
-import type { AuthenticatedApiKey } from '../domain/api-keys.ts';
+import {
+  type ApiKeyRole,
+  type AuthenticatedApiKey,
+  apiKeyRoleAllows,
+  roleRequiredError,
+} from '../domain/api-keys.ts';
 import { UnauthenticatedError } from '../errors.ts';
 import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
@@ -12,8 +17,15 @@ import type { GraphQLContext } from './context.ts';
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
   PrismaTypes: PrismaTypes;
-  AuthScopes: { apiKey: boolean };
-  AuthContexts: { apiKey: GraphQLContext & { apiKey: AuthenticatedApiKey } };
+  /**
+   * `apiKey`: any valid key (reads, subscriptions); `apiKeyRole`: a key with at least that role
+   * (READ_ONLY < MEMBER < ADMIN), else FORBIDDEN naming the role needed.
+   */
+  AuthScopes: { apiKey: boolean; apiKeyRole: ApiKeyRole };
+  AuthContexts: {
+    apiKey: GraphQLContext & { apiKey: AuthenticatedApiKey };
+    apiKeyRole: GraphQLContext & { apiKey: AuthenticatedApiKey };
+  };
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: true;
   Scalars: {
@@ -25,13 +37,19 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   scopeAuth: {
-    authScopes: (context) => ({ apiKey: context.apiKey !== null }),
-    unauthorizedError: (_parent, context) =>
-      new UnauthenticatedError(
+    authScopes: (context) => ({
+      apiKey: context.apiKey !== null,
+      apiKeyRole: (needed) => context.apiKey !== null && apiKeyRoleAllows(context.apiKey.role, needed),
+    }),
+    unauthorizedError: (_parent, context, _info, result) => {
+      const needed = requiredRoleOf(result.failure);
+      if (context.apiKey && needed) return roleRequiredError(needed, context.apiKey.role);
+      return new UnauthenticatedError(
         context.apiKeyRejected
           ? 'The API key is not valid or has been revoked.'
           : 'A valid API key is required: send "Authorization: Bearer sk_…".',
-      ),
+      );
+    },
   },
   prisma: {
     client: () => prisma,
@@ -45,3 +63,20 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
   },
 });
+
+/** The role an `apiKeyRole` scope asked for, found in a scope-auth failure. */
+function requiredRoleOf(failure: AuthFailure): ApiKeyRole | undefined {
+  switch (failure.kind) {
+    case AuthScopeFailureType.AuthScope:
+      return failure.scope === 'apiKeyRole' ? (failure.parameter as ApiKeyRole) : undefined;
+    case AuthScopeFailureType.AnyAuthScopes:
+    case AuthScopeFailureType.AllAuthScopes:
+      for (const inner of failure.failures) {
+        const role = requiredRoleOf(inner);
+        if (role) return role;
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}

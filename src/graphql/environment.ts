@@ -1,8 +1,8 @@
 import { prisma } from '../db/index.ts';
-import { createApiKey, revokeApiKey } from '../domain/api-keys.ts';
+import { apiKeyRoleName, assertApiKeyRole, createApiKey, revokeApiKey } from '../domain/api-keys.ts';
 import { createEnvironment, findEnvironmentBySlug } from '../domain/environments.ts';
 import { isSlug, validId } from '../domain/validation.ts';
-import { apiKeyOf, environmentArgument } from './auth.ts';
+import { apiKeyOf } from './auth.ts';
 import { builder } from './builder.ts';
 import { actorOf } from './context.ts';
 
@@ -25,11 +25,18 @@ export const EnvironmentType = builder.prismaObject('Environment', {
   }),
 });
 
+export const ApiKeyRoleEnum = builder.enumType('ApiKeyRole', {
+  description:
+    'What a key may do. READ_ONLY: queries and subscriptions. MEMBER (the default): everything within its environment, flag definitions included. ADMIN: also what reaches other environments (deleting a flag, creating environments, keys of other environments).',
+  values: ['READ_ONLY', 'MEMBER', 'ADMIN'] as const,
+});
+
 export const ApiKeyType = builder.prismaObject('ApiKey', {
   description: 'A secret that acts in one environment. Only a hash of the secret is stored.',
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
+    role: t.expose('role', { type: ApiKeyRoleEnum }),
     environment: t.relation('environment'),
     redactedSecret: t.string({
       description: 'The prefix and last four characters, to tell keys apart (e.g. `sk_test_…a1b2`).',
@@ -88,8 +95,9 @@ builder.relayMutationField(
     }),
   },
   {
-    description: 'Creates an environment; every existing flag gets a disabled rule in it.',
-    authScopes: { apiKey: true },
+    description:
+      'Creates an environment; every existing flag gets a disabled rule in it. Needs an admin key.',
+    authScopes: { apiKeyRole: 'ADMIN' },
     resolve: async (_root, { input }, context) => ({
       environment: await createEnvironment(actorOf(context), input),
     }),
@@ -106,18 +114,29 @@ builder.relayMutationField(
       name: t.string(),
       environment: t.string({
         required: false,
-        description: 'Defaults to the caller’s environment, the only one it may create keys for.',
+        description: 'Defaults to the caller’s environment; only an admin key creates keys for another.',
+      }),
+      role: t.field({
+        type: ApiKeyRoleEnum,
+        required: false,
+        description: 'Defaults to MEMBER. A key creates keys of its own role or lower.',
       }),
     }),
   },
   {
     description: 'Creates an API key. The secret is returned here once and never again.',
-    authScopes: { apiKey: true },
+    authScopes: { apiKeyRole: 'MEMBER' },
     resolve: async (_root, { input }, context) => {
-      const environment = input.environment
-        ? await environmentArgument(context, input.environment)
-        : await findEnvironmentBySlug(apiKeyOf(context).environment.slug);
-      const { apiKey, secret } = await createApiKey(actorOf(context), environment, input.name);
+      const caller = apiKeyOf(context);
+      const role = input.role ?? 'MEMBER';
+      // No key can mint a key that may do more than itself.
+      assertApiKeyRole(caller, role, `Creating a key with the ${apiKeyRoleName(role)} role`);
+      let environment = caller.environment;
+      if (input.environment && input.environment !== caller.environment.slug) {
+        assertApiKeyRole(caller, 'ADMIN', 'Creating a key for another environment');
+        environment = await findEnvironmentBySlug(input.environment);
+      }
+      const { apiKey, secret } = await createApiKey(actorOf(context), environment, input.name, role);
       return { apiKey, secret };
     },
   },
@@ -136,12 +155,12 @@ builder.relayMutationField(
   'revokeApiKey',
   { inputFields: (t) => ({ id: t.id() }) },
   {
-    description: 'Revokes a key of the caller’s environment; it stops working at once on every instance.',
-    authScopes: { apiKey: true },
+    description:
+      'Revokes a key of the caller’s environment (an admin key: of any environment), of the caller’s role or lower; it stops working at once on every instance.',
+    authScopes: { apiKeyRole: 'MEMBER' },
     resolve: async (_root, { input }, context) => {
-      const environmentId = apiKeyOf(context).environment.id;
       const id = validId('id', String(input.id), 'key');
-      return { apiKey: await revokeApiKey(actorOf(context), environmentId, id) };
+      return { apiKey: await revokeApiKey(actorOf(context), apiKeyOf(context), id) };
     },
   },
   { outputFields: (t) => ({ apiKey: t.field({ type: ApiKeyType, resolve: (p) => p.apiKey }) }) },

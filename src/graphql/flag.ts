@@ -230,7 +230,7 @@ builder.relayMutationField(
   },
   {
     description: 'Creates a flag, disabled with organization rule NONE in every environment.',
-    authScopes: { apiKey: true },
+    authScopes: { apiKeyRole: 'MEMBER' },
     resolve: async (_root, { input }, context) => ({
       featureFlag: await createFeatureFlag(actorOf(context), input),
     }),
@@ -249,7 +249,7 @@ builder.relayMutationField(
     }),
   },
   {
-    authScopes: { apiKey: true },
+    authScopes: { apiKeyRole: 'MEMBER' },
     resolve: async (_root, { input }, context) => ({
       featureFlag: await updateFeatureFlag(actorOf(context), input.slug, input),
     }),
@@ -261,8 +261,8 @@ builder.relayMutationField(
   'deleteFeatureFlag',
   { inputFields: (t) => ({ slug: t.string() }) },
   {
-    description: 'Deletes a flag in every environment.',
-    authScopes: { apiKey: true },
+    description: 'Deletes a flag in every environment. Needs an admin key: it reaches every environment.',
+    authScopes: { apiKeyRole: 'ADMIN' },
     resolve: async (_root, { input }, context) => {
       const deleted = await deleteFeatureFlag(actorOf(context), input.slug);
       return { deletedFeatureFlagId: deleted.id, slug: deleted.slug };
@@ -300,7 +300,7 @@ builder.relayMutationField(
   },
   {
     description: 'Turns a flag on or off in one environment (the caller’s).',
-    authScopes: { apiKey: true },
+    authScopes: { apiKeyRole: 'MEMBER' },
     resolve: async (_root, { input }, context) => {
       const environment = await environmentArgument(context, input.environment);
       return {
@@ -341,7 +341,7 @@ builder.relayMutationField(
     }),
   },
   {
-    authScopes: { apiKey: true },
+    authScopes: { apiKeyRole: 'MEMBER' },
     resolve: async (_root, { input }, context) => {
       const environment = await environmentArgument(context, input.environment);
       const organizationIds = input.organizationIds?.map((id, index) =>
@@ -370,7 +370,7 @@ builder.relayMutationField(
   { inputFields: (t) => ({ slug: t.string(), environment: t.string(), organizationId: t.id() }) },
   {
     description: 'Chooses one more organization; a rule that was NONE becomes SOME.',
-    authScopes: { apiKey: true },
+    authScopes: { apiKeyRole: 'MEMBER' },
     resolve: async (_root, { input }, context) => {
       const environment = await environmentArgument(context, input.environment);
       const organizationId = validId('organizationId', String(input.organizationId), 'org');
@@ -386,7 +386,7 @@ builder.relayMutationField(
   'removeFeatureFlagOrganization',
   { inputFields: (t) => ({ slug: t.string(), environment: t.string(), organizationId: t.id() }) },
   {
-    authScopes: { apiKey: true },
+    authScopes: { apiKeyRole: 'MEMBER' },
     resolve: async (_root, { input }, context) => {
       const environment = await environmentArgument(context, input.environment);
       const organizationId = validId('organizationId', String(input.organizationId), 'org');

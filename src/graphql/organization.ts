@@ -85,7 +85,7 @@ builder.relayMutationField(
     }),
   },
   {
-    authScopes: { apiKey: true },
+    authScopes: { apiKeyRole: 'MEMBER' },
     resolve: async (_root, { input }, context) => ({
       organization: await createOrganization(actorOf(context), apiKeyOf(context).environment.id, input),
     }),
@@ -107,7 +107,7 @@ builder.relayMutationField(
     }),
   },
   {
-    authScopes: { apiKey: true },
+    authScopes: { apiKeyRole: 'MEMBER' },
     resolve: async (_root, { input }, context) => ({
       organization: await updateOrganization(
         actorOf(context),
@@ -129,7 +129,7 @@ builder.relayMutationField(
   { inputFields: (t) => ({ id: t.id() }) },
   {
     description: 'Deletes an organization, its memberships and sessions, and removes it from every rule.',
-    authScopes: { apiKey: true },
+    authScopes: { apiKeyRole: 'MEMBER' },
     resolve: async (_root, { input }, context) => {
       const deleted = await deleteOrganization(
         actorOf(context),

@@ -1,3 +1,4 @@
+import { usableSessionCookie } from '../auth/index.ts';
 import { prisma } from '../db/index.ts';
 import { sessionSettings } from '../domain/session-settings.ts';
 import type { AuthenticatedSession } from '../domain/session-tokens.ts';
@@ -9,7 +10,7 @@ import {
   signOut,
 } from '../domain/sessions.ts';
 import { PennantError } from '../errors.ts';
-import { clearedSessionCookie, readCookie, sessionCookie } from '../session-http.ts';
+import { clearedSessionCookie, sessionCookie } from '../session-http.ts';
 import { apiKeyOf } from './auth.ts';
 import { builder } from './builder.ts';
 import { actorOf, type GraphQLContext } from './context.ts';
@@ -61,7 +62,8 @@ function sealedSessionOf(
   argument: string | null | undefined,
 ): { sealedSession: string; fromCookie: boolean } {
   if (argument) return { sealedSession: argument, fromCookie: false };
-  const fromCookie = readCookie(context.request, sessionSettings().cookieName);
+  // FORBIDDEN when the cookie came from an origin that may not use it (src/auth/origin.ts).
+  const fromCookie = usableSessionCookie(context);
   if (!fromCookie) {
     throw new PennantError('INVALID_SESSION', 'Send sealedSession, or the session cookie.');
   }
@@ -104,7 +106,7 @@ builder.relayMutationField(
   {
     description:
       'Signs a user in to an organization, in the key’s environment. Call it from your backend after it has authenticated the user; the user must be an active member (else FORBIDDEN).',
-    authScopes: { apiKey: true },
+    authScopes: { apiKeyRole: 'MEMBER' },
     resolve: async (_root, { input }, context) => {
       const created = await createSession(actorOf(context), apiKeyOf(context).environment.id, {
         userId: String(input.userId),
@@ -206,7 +208,7 @@ builder.relayMutationField(
   { inputFields: (t) => ({ id: t.id() }) },
   {
     description: 'Ends a session of the key’s environment: it can no longer refresh.',
-    authScopes: { apiKey: true },
+    authScopes: { apiKeyRole: 'MEMBER' },
     resolve: async (_root, { input }, context) => ({
       session: await revokeSession(actorOf(context), apiKeyOf(context).environment.id, String(input.id)),
     }),

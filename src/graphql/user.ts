@@ -120,7 +120,7 @@ builder.relayMutationField(
   {
     description:
       'Creates a user in the key’s environment (emails are unique within an environment, stored lower-case).',
-    authScopes: { apiKey: true },
+    authScopes: { apiKeyRole: 'MEMBER' },
     resolve: async (_root, { input }, context) => ({
       user: await createUser(actorOf(context), apiKeyOf(context).environment.id, input),
     }),
@@ -141,7 +141,7 @@ builder.relayMutationField(
     }),
   },
   {
-    authScopes: { apiKey: true },
+    authScopes: { apiKeyRole: 'MEMBER' },
     resolve: async (_root, { input }, context) => ({
       user: await updateUser(
         actorOf(context),
@@ -159,7 +159,7 @@ builder.relayMutationField(
   { inputFields: (t) => ({ id: t.id() }) },
   {
     description: 'Deletes a user with their memberships and sessions (their refresh tokens stop working).',
-    authScopes: { apiKey: true },
+    authScopes: { apiKeyRole: 'MEMBER' },
     resolve: async (_root, { input }, context) => {
       const deleted = await deleteUser(
         actorOf(context),
@@ -182,7 +182,7 @@ builder.relayMutationField(
     }),
   },
   {
-    authScopes: { apiKey: true },
+    authScopes: { apiKeyRole: 'MEMBER' },
     resolve: async (_root, { input }, context) => ({
       organizationMembership: await createOrganizationMembership(
         actorOf(context),
@@ -211,7 +211,7 @@ builder.relayMutationField(
   {
     description:
       'Removes a user from an organization and revokes their sessions for it: they can no longer refresh.',
-    authScopes: { apiKey: true },
+    authScopes: { apiKeyRole: 'MEMBER' },
     resolve: async (_root, { input }, context) => {
       const deleted = await deleteOrganizationMembership(
         actorOf(context),

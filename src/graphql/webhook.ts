@@ -74,7 +74,7 @@ builder.relayMutationField(
   {
     description:
       'Registers an endpoint in the caller’s environment. The signing secret is in the answer and never shown again.',
-    authScopes: { apiKey: true },
+    authScopes: { apiKeyRole: 'MEMBER' },
     resolve: async (_root, { input }, context) => {
       const { endpoint, secret } = await createWebhookEndpoint(
         actorOf(context),
@@ -104,7 +104,7 @@ builder.relayMutationField(
   { inputFields: (t) => ({ id: t.id() }) },
   {
     description: 'Deletes an endpoint of the caller’s environment and its pending deliveries.',
-    authScopes: { apiKey: true },
+    authScopes: { apiKeyRole: 'MEMBER' },
     resolve: async (_root, { input }, context) => {
       const id = validId('id', String(input.id), 'we');
       const deleted = await deleteWebhookEndpoint(actorOf(context), apiKeyOf(context).environment.id, id);

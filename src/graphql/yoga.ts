@@ -1,9 +1,14 @@
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError, Kind } from 'graphql';
 import { createGraphQLError, createYoga, type Plugin, type YogaInitialContext } from 'graphql-yoga';
+import {
+  authenticateConnection,
+  authenticateRequest,
+  isAllowedOrigin,
+  type Principal,
+} from '../auth/index.ts';
 import type { Config } from '../config.ts';
-import { apiKeyAuthenticator, isApiKeySecretShape } from '../domain/api-keys.ts';
-import { type SealOpener, sealOpener } from '../domain/seal.ts';
+import { sealOpener } from '../domain/seal.ts';
 import { PennantError } from '../errors.ts';
 import { logFault } from '../http/fault-log.ts';
 import {
@@ -13,19 +18,12 @@ import {
   requestContextOf,
 } from '../http/request-context.ts';
 import { useFaultLogging, yogaLogging } from '../http/yoga-logging.ts';
-import {
-  authenticateConnection,
-  cookieValue,
-  originMayUseCookie,
-  type Principal,
-  sessionOf,
-} from '../realtime/credentials.ts';
 import type { WebSocketOperation } from '../realtime/next-messages.ts';
 import { useSharedSubscriptionResults } from '../realtime/shared-subscription-results.ts';
 import { databaseUnavailable, isDatabaseUnavailable } from '../security/database-errors.ts';
 import { hardeningPlugins } from '../security/index.ts';
 import { boundedParserCache } from '../security/parser-cache.ts';
-import { httpExtensionOf, rateLimits } from '../security/rate-limit.ts';
+import { httpExtensionOf } from '../security/rate-limit.ts';
 import { withoutSecrets } from '../security/redact.ts';
 import type { GraphQLContext } from './context.ts';
 import { graphiqlOptions, renderPennantGraphiQL } from './graphiql.ts';
@@ -41,26 +39,6 @@ export interface WebSocketInitialContext {
   webSocketOperation?: WebSocketOperation;
 }
 
-const bearerPattern = /^Bearer\s+(\S+)$/i;
-
-/** An access token (a JWT) rather than an API key in `Authorization: Bearer`. */
-const jwtPattern = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
-
-/** HTTP (SSE included): the session cookie, when the Origin may use it, or a bearer access token. */
-async function sessionOfRequest(request: Request | undefined, config: Config, openSeal: SealOpener) {
-  if (!request) return null;
-  const cookie = cookieValue(request.headers.get('cookie'), config.cookieName);
-  if (cookie !== undefined && originMayUseCookie(request, config.allowedOrigins)) {
-    const session = await sessionOf({ sealedSession: cookie }, openSeal);
-    if (session) return session;
-  }
-  const bearer = bearerPattern.exec(request.headers.get('authorization') ?? '')?.[1];
-  if (bearer && !isApiKeySecretShape(bearer) && jwtPattern.test(bearer)) {
-    return sessionOf({ accessToken: bearer });
-  }
-  return null;
-}
-
 async function createContext(
   initial: YogaInitialContext & WebSocketInitialContext,
   config: Config,
@@ -68,6 +46,7 @@ async function createContext(
   try {
     return await authenticate(initial, config);
   } catch (error) {
+    if (error instanceof PennantError) throw error;
     // Thrown before any operation runs, so the fault is logged here, with the request's id.
     logFault(error, requestContextOf(initial.request)?.requestId);
     throw error;
@@ -84,47 +63,24 @@ async function authenticate(
     // WebSocket: the connection was authenticated at connection_init; each operation checks the
     // credential again, so a revoked key or ended session cannot start anything new on an old
     // connection (running subscriptions are ended by the fan-out).
-    const current = request ? await authenticateConnection(initial.connectionParams, request, config) : null;
+    const current = await authenticateConnection(
+      initial.connectionParams,
+      request,
+      config,
+      clientAddressOf(request),
+    );
     return {
       request,
       apiKey: current?.apiKey ?? null,
       apiKeyRejected: current === null,
       session: current?.session ?? null,
+      sessionCookie: null,
       responseHeaders: new Headers(),
       openSeal,
     };
   }
-  const session = await sessionOfRequest(request, config, openSeal);
-  const header = request?.headers.get('authorization') ?? null;
-  const fromConnection = initial.connectionParams?.apiKey;
-  const credential =
-    typeof fromConnection === 'string'
-      ? fromConnection
-      : header
-        ? (bearerPattern.exec(header)?.[1] ?? '')
-        : null;
-  if (credential === null || (session && !isApiKeySecretShape(credential)))
-    return {
-      request,
-      apiKey: null,
-      apiKeyRejected: false,
-      session,
-      responseHeaders: new Headers(),
-      openSeal,
-    };
-  // Failed API-key attempts are rate limited per key and per address (src/security/rate-limit.ts).
-  const address = clientAddressOf(request);
-  await rateLimits.beforeApiKeyAttempt(credential, address);
-  const apiKey = await apiKeyAuthenticator.authenticate(credential);
-  if (apiKey === null) await rateLimits.afterFailedApiKey(credential, address);
-  return {
-    request,
-    apiKey,
-    apiKeyRejected: apiKey === null,
-    session,
-    responseHeaders: new Headers(),
-    openSeal,
-  };
+  const principal = await authenticateRequest(request, config, openSeal);
+  return { request, ...principal, responseHeaders: new Headers(), openSeal };
 }
 
 /**
@@ -214,6 +170,13 @@ export function createPennantYoga(config: Config, plugins: Plugin[] = []) {
     schema,
     context: (initial) => createContext(initial, config),
     graphqlEndpoint: '/graphql',
+    // yoga's default CORS reflects any origin with credentials, which lets any page read what a
+    // visitor's cookie gets. Credentialed CORS only for PENNANT_ALLOWED_ORIGINS; other origins
+    // get CORS without credentials (API-key calls, which carry their credential themselves).
+    cors: (request) =>
+      isAllowedOrigin(request.headers.get('origin'), config.allowedOrigins)
+        ? { origin: request.headers.get('origin') ?? undefined, credentials: true, maxAge: 600 }
+        : { origin: '*', credentials: false, maxAge: 600 },
     graphiql: config.production ? false : graphiqlOptions,
     renderGraphiQL: renderPennantGraphiQL,
     landingPage: false,

@@ -6,8 +6,8 @@ import { type RequestContext, requestIdFrom, requestIdHeader } from './request-c
 
 export interface HttpHandlerOptions {
   maxBodyBytes: number;
-  /** Take the client address from `X-Forwarded-For` (only behind a trusted proxy). */
-  trustProxy: boolean;
+  /** How many trusted proxies append to `X-Forwarded-For` (0: use the socket's peer). */
+  trustProxyHops: number;
 }
 
 type NodeHandler = (request: IncomingMessage, response: ServerResponse) => unknown;
@@ -19,14 +19,23 @@ type ContextualNodeHandler = (
   serverContext: { requestContext: RequestContext },
 ) => unknown;
 
-/** The client address: the socket's peer, or the proxy's `X-Forwarded-For` when trusted. */
-export function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = request.headers['x-forwarded-for'];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-    if (first) return first;
-  }
-  return request.socket.remoteAddress ?? 'unknown';
+/**
+ * The client address. With `trustProxyHops` = n, each of n proxies appended the address it
+ * received from to `X-Forwarded-For`, so the entry n places from the right was written by the
+ * outermost trusted proxy: the client as it saw it. Entries further left are whatever the
+ * client sent, and are never used. With fewer entries than hops (a request that bypassed a
+ * proxy), the leftmost one is the best known.
+ */
+export function clientAddress(request: IncomingMessage, trustProxyHops: number): string {
+  const peer = request.socket.remoteAddress ?? 'unknown';
+  if (trustProxyHops <= 0) return peer;
+  const header = request.headers['x-forwarded-for'];
+  const entries = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  if (entries.length === 0) return peer;
+  return entries[Math.max(0, entries.length - trustProxyHops)] ?? peer;
 }
 
 const invalidPathBody = JSON.stringify({
@@ -65,7 +74,7 @@ export function createHttpHandler(
     const started = performance.now();
     const context: RequestContext = {
       requestId: requestIdFrom(request.headers[requestIdHeader]),
-      address: clientAddress(request, options.trustProxy),
+      address: clientAddress(request, options.trustProxyHops),
     };
     response.setHeader(requestIdHeader, context.requestId);
     const path = (request.url ?? '/').split('?')[0] ?? '/';

@@ -1,3 +1,4 @@
+import { requireApiKey } from '../auth/index.ts';
 import { prisma } from '../db/index.ts';
 import type { AuthenticatedApiKey } from '../domain/api-keys.ts';
 import {
@@ -21,7 +22,7 @@ import { isId } from '../domain/validation.ts';
 import { BadUserInputError, NotFoundError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { json, type Route } from '../routes.ts';
-import { actorOfApiKey, noContent, requireApiKey, restRoute } from './http.ts';
+import { actorOfApiKey, noContent, restRoute } from './http.ts';
 import { featureFlagWire, listWire, type PageRequest, paginate, parsePageRequest } from './wire.ts';
 
 /**

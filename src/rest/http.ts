@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../domain/actor.ts';
-import { type AuthenticatedApiKey, apiKeyAuthenticator } from '../domain/api-keys.ts';
-import { PennantError, UnauthenticatedError } from '../errors.ts';
+import type { AuthenticatedApiKey } from '../domain/api-keys.ts';
+import { PennantError } from '../errors.ts';
 import { logFault } from '../http/fault-log.ts';
-import { clientAddressOf, requestContextOf } from '../http/request-context.ts';
+import { requestContextOf } from '../http/request-context.ts';
 import { countFailure, errorCodeOf } from '../metrics.ts';
 import { json, type Route } from '../routes.ts';
 import { databaseUnavailable, isDatabaseUnavailable } from '../security/database-errors.ts';
-import { rateLimits } from '../security/rate-limit.ts';
 
 /**
  * The WorkOS-compatible REST edge. Its error bodies follow WorkOS's shapes, because the SDK maps
@@ -81,31 +80,6 @@ export function restRoute(
       }
     },
   };
-}
-
-const bearerPattern = /^Bearer\s+(\S+)$/i;
-
-/** The API key of `Authorization: Bearer sk_…`; a missing or revoked key is a 401. */
-export function requireApiKey(request: Request): Promise<AuthenticatedApiKey> {
-  const header = request.headers.get('authorization');
-  const secret = header ? bearerPattern.exec(header)?.[1] : undefined;
-  if (!secret) throw new UnauthenticatedError();
-  return authenticateApiKey(secret, request);
-}
-
-/**
- * Authenticates a key secret with the same rate limit on failed attempts (per key and per
- * address) as GraphQL, so the REST edge is no side door for guessing keys.
- */
-export async function authenticateApiKey(secret: string, request: Request): Promise<AuthenticatedApiKey> {
-  const address = clientAddressOf(request);
-  await rateLimits.beforeApiKeyAttempt(secret, address);
-  const apiKey = await apiKeyAuthenticator.authenticate(secret);
-  if (!apiKey) {
-    await rateLimits.afterFailedApiKey(secret, address);
-    throw new UnauthenticatedError('The API key is not valid or has been revoked.');
-  }
-  return apiKey;
 }
 
 export function actorOfApiKey(apiKey: AuthenticatedApiKey): Actor {

@@ -1,3 +1,4 @@
+import { requireApiKey } from '../auth/index.ts';
 import { prisma } from '../db/index.ts';
 import { refreshWithRefreshToken } from '../domain/refresh.ts';
 import { publicJwksForEnvironment } from '../domain/sessions.ts';
@@ -7,7 +8,7 @@ import { clientAddressOf } from '../http/request-context.ts';
 import { errorCodeOf, sessionRefreshes } from '../metrics.ts';
 import { json, type Route } from '../routes.ts';
 import { rateLimits } from '../security/rate-limit.ts';
-import { authenticateApiKey, requireApiKey, restRoute } from './http.ts';
+import { restRoute } from './http.ts';
 
 /**
  * The session half of WorkOS's User Management API that the SDK's `refresh()` and
@@ -146,7 +147,7 @@ async function authenticate(request: Request): Promise<Response> {
 async function clientKey(request: Request, clientSecret: string | undefined) {
   if (clientSecret === undefined) return requireApiKey(request);
   const headerKey = request.headers.get('authorization') ? await requireApiKey(request) : undefined;
-  const key = await authenticateApiKey(clientSecret, request);
+  const key = await requireApiKey(request, clientSecret);
   if (headerKey && headerKey.id !== key.id) {
     throw new UnauthenticatedError('client_secret and the Authorization header name different API keys.');
   }

@@ -1,9 +1,10 @@
+import { requireApiKey } from '../auth/index.ts';
 import { prisma } from '../db/index.ts';
 import { createWebhookEndpoint, deleteWebhookEndpoint, updateWebhookEndpoint } from '../domain/webhooks.ts';
 import { BadUserInputError } from '../errors.ts';
 import type { WebhookEndpoint } from '../generated/prisma/client.ts';
 import { json, type Route } from '../routes.ts';
-import { actorOfApiKey, noContent, requireApiKey, restRoute } from './http.ts';
+import { actorOfApiKey, noContent, restRoute } from './http.ts';
 import { listWire, paginate, parsePageRequest } from './wire.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
-import { readCookie } from '../session-http.ts';
+import { cookieOf } from '../auth/credentials.ts';
 
 /** Headers a browser cannot send cross-site without a CORS preflight (yoga's and Apollo's names). */
 export const csrfHeaders = ['x-graphql-yoga-csrf', 'graphql-require-preflight', 'apollo-require-preflight'];
@@ -19,7 +19,7 @@ export function useCsrfPrevention(options: { cookieName: string; endpoint: strin
       if (url.pathname !== options.endpoint) return;
       // GET cannot run mutations (yoga answers 405), and a cross-site GET cannot read the answer.
       if (request.method === 'GET' || request.method === 'HEAD') return;
-      if (readCookie(request, options.cookieName) === undefined) return;
+      if (cookieOf(request, options.cookieName) === undefined) return;
       if (csrfHeaders.some((header) => request.headers.has(header))) return;
       const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
       const preflighted = request.method === 'POST' && !!mediaType && !simpleContentTypes.includes(mediaType);

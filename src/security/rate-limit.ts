@@ -143,31 +143,17 @@ export class RateLimits {
     }
   }
 
-  /** Throws RateLimitedError when a limit was already exceeded, without counting this call. */
-  async assertNotExceeded(entries: [LimitName, string][]): Promise<void> {
-    for (const [name, key] of entries) {
-      const entry = this.limiters.get(name);
-      if (!entry) continue;
-      const state = await entry.limiter.get(key).catch(() => null);
-      if (state && state.consumedPoints > entry.spec.points) throw this.refusal(name, entry.spec, state);
-    }
-  }
-
   private refusal(name: LimitName, spec: LimitSpec, state: RateLimiterRes): RateLimitedError {
     rateLimited.inc({ limit: name });
     return new RateLimitedError(spec.what, Math.max(1, Math.ceil(state.msBeforeNext / 1000)));
   }
 
-  /** Before authenticating an API key: refuse when this key or address failed too often. */
-  beforeApiKeyAttempt(credential: string, address: string): Promise<void> {
-    return this.assertNotExceeded([
-      ['failedApiKeyByKey', credentialKey(credential)],
-      ['failedApiKeyByAddress', address],
-    ]);
-  }
-
-  /** After an API key failed to authenticate. */
-  afterFailedApiKey(credential: string, address: string): Promise<void> {
+  /**
+   * After an API key failed to authenticate: counts the failure against the key and the
+   * address, and throws RateLimitedError once either failed too often. Only failures are
+   * counted and refused: a valid key is served whatever failed before it.
+   */
+  failedApiKey(credential: string, address: string): Promise<void> {
     return this.consume([
       ['failedApiKeyByKey', credentialKey(credential)],
       ['failedApiKeyByAddress', address],

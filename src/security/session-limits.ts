@@ -1,10 +1,10 @@
 import { getArgumentValues } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { cookieOf } from '../auth/credentials.ts';
 import { accessTokenClaimsOf, type SealOpener } from '../domain/seal.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 import { rootFields, selectedOperation } from '../http/operation.ts';
 import { clientAddressOf } from '../http/request-context.ts';
-import { readCookie } from '../session-http.ts';
 import { credentialKey, httpExtensionOf, RateLimitedError, rateLimits } from './rate-limit.ts';
 
 /**
@@ -56,7 +56,7 @@ export function useSessionRateLimits(options: { cookieName: string }): Plugin {
           } catch {
             // Arguments that do not coerce: execution reports that error itself.
           }
-          sealedSession ??= readCookie(context.request, options.cookieName);
+          sealedSession ??= cookieOf(context.request, options.cookieName);
           await rateLimits.refreshSession(await sessionKeyOf(sealedSession, context.openSeal), address);
         }
       } catch (error) {

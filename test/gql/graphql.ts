@@ -16,10 +16,18 @@ export type AddFeatureFlagUserInput = {
   userId: string | number;
 };
 
+/** What a key may do. READ_ONLY: queries and subscriptions. MEMBER (the default): everything within its environment, flag definitions included. ADMIN: also what reaches other environments (deleting a flag, creating environments, keys of other environments). */
+export type ApiKeyRole =
+  | 'ADMIN'
+  | 'MEMBER'
+  | 'READ_ONLY';
+
 export type CreateApiKeyInput = {
-  /** Defaults to the caller’s environment, the only one it may create keys for. */
+  /** Defaults to the caller’s environment; only an admin key creates keys for another. */
   environment?: string | null | undefined;
   name: string;
+  /** Defaults to MEMBER. A key creates keys of its own role or lower. */
+  role?: ApiKeyRole | null | undefined;
 };
 
 export type CreateEnvironmentInput = {

@@ -7,7 +7,7 @@ import { buildApp } from '../../src/app.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import { prisma } from '../../src/db/index.ts';
 import { systemActor } from '../../src/domain/actor.ts';
-import { createApiKey } from '../../src/domain/api-keys.ts';
+import { type ApiKeyRole, createApiKey } from '../../src/domain/api-keys.ts';
 import { createTestDatabase, testDatabaseUrl } from './database.ts';
 
 export interface GraphQLResponse<T> {
@@ -19,8 +19,11 @@ export interface TestServer {
   url: string;
   graphqlUrl: string;
   config: Config;
-  /** Keys made for the default environments when the server started. */
-  keys: { sandbox: string; production: string };
+  /**
+   * Keys made for the default environments when the server started: `sandbox` and
+   * `production` have the default role (member); `admin` is an admin key of sandbox.
+   */
+  keys: { sandbox: string; production: string; admin: string };
   request<T, V>(
     document: TypedDocumentNode<T, V>,
     variables?: V,
@@ -59,6 +62,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const keys = {
     sandbox: await makeKey(running.createdEnvironments, 'sandbox'),
     production: await makeKey(running.createdEnvironments, 'production'),
+    admin: await makeKey(running.createdEnvironments, 'sandbox', 'ADMIN'),
   };
   let port = running.port;
   let stopped = false;
@@ -107,14 +111,15 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   return server;
 }
 
-async function makeKey(
+export async function makeKey(
   environments: { slug: string; id: string; kind: 'SANDBOX' | 'PRODUCTION' }[],
   slug: string,
+  role: ApiKeyRole = 'MEMBER',
 ): Promise<string> {
   const environment =
     environments.find((e) => e.slug === slug) ??
     (await prisma.environment.findUniqueOrThrow({ where: { slug } }));
-  const { secret } = await createApiKey(systemActor, environment as never, `test ${slug}`);
+  const { secret } = await createApiKey(systemActor, environment as never, `test ${slug} ${role}`, role);
   return secret;
 }
 
