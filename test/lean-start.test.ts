@@ -1,0 +1,75 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { type DatabaseTarget, openDatabase } from '../src/db/client.ts';
+import { applyPendingMigrations, readMigrationList, schemaEngineLoads } from '../src/db/migrations.ts';
+import { createTestDatabase, testDatabaseUrl } from './helpers/database.ts';
+
+/** `npm run db:migrate` in its own process, as an operator would run it before starting. */
+function migrateInAnotherProcess(env: Record<string, string>): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/db-migrate.ts'], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    output += chunk;
+  });
+  return new Promise((resolve, reject) =>
+    child.once('exit', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`db:migrate exited ${code}`)),
+    ),
+  );
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+async function migratedDatabase(kind: 'pglite' | 'postgres'): Promise<DatabaseTarget> {
+  if (kind === 'postgres') {
+    const database = await createTestDatabase();
+    cleanups.push(() => database.drop());
+    expect(await migrateInAnotherProcess({ DATABASE_URL: database.url })).toContain('Applied');
+    return { kind: 'postgres', url: database.url };
+  }
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'pennant-lean-'));
+  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+  expect(await migrateInAnotherProcess({ PENNANT_DATA_DIR: dataDir })).toContain('Applied');
+  return loadConfig({ PENNANT_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }).database;
+}
+
+describe('migrations at start', () => {
+  it('with nothing pending, the schema engine is never loaded; a changed migration still goes to it', async () => {
+    const targets: DatabaseTarget[] = [await migratedDatabase('pglite')];
+    if (testDatabaseUrl) targets.push(await migratedDatabase('postgres'));
+    for (const target of targets) {
+      const database = await openDatabase(target);
+      try {
+        expect(await applyPendingMigrations(database.adapterFactory)).toEqual([]);
+      } finally {
+        await database.close();
+      }
+    }
+    // One query read `_prisma_migrations`: the 5 MB WebAssembly engine stayed out of memory.
+    expect(schemaEngineLoads()).toBe(0);
+
+    // A recorded checksum that differs from the shipped migration.sql: not "up to date" by the
+    // quick check, so the engine (which knows every rule of Prisma's history) decides.
+    const database = await openDatabase(targets[0] as DatabaseTarget);
+    try {
+      const [first] = (await readMigrationList()).migrationDirectories;
+      await database.prisma.$executeRawUnsafe(
+        `UPDATE _prisma_migrations SET checksum = 'changed' WHERE migration_name = '${first?.path}'`,
+      );
+      await applyPendingMigrations(database.adapterFactory).catch(() => []);
+      expect(schemaEngineLoads()).toBe(1);
+    } finally {
+      await database.close();
+    }
+  }, 120_000);
+});
