@@ -301,9 +301,11 @@ describe('users, organizations and memberships belong to one environment', () =>
         createEnvironment(input: $input) { environment { id clientId } }
       }
     `);
-    const created = await server.request(CreateEnvironment, {
-      input: { slug: 'staging', name: 'Staging', kind: 'SANDBOX' },
-    });
+    const created = await server.request(
+      CreateEnvironment,
+      { input: { slug: 'staging', name: 'Staging', kind: 'SANDBOX' } },
+      { apiKey: server.keys.admin },
+    );
     const environment = dataOf(created).createEnvironment.environment;
     const keys = await jwks(environment.clientId);
     expect(keys).toHaveLength(1);

@@ -221,7 +221,9 @@ describe('PennantProvider with @openfeature/server-sdk', () => {
     expect(await client.getBooleanValue('short-lived', true, { organizationId: doomed })).toBe(false);
 
     const flagGone = nextEvent(client, ProviderEvents.ConfigurationChanged);
-    dataOf(await server.request(DeleteFlag, { input: { slug: 'short-lived' } }));
+    dataOf(
+      await server.request(DeleteFlag, { input: { slug: 'short-lived' } }, { apiKey: server.keys.admin }),
+    );
     expect(await flagGone).toMatchObject({ flagsChanged: ['short-lived'] });
     expect(await client.getBooleanDetails('short-lived', true, { organizationId: acme })).toMatchObject({
       value: true,

@@ -415,7 +415,13 @@ describe('targeting through the API', () => {
 
     it('targets on a deleted (or unknown) flag are NOT_FOUND', async () => {
       await fixtures.flag('short-lived');
-      dataOf(await server.request(DeleteFlagDocument, { input: { slug: 'short-lived' } }));
+      dataOf(
+        await server.request(
+          DeleteFlagDocument,
+          { input: { slug: 'short-lived' } },
+          { apiKey: server.keys.admin },
+        ),
+      );
       for (const result of [
         await server.request(AddUser, { input: { slug: 'short-lived', environment: 'sandbox', userId } }),
         await server.request(RemoveUser, { input: { slug: 'short-lived', environment: 'sandbox', userId } }),
