@@ -65,12 +65,13 @@ describe('organization.featureFlags through the API', () => {
   let server: TestServer;
   let chosen: string;
   let other: string;
+  let organization: (name: string, apiKey?: string) => Promise<string>;
 
   beforeAll(async () => {
     server = await startTestServer();
-    const organization = async (name: string) =>
-      dataOf(await server.request(CreateOrganization, { input: { name } })).createOrganization.organization
-        .id;
+    organization = async (name: string, apiKey = server.keys.sandbox) =>
+      dataOf(await server.request(CreateOrganization, { input: { name } }, { apiKey })).createOrganization
+        .organization.id;
     chosen = await organization('Chosen');
     other = await organization('Other');
     for (const row of table) {
@@ -107,7 +108,11 @@ describe('organization.featureFlags through the API', () => {
   });
 
   it('keeps environments apart: production rules are untouched', async () => {
-    expect(await flagsOf(chosen, 'production', server.keys.production)).toEqual([]);
+    // Organizations belong to one environment: sandbox's is unknown in production, and
+    // production's own organization has none of the flags sandbox turned on.
+    expect(await flagsOf(chosen, 'production', server.keys.production)).toBeUndefined();
+    const inProduction = await organization('Production', server.keys.production);
+    expect(await flagsOf(inProduction, 'production', server.keys.production)).toEqual([]);
   });
 
   it('follows a change at once (read your own write)', async () => {
