@@ -47,27 +47,35 @@ export async function seedDataset(
     production: graphqlClient(baseUrl, keys.production),
   };
 
-  const organizationIds = (
-    await mapConcurrent(
-      chunks(
-        Array.from({ length: size.organizations }, (_, i) => i),
-        batchSize,
-      ),
-      concurrency,
-      async (batch) => {
-        const fields = batch
-          .map(
-            (i) =>
-              `o${i}: createOrganization(input: { name: ${JSON.stringify(`Organization ${i}`)}, externalId: "ext-${i}" }) { organization { id } }`,
-          )
-          .join('\n');
-        const data = await sandbox.request<Record<string, { organization: { id: string } }>>(
-          `mutation {\n${fields}\n}`,
-        );
-        return batch.map((i) => data[`o${i}`]?.organization.id as string);
-      },
-    )
-  ).flat();
+  // Organizations and users belong to one environment: each environment gets its own, the same
+  // names in each, and its rules choose among its own.
+  const createOrganizations = async (client: GraphQLClient) =>
+    (
+      await mapConcurrent(
+        chunks(
+          Array.from({ length: size.organizations }, (_, i) => i),
+          batchSize,
+        ),
+        concurrency,
+        async (batch) => {
+          const fields = batch
+            .map(
+              (i) =>
+                `o${i}: createOrganization(input: { name: ${JSON.stringify(`Organization ${i}`)}, externalId: "ext-${i}" }) { organization { id } }`,
+            )
+            .join('\n');
+          const data = await client.request<Record<string, { organization: { id: string } }>>(
+            `mutation {\n${fields}\n}`,
+          );
+          return batch.map((i) => data[`o${i}`]?.organization.id as string);
+        },
+      )
+    ).flat();
+  const organizationIdsOf: Record<EnvironmentSlug, string[]> = {
+    sandbox: await createOrganizations(clients.sandbox),
+    production: await createOrganizations(clients.production),
+  };
+  const organizationIds = organizationIdsOf.sandbox;
 
   const slugs = Array.from({ length: size.flags }, (_, i) => `flag-${String(i).padStart(4, '0')}`);
   await mapConcurrent(chunks(slugs, batchSize), concurrency, async (batch) => {
@@ -99,8 +107,9 @@ export async function seedDataset(
     const client = clients[environment];
     if (spec.rule !== 'NONE') {
       const chosen = new Set<string>();
+      const candidates = organizationIdsOf[environment];
       while (chosen.size < spec.organizations) {
-        chosen.add(organizationIds[Math.floor(random() * organizationIds.length)] as string);
+        chosen.add(candidates[Math.floor(random() * candidates.length)] as string);
       }
       await client.request(
         `mutation($input: SetOrganizationRuleInput!) { setOrganizationRule(input: $input) { rule { version } } }`,
@@ -119,31 +128,36 @@ export async function seedDataset(
   // refreshes are measured with targets present. A PRNG of their own keeps the rest of the
   // dataset identical to what earlier records measured.
   const targetRandom = seededRandom(20261203);
-  const userIds = (
-    await mapConcurrent(
-      chunks(
-        Array.from({ length: 100 }, (_, i) => i),
-        batchSize,
-      ),
-      concurrency,
-      async (batch) => {
-        const fields = batch
-          .map((i) => `u${i}: createUser(input: { email: "targeted-${i}@bench.example" }) { user { id } }`)
-          .join('\n');
-        const data = await sandbox.request<Record<string, { user: { id: string } }>>(
-          `mutation {\n${fields}\n}`,
-        );
-        return batch.map((i) => data[`u${i}`]?.user.id as string);
-      },
-    )
-  ).flat();
+  const createUsers = async (client: GraphQLClient) =>
+    (
+      await mapConcurrent(
+        chunks(
+          Array.from({ length: 100 }, (_, i) => i),
+          batchSize,
+        ),
+        concurrency,
+        async (batch) => {
+          const fields = batch
+            .map((i) => `u${i}: createUser(input: { email: "targeted-${i}@bench.example" }) { user { id } }`)
+            .join('\n');
+          const data = await client.request<Record<string, { user: { id: string } }>>(
+            `mutation {\n${fields}\n}`,
+          );
+          return batch.map((i) => data[`u${i}`]?.user.id as string);
+        },
+      )
+    ).flat();
+  const userIdsOf: Record<EnvironmentSlug, string[]> = {
+    sandbox: await createUsers(clients.sandbox),
+    production: await createUsers(clients.production),
+  };
   const targets = changes.flatMap(({ slug, environment }) => {
     if (targetRandom() >= 0.2) return [];
     const count = 1 + Math.floor(targetRandom() * 3);
     return Array.from({ length: count }, () => ({
       slug,
       environment,
-      userId: userIds[Math.floor(targetRandom() * userIds.length)] as string,
+      userId: userIdsOf[environment][Math.floor(targetRandom() * 100)] as string,
     }));
   });
   await mapConcurrent(targets, concurrency, async ({ slug, environment, userId }) => {
