@@ -172,14 +172,22 @@ async function changeRule(
     ) {
       return toRuleView(current);
     }
-    await checkOrganizationsExist(
+    await checkTargetsInEnvironment(
       tx,
-      environmentId,
+      'organization',
       fields.organizations ?? 'organizationIds',
+      environmentId,
       organizationIds,
       before.organizationIds,
     );
-    await checkUsersInEnvironment(tx, fields.users ?? 'userId', environmentId, userIds, before.userIds);
+    await checkTargetsInEnvironment(
+      tx,
+      'user',
+      fields.users ?? 'userId',
+      environmentId,
+      userIds,
+      before.userIds,
+    );
     const updatedAt = new Date();
     await tx.featureFlagRule.update({
       where: { id: before.ruleId },
@@ -247,77 +255,53 @@ async function replaceTargets(
   if (added.length > 0) await add(added);
 }
 
-/**
- * A user may be targeted in an environment only if the user belongs to it (a user of another
- * environment is as unknown as a made-up id). The row is locked FOR KEY SHARE so a concurrent
- * deletion waits for the change, then removes the target like any other.
- */
-export async function assertUsersInEnvironment(
-  tx: Transaction,
-  field: string,
-  environmentId: string,
-  userIds: readonly string[],
-): Promise<void> {
-  if (userIds.length === 0) return;
-  const found = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "User"
-    WHERE "id" = ANY(${[...userIds]}) AND "environmentId" = ${environmentId} FOR KEY SHARE`;
-  const foundIds = new Set(found.map((u) => u.id));
-  const missing = userIds.filter((id) => !foundIds.has(id));
-  if (missing.length > 0) {
-    throw new BadUserInputError(
-      field,
-      `Unknown user${missing.length > 1 ? 's' : ''} in this environment: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}.`,
-    );
-  }
-}
+const targetKinds = {
+  organization: {
+    max: maxOrganizationsPerRule,
+    tooMany: `A rule may choose at most ${maxOrganizationsPerRule} organizations.`,
+    unknown: (plural: string) => `Unknown organization${plural}`,
+  },
+  user: {
+    max: maxUsersPerRule,
+    tooMany: `A rule may target at most ${maxUsersPerRule} users.`,
+    unknown: (plural: string) => `Unknown user${plural} in this environment`,
+  },
+} as const;
 
-async function checkUsersInEnvironment(
+/**
+ * The organizations or users a rule targets must be of the rule's environment (one of another
+ * environment is as unknown as a made-up id); those it already targets are not looked up again.
+ * FOR KEY SHARE: a row deleted meanwhile would otherwise vanish between this check and the
+ * insert (a foreign-key failure, i.e. an internal error); now its deletion waits for this
+ * change, then removes it from the rule like any other.
+ */
+async function checkTargetsInEnvironment(
   tx: Transaction,
+  kind: keyof typeof targetKinds,
   field: string,
   environmentId: string,
-  userIds: readonly string[],
+  ids: readonly string[],
   alreadyTargeted: readonly string[],
 ): Promise<void> {
-  if (userIds.length > maxUsersPerRule) {
-    throw new BadUserInputError(field, `A rule may target at most ${maxUsersPerRule} users.`);
-  }
+  const { max, tooMany, unknown } = targetKinds[kind];
+  if (ids.length > max) throw new BadUserInputError(field, tooMany);
   const known = new Set(alreadyTargeted);
-  await assertUsersInEnvironment(
-    tx,
-    field,
-    environmentId,
-    userIds.filter((id) => !known.has(id)),
-  );
-}
-
-/** The organizations a rule chooses must be of the rule's environment (others are unknown). */
-async function checkOrganizationsExist(
-  tx: Transaction,
-  environmentId: string,
-  field: string,
-  organizationIds: readonly string[],
-  alreadyChosen: readonly string[],
-): Promise<void> {
-  if (organizationIds.length > maxOrganizationsPerRule) {
-    throw new BadUserInputError(field, `A rule may choose at most ${maxOrganizationsPerRule} organizations.`);
-  }
-  const known = new Set(alreadyChosen);
-  const toCheck = organizationIds.filter((id) => !known.has(id));
+  const toCheck = ids.filter((id) => !known.has(id));
   if (toCheck.length === 0) return;
-  // FOR KEY SHARE: an organization deleted meanwhile would otherwise vanish between this check
-  // and the insert below (a foreign-key failure, i.e. an internal error); now its deletion waits
-  // for this change, then removes it from the rule like any other.
-  const found = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Organization"
-    WHERE "id" = ANY(${toCheck}) AND "environmentId" = ${environmentId}
-    FOR KEY SHARE`;
-  const foundIds = new Set(found.map((o) => o.id));
+  const found =
+    kind === 'organization'
+      ? await tx.$queryRaw<{ id: string }[]>`
+          SELECT "id" FROM "Organization"
+          WHERE "id" = ANY(${toCheck}) AND "environmentId" = ${environmentId} FOR KEY SHARE`
+      : await tx.$queryRaw<{ id: string }[]>`
+          SELECT "id" FROM "User"
+          WHERE "id" = ANY(${toCheck}) AND "environmentId" = ${environmentId} FOR KEY SHARE`;
+  const foundIds = new Set(found.map((row) => row.id));
   const missing = toCheck.filter((id) => !foundIds.has(id));
   if (missing.length > 0) {
     throw new BadUserInputError(
       field,
-      `Unknown organization${missing.length > 1 ? 's' : ''}: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}.`,
+      `${unknown(missing.length > 1 ? 's' : '')}: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}.`,
     );
   }
 }
