@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './gql/index.ts';
+import { chromiumArgs, chromiumAvailable, chromiumPath } from './helpers/browser.ts';
 import { metricValue, startTestServer, type TestServer } from './helpers/server.ts';
 
 /**
@@ -11,9 +11,7 @@ import { metricValue, startTestServer, type TestServer } from './helpers/server.
  * aborted and fails the test).
  */
 
-const chromiumPath = '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
-if (!hasChromium) {
+if (!chromiumAvailable) {
   console.warn(
     `graphiql.test.ts skipped: no Chromium at ${chromiumPath} (apt-get install -y chromium; CI installs it)`,
   );
@@ -25,7 +23,7 @@ const CreateFlag = graphql(`
   }
 `);
 
-describe.skipIf(!hasChromium)('GraphiQL served by Pennant', () => {
+describe.skipIf(!chromiumAvailable)('GraphiQL served by Pennant', () => {
   let server: TestServer;
   let browser: Browser;
   let page: Page;
@@ -35,19 +33,7 @@ describe.skipIf(!hasChromium)('GraphiQL served by Pennant', () => {
   beforeAll(async () => {
     server = await startTestServer();
     const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
     const context = await browser.newContext();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: new URL(server.url).origin,
