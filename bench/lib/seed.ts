@@ -34,6 +34,31 @@ const concurrency = 6;
  * lists of 1 to `someMax` organizations skewed towards small ones, and user targets on about a
  * fifth of the rules. Deterministic (seeded PRNG).
  */
+/**
+ * Runs `count` creations, `batchSize` aliased mutations per request, `concurrency` requests at a
+ * time; returns the created ids in order.
+ */
+async function createInBatches(
+  client: GraphQLClient,
+  count: number,
+  mutationField: (i: number) => string,
+  idOf: (result: unknown) => string,
+): Promise<string[]> {
+  const ids = await mapConcurrent(
+    chunks(
+      Array.from({ length: count }, (_, i) => i),
+      batchSize,
+    ),
+    concurrency,
+    async (batch) => {
+      const fields = batch.map((i) => `c${i}: ${mutationField(i)}`).join('\n');
+      const data = await client.request<Record<string, unknown>>(`mutation {\n${fields}\n}`);
+      return batch.map((i) => idOf(data[`c${i}`]));
+    },
+  );
+  return ids.flat();
+}
+
 export async function seedDataset(
   baseUrl: string,
   keys: Record<EnvironmentSlug, string>,
@@ -49,28 +74,14 @@ export async function seedDataset(
 
   // Organizations and users belong to one environment: each environment gets its own, the same
   // names in each, and its rules choose among its own.
-  const createOrganizations = async (client: GraphQLClient) =>
-    (
-      await mapConcurrent(
-        chunks(
-          Array.from({ length: size.organizations }, (_, i) => i),
-          batchSize,
-        ),
-        concurrency,
-        async (batch) => {
-          const fields = batch
-            .map(
-              (i) =>
-                `o${i}: createOrganization(input: { name: ${JSON.stringify(`Organization ${i}`)}, externalId: "ext-${i}" }) { organization { id } }`,
-            )
-            .join('\n');
-          const data = await client.request<Record<string, { organization: { id: string } }>>(
-            `mutation {\n${fields}\n}`,
-          );
-          return batch.map((i) => data[`o${i}`]?.organization.id as string);
-        },
-      )
-    ).flat();
+  const createOrganizations = (client: GraphQLClient) =>
+    createInBatches(
+      client,
+      size.organizations,
+      (i) =>
+        `createOrganization(input: { name: ${JSON.stringify(`Organization ${i}`)}, externalId: "ext-${i}" }) { organization { id } }`,
+      (result) => (result as { organization: { id: string } }).organization.id,
+    );
   const organizationIdsOf: Record<EnvironmentSlug, string[]> = {
     sandbox: await createOrganizations(clients.sandbox),
     production: await createOrganizations(clients.production),
@@ -128,25 +139,13 @@ export async function seedDataset(
   // refreshes are measured with targets present. A PRNG of their own keeps the rest of the
   // dataset identical to what earlier records measured.
   const targetRandom = seededRandom(20261203);
-  const createUsers = async (client: GraphQLClient) =>
-    (
-      await mapConcurrent(
-        chunks(
-          Array.from({ length: 100 }, (_, i) => i),
-          batchSize,
-        ),
-        concurrency,
-        async (batch) => {
-          const fields = batch
-            .map((i) => `u${i}: createUser(input: { email: "targeted-${i}@bench.example" }) { user { id } }`)
-            .join('\n');
-          const data = await client.request<Record<string, { user: { id: string } }>>(
-            `mutation {\n${fields}\n}`,
-          );
-          return batch.map((i) => data[`u${i}`]?.user.id as string);
-        },
-      )
-    ).flat();
+  const createUsers = (client: GraphQLClient) =>
+    createInBatches(
+      client,
+      100,
+      (i) => `createUser(input: { email: "targeted-${i}@bench.example" }) { user { id } }`,
+      (result) => (result as { user: { id: string } }).user.id,
+    );
   const userIdsOf: Record<EnvironmentSlug, string[]> = {
     sandbox: await createUsers(clients.sandbox),
     production: await createUsers(clients.production),
