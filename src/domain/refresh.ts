@@ -1,59 +1,88 @@
+import { decodeProtectedHeader } from 'jose';
 import { prisma, type Transaction } from '../db/index.ts';
-import { ForbiddenError, PennantError } from '../errors.ts';
+import { ConflictError, ForbiddenError, PennantError } from '../errors.ts';
 import type { Session, User } from '../generated/prisma/client.ts';
 import { newId } from '../ids.ts';
 import { recordEvent } from './events.ts';
 import { writeRotation } from './rotation-writer.ts';
+import { accessTokenClaimsOf, type SealedSessionData, type SealOpener, unsealSessionData } from './seal.ts';
 import { sessionSettings } from './session-settings.ts';
 import {
   hashToken,
   issueTokens,
   type SessionTokens,
+  sealTokens,
   sessionIsActive,
   successorRefreshToken,
 } from './session-tokens.ts';
-import { type ActiveSigningKey, activeSigningKey } from './signing-keys.ts';
+import { activeSigningKey, environmentOfLoadedKey } from './signing-keys.ts';
 import { commitChange } from './transaction.ts';
+import { userFromSeal } from './users.ts';
 import { validId } from './validation.ts';
 
 /**
- * Refresh-token rotation: the usual case signs, then writes the rotation in one statement that
- * checks what the refresh was decided on (shared with concurrent refreshes, `rotation-writer.ts`);
- * everything else (retries in the grace window, reuse, ended sessions, lost memberships) goes
- * through one locked transaction. The new refresh token is derived from the presented one
- * (`successorRefreshToken`), so a retry gets the same one again and no token is ever stored.
+ * The one refresh path. Every refresh (GraphQL `refreshSession` with a seal or the session
+ * cookie, REST `/user_management/authenticate` with `grant_type=refresh_token`) goes through
+ * `refreshSession` below, which reads top to bottom:
+ *
+ * 1. the credential: a sealed session is opened (iron's MAC, checked in constant time) and
+ *    gives its refresh token; a raw refresh token is taken as it is;
+ * 2. the state the refresh depends on (`RefreshState`): read in one statement
+ *    (`readRefreshState`), or, for a seal, first taken from what the seal claims
+ *    (`stateClaimedBySeal`, the one fast path, trusted for nothing: see step 4);
+ * 3. one pure decision on that state (`decideRefresh`): unknown token, other environment, a seal
+ *    of another user, a spent token (a retry in the grace window, or a reuse: the session is
+ *    revoked), an ended session, no active membership, or rotate;
+ * 4. for a rotation, the new access token is signed (flags through the one evaluation function,
+ *    `issueTokens`) and the rotation is written only if every fact of the state still holds, in
+ *    the same statement (`writeRotation`). When one does not (a concurrent refresh of the same
+ *    token won, the membership or the user changed, the seal claimed something untrue), nothing
+ *    is written or answered, and the refresh goes back to step 2 with a fresh read: the decision
+ *    is always taken on what the database says.
+ *
+ * A token is spent once its successor is stored; the successor is derived from the presented
+ * token (`successorRefreshToken`), so a retry in the grace window gets the same new refresh
+ * token without any token ever being stored.
  */
+
+/** A refresh token or a sealed session (which carries one), and what the caller asks for. */
+export type RefreshRequest = ({ refreshToken: string } | { sealedSession: string }) & {
+  /** The environment of the caller's API key (REST): a session of another environment is refused. */
+  environmentId?: string;
+  /** Switch to this organization (the user must be an active member there). */
+  organizationId?: string | null;
+};
+
+/** The new tokens and, for a sealed session, the new seal. */
+export interface RefreshedSession {
+  tokens: SessionTokens;
+  sealedSession: string | null;
+}
+
+const maxRefreshTokenLength = 512;
+// The seal's claims, then up to two reads: a rotation whose facts changed between read and write
+// is decided again on a fresh read, which sees a newer state; a third failure means the session
+// keeps changing.
+const maxAttempts = 3;
 
 function invalidGrant(message = 'The refresh token is not valid.'): PennantError {
   return new PennantError('INVALID_GRANT', message);
 }
 
-type RotationOutcome =
-  | { kind: 'ok'; tokens: SessionTokens }
-  | { kind: 'spent' }
-  | { kind: 'reused' }
-  | { kind: 'inactive' }
-  | { kind: 'forbidden' };
-
-async function lockRefreshToken(tx: Transaction, id: string): Promise<void> {
-  await tx.$queryRaw`SELECT 1 FROM "RefreshToken" WHERE id = ${id} FOR UPDATE`;
-}
-
-/**
- * Everything the usual refresh needs, read in one statement: the token, its session, the user,
- * and the user's role in the organization asked for (null: no active membership there).
- */
-interface RefreshCandidate {
+/** Everything a refresh is decided on. */
+export interface RefreshState {
   tokenId: string;
-  /** When the token was spent (its successor stored), or null. */
+  /** When the token was spent (its successor stored, or `usedAt` by an earlier version), or null. */
   spentAt: Date | null;
+  /** Whether the derived successor is stored for this session (a retry can be answered). */
+  successorStored: boolean;
   session: Pick<Session, 'id' | 'userId' | 'organizationId' | 'environmentId' | 'expiresAt' | 'revokedAt'>;
   user: User;
-  /** The role in the requested organization (else the session's), when an active member. */
+  /** The user's role in the organization asked for (else the session's), when an active member. */
   roleSlug: string | null;
 }
 
-interface RefreshCandidateRow {
+interface RefreshStateRow {
   tokenId: string;
   usedAt: Date | null;
   successorCreatedAt: Date | null;
@@ -76,16 +105,17 @@ interface RefreshCandidateRow {
 }
 
 /**
- * Why one hand-written join: through Prisma the same answer takes four statements (token,
- * session, membership, user), and on the embedded database every statement costs the server's
- * own core a fixed amount, whatever it reads.
+ * The presented token (by its hash, an indexed equality: no secret-dependent comparison in our
+ * code), its session, user, the membership in the organization asked for, and its successor.
+ * One statement rather than Prisma's four (token, session, membership, user): on the embedded
+ * database every statement costs the server's own core a fixed amount, whatever it reads.
  */
-async function findRefreshCandidate(
+async function readRefreshState(
   tokenHash: string,
   successorHash: string,
   requestedOrganizationId: string | undefined,
-): Promise<RefreshCandidate | null> {
-  const rows = await prisma.$queryRaw<RefreshCandidateRow[]>`
+): Promise<RefreshState | null> {
+  const rows = await prisma.$queryRaw<RefreshStateRow[]>`
     SELECT t."id" AS "tokenId", t."usedAt", n."createdAt" AS "successorCreatedAt",
            s."id" AS "sessionId", s."organizationId" AS "sessionOrganizationId", s."environmentId",
            s."expiresAt" AS "sessionExpiresAt", s."revokedAt" AS "sessionRevokedAt",
@@ -106,6 +136,8 @@ async function findRefreshCandidate(
   return {
     tokenId: row.tokenId,
     spentAt: row.usedAt ?? row.successorCreatedAt,
+    // A token with `usedAt` was spent by an earlier version: its successor was random.
+    successorStored: row.usedAt === null && row.successorCreatedAt !== null,
     session: {
       id: row.sessionId,
       userId: row.userId,
@@ -132,6 +164,128 @@ async function findRefreshCandidate(
   };
 }
 
+/**
+ * The state a seal claims for its session: session, user, organization and role from its access
+ * token and user (not verified here), the environment from the key that signed that token. Null
+ * when the seal does not claim all of it consistently, or asks for another organization.
+ *
+ * Why a fast path at all: a refresh is the hot path after every dashboard change, and on the
+ * embedded database each statement costs the server's own core a fixed amount, as much as the
+ * read is worth. The claims decide nothing on their own: the rotation's statement checks every one
+ * of them (token unspent and of that session; session active, of that user, organization and
+ * environment; membership active with that role; user unchanged since the seal, by `updatedAt`),
+ * and any difference sends the refresh to the read. The user's profile in the answer is the
+ * seal's own, which its holder could have sealed anyway.
+ */
+async function stateClaimedBySeal(
+  sealed: SealedSessionData,
+  requestedOrganizationId: string | undefined,
+): Promise<RefreshState | null> {
+  const claims = accessTokenClaimsOf(sealed);
+  const user = userFromSeal(sealed.user);
+  if (!claims || !user) return null;
+  const { sid, sub, org_id: organizationId, role } = claims;
+  if (typeof sid !== 'string' || typeof organizationId !== 'string' || typeof role !== 'string') return null;
+  if (sub !== user.id || (sealed.organizationId !== undefined && sealed.organizationId !== organizationId)) {
+    return null;
+  }
+  if (requestedOrganizationId !== undefined && requestedOrganizationId !== organizationId) return null;
+  let kid: unknown;
+  try {
+    kid = decodeProtectedHeader(sealed.accessToken).kid;
+  } catch {
+    return null;
+  }
+  const environmentId = typeof kid === 'string' ? await environmentOfLoadedKey(kid) : null;
+  if (environmentId === null) return null;
+  return {
+    // Known only to the read; a claimed state is never spent, so it is never needed.
+    tokenId: '',
+    spentAt: null,
+    successorStored: false,
+    // Claimed active: the rotation's statement checks that it is.
+    session: {
+      id: sid,
+      userId: user.id,
+      organizationId,
+      environmentId,
+      expiresAt: endOfTime,
+      revokedAt: null,
+    },
+    user: { ...user, environmentId },
+    roleSlug: role,
+  };
+}
+
+const endOfTime = new Date(8.64e15);
+
+/** What to do with a refresh, decided from its state alone. */
+export type RefreshDecision =
+  | { kind: 'rotate'; organizationId: string; role: string }
+  /** A retry within the grace window: the same successor again, with a new access token. */
+  | { kind: 'retry'; organizationId: string; role: string }
+  /** A spent token presented after the grace window: the whole session ends (RFC 9700). */
+  | { kind: 'reused' }
+  | { kind: 'refused'; error: PennantError };
+
+/**
+ * Every rule of a refresh, in one place and in order:
+ * - an unknown token, or a session of another environment than the caller's: INVALID_GRANT;
+ * - a seal whose user is not the session's user: INVALID_SESSION (the seal is not this session's);
+ * - a spent token: within the grace window (`PENNANT_REFRESH_GRACE`), for the same request and an
+ *   active session, answered again (a lost response, two tabs, a retry of the SDK whatever its
+ *   Idempotency-Key); a token spent by an earlier version (no derived successor) is refused
+ *   without ending the session; otherwise a reuse: the session is revoked;
+ * - a revoked or expired session: INVALID_GRANT;
+ * - no active membership in the organization (the one asked for, else the session's): FORBIDDEN;
+ * - otherwise: rotate.
+ */
+export function decideRefresh(
+  state: RefreshState | null,
+  request: { environmentId?: string; requestedOrganizationId?: string; sealedUserId?: string },
+  now: number,
+  graceMs: number,
+): RefreshDecision {
+  if (!state) return { kind: 'refused', error: invalidGrant() };
+  const { session } = state;
+  if (request.environmentId !== undefined && session.environmentId !== request.environmentId) {
+    return { kind: 'refused', error: invalidGrant() };
+  }
+  if (request.sealedUserId !== undefined && request.sealedUserId !== session.userId) {
+    return {
+      kind: 'refused',
+      error: new PennantError('INVALID_SESSION', 'The sealed session is not valid.'),
+    };
+  }
+  const active = sessionIsActive(session, now);
+  const forbidden: RefreshDecision = {
+    kind: 'refused',
+    error: new ForbiddenError('The user is not an active member of this organization.'),
+  };
+  if (state.spentAt) {
+    // Asking for another organization than the rotation's (now the session's) is a different
+    // request, not a retry.
+    const sameRequest =
+      request.requestedOrganizationId === undefined ||
+      request.requestedOrganizationId === session.organizationId;
+    if (now - state.spentAt.getTime() <= graceMs && sameRequest && active) {
+      if (!state.successorStored) {
+        return { kind: 'refused', error: invalidGrant('The refresh token was already used.') };
+      }
+      if (state.roleSlug === null) return forbidden;
+      return { kind: 'retry', organizationId: session.organizationId, role: state.roleSlug };
+    }
+    return { kind: 'reused' };
+  }
+  if (!active) return { kind: 'refused', error: invalidGrant('The session has ended (revoked or expired).') };
+  if (state.roleSlug === null) return forbidden;
+  return {
+    kind: 'rotate',
+    organizationId: request.requestedOrganizationId ?? session.organizationId,
+    role: state.roleSlug,
+  };
+}
+
 /** The presented refresh token, its hash, and the successor it is rotated to (and its hash). */
 export interface PresentedToken {
   tokenHash: string;
@@ -145,177 +299,113 @@ export function presentedToken(refreshToken: string): PresentedToken {
 }
 
 /**
- * Signs the new access token from `claims` and writes the rotation, which checks every claim
- * against the database in the same statement (`rotation-writer.ts`). Null when a claim no longer
- * holds or a concurrent refresh won the token: the caller then takes the locked path.
+ * Refreshes a session: the refresh token is rotated (the old one becomes unusable), the flags are
+ * recomputed and a new access token is signed; for a sealed session, the new tokens are sealed.
+ * See the top of this file for the steps and `decideRefresh` for the rules.
  */
-async function signAndRotate(
-  presented: PresentedToken,
-  claims: {
-    sessionId: string;
-    environmentId: string;
-    user: User;
-    fromOrganizationId: string;
-    organizationId: string;
-    role: string;
-  },
-  signingKey: ActiveSigningKey,
-): Promise<SessionTokens | null> {
-  const tokens = await issueTokens(
-    signingKey,
-    { id: claims.sessionId, environmentId: claims.environmentId },
-    claims.user,
-    claims.organizationId,
-    claims.role,
-    presented.successor,
-  );
-  const rotated = await writeRotation({
-    tokenHash: presented.tokenHash,
-    sessionId: claims.sessionId,
-    userId: claims.user.id,
-    environmentId: claims.environmentId,
-    fromOrganizationId: claims.fromOrganizationId,
-    organizationId: claims.organizationId,
-    role: claims.role,
-    userUpdatedAt: claims.user.updatedAt,
-    newTokenId: newId('rt'),
-    newTokenHash: presented.successorHash,
-  });
-  return rotated ? tokens : null;
-}
-
-/**
- * The usual refresh after one read (`findRefreshCandidate`), with no interactive transaction: an
- * unspent token of an active session whose user is an active member of the organization.
- *
- * Why: a refresh is the hot path after every dashboard change, and the transactional path costs
- * about a dozen round trips (BEGIN, lock, reads, writes, COMMIT, change-feed read), each one
- * paid on the server's own core with the embedded database.
- */
-async function rotateUnspentToken(
-  presented: PresentedToken,
-  candidate: RefreshCandidate,
-  requestedOrganizationId: string | undefined,
-  signingKey: ActiveSigningKey,
-): Promise<SessionTokens | null> {
-  const { session } = candidate;
-  if (candidate.spentAt !== null || !sessionIsActive(session)) return null;
-  if (candidate.roleSlug === null) return null;
-  return signAndRotate(
-    presented,
-    {
-      sessionId: session.id,
-      environmentId: session.environmentId,
-      user: candidate.user,
-      fromOrganizationId: session.organizationId,
-      organizationId: requestedOrganizationId ?? session.organizationId,
-      role: candidate.roleSlug,
-    },
-    signingKey,
-  );
-}
-
-/** What a sealed session says about itself, trusted only as far as the rotation verifies it. */
-export interface SealedClaims {
-  sessionId: string;
-  /** The seal does not say the environment: it comes from the session (`rotateAsSealed`). */
-  user: Omit<User, 'environmentId'>;
-  organizationId: string;
-  role: string;
-}
-
-// A session's environment never changes, and the flags of the new access token need it before
-// the rotation's one statement. Bounded: at worst a forgotten session takes the two-statement path.
-const sessionEnvironments = new Map<string, string>();
-const rememberedSessionEnvironments = 100_000;
-
-export function rememberSessionEnvironment(sessionId: string, environmentId: string): void {
-  if (sessionEnvironments.size >= rememberedSessionEnvironments && !sessionEnvironments.has(sessionId)) {
-    const oldest = sessionEnvironments.keys().next().value;
-    if (oldest !== undefined) sessionEnvironments.delete(oldest);
+export async function refreshSession(
+  request: RefreshRequest,
+  openSeal: SealOpener = unsealSessionData,
+): Promise<RefreshedSession> {
+  const requestedOrganizationId =
+    request.organizationId === undefined || request.organizationId === null || request.organizationId === ''
+      ? undefined
+      : validId('organizationId', request.organizationId, 'org');
+  const sealed = 'sealedSession' in request ? await openSeal(request.sealedSession) : null;
+  const refreshToken = sealed ? sealed.refreshToken : 'refreshToken' in request ? request.refreshToken : '';
+  if (typeof refreshToken !== 'string' || refreshToken.length === 0) {
+    throw invalidGrant('A refresh token is required.');
   }
-  sessionEnvironments.set(sessionId, environmentId);
-}
+  if (refreshToken.length > maxRefreshTokenLength) throw invalidGrant();
+  const presented = presentedToken(refreshToken);
+  const graceMs = sessionSettings().refreshGraceSeconds * 1000;
 
-/**
- * The usual refresh of a sealed session in one statement: the seal (which only holders of the
- * cookie password can make) already names the session, user, organization and role, so the
- * access token is signed from it, and the rotation's statement checks every one of them against
- * the database (the token unused and of that session; the session active, of that user,
- * organization and environment; the membership active with that role; the user unchanged since
- * the seal, by its updatedAt). Null when anything differs or is unknown here: the caller then
- * reads the database. The user's profile in the answer is the seal's own, which its holder could
- * have sealed anyway; nothing the access token asserts comes from the seal unchecked.
- *
- * Why: the read before the rotation is as costly as the rotation itself, and on the embedded
- * database each statement costs the server's own core a fixed amount.
- */
-async function rotateAsSealed(
-  presented: PresentedToken,
-  sealed: SealedClaims,
-  requestedOrganizationId: string | undefined,
-): Promise<SessionTokens | null> {
-  if (requestedOrganizationId !== undefined && requestedOrganizationId !== sealed.organizationId) return null;
-  const environmentId = sessionEnvironments.get(sealed.sessionId);
-  if (environmentId === undefined) return null;
-  return signAndRotate(
-    presented,
-    {
-      sessionId: sealed.sessionId,
-      environmentId,
-      user: { ...sealed.user, environmentId },
-      fromOrganizationId: sealed.organizationId,
-      organizationId: sealed.organizationId,
-      role: sealed.role,
-    },
+  // A seal's claims come first; they can lead to nothing but a rotation that the write checks.
+  let claimed = sealed ? await stateClaimedBySeal(sealed, requestedOrganizationId) : null;
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    const state =
+      claimed ??
+      (await readRefreshState(presented.tokenHash, presented.successorHash, requestedOrganizationId));
+    const decision = decideRefresh(
+      state,
+      {
+        ...(request.environmentId === undefined ? {} : { environmentId: request.environmentId }),
+        ...(requestedOrganizationId === undefined ? {} : { requestedOrganizationId }),
+        ...(sealed ? { sealedUserId: sealed.user.id } : {}),
+      },
+      Date.now(),
+      graceMs,
+    );
+    if (claimed !== null && decision.kind !== 'rotate') {
+      claimed = null;
+      continue;
+    }
+    claimed = null;
+    if (decision.kind === 'refused' || state === null) {
+      throw decision.kind === 'refused' ? decision.error : invalidGrant();
+    }
+    const { session, user, tokenId } = state;
+    if (decision.kind === 'reused') {
+      await revokeForReuse(session, tokenId);
+      throw invalidGrant('The refresh token was already used; the session has been revoked.');
+    }
     // Each environment signs with its own key (signing-keys.ts).
-    await activeSigningKey(environmentId),
-  );
+    const signingKey = await activeSigningKey(session.environmentId);
+    const tokens = await issueTokens(
+      signingKey,
+      session,
+      user,
+      decision.organizationId,
+      decision.role,
+      presented.successor,
+    );
+    const written =
+      decision.kind !== 'rotate' ||
+      (await writeRotation({
+        tokenHash: presented.tokenHash,
+        sessionId: session.id,
+        userId: user.id,
+        environmentId: session.environmentId,
+        fromOrganizationId: session.organizationId,
+        organizationId: decision.organizationId,
+        role: decision.role,
+        userUpdatedAt: user.updatedAt,
+        newTokenId: newId('rt'),
+        newTokenHash: presented.successorHash,
+      }));
+    // Not written: something the decision rested on no longer holds; decide again on a fresh read.
+    if (written) return { tokens, sealedSession: sealed ? await sealTokens(tokens) : null };
+  }
+  throw new ConflictError('The session kept changing during the refresh; try again.');
 }
 
-/**
- * The tokens for the session's user in `organizationId`, when still an active member there:
- * what both a rotation and a retry in the locked path answer.
- */
-async function issueForMember(
-  tx: Transaction,
-  session: Session,
-  organizationId: string,
-  refreshToken: string,
-  signingKey: ActiveSigningKey,
-): Promise<RotationOutcome> {
-  const membership = await tx.organizationMembership.findFirst({
-    where: { userId: session.userId, organizationId, environmentId: session.environmentId, status: 'ACTIVE' },
+/** Ends the session whose spent refresh token came back after the grace window, once. */
+async function revokeForReuse(session: RefreshState['session'], tokenId: string): Promise<void> {
+  if (session.revokedAt !== null) return;
+  await commitChange(async (tx) => {
+    const revoked = await tx.session.updateMany({
+      where: { id: session.id, revokedAt: null },
+      data: { revokedAt: new Date(), revokedReason: 'refresh_token_reused' },
+    });
+    if (revoked.count === 0) return;
+    await recordEvent(tx, {
+      type: 'session.refresh_token_reused',
+      actor: { type: 'user', id: session.userId },
+      environmentId: session.environmentId,
+      userId: session.userId,
+      organizationId: session.organizationId,
+      after: { sessionId: session.id, refreshTokenId: tokenId, revokedReason: 'refresh_token_reused' },
+    });
   });
-  if (!membership) return { kind: 'forbidden' };
-  const user = await tx.user.findUnique({ where: { id: session.userId } });
-  if (!user) return { kind: 'inactive' };
-  const tokens = await issueTokens(
-    signingKey,
-    session,
-    user,
-    organizationId,
-    membership.roleSlug,
-    refreshToken,
-  );
-  return { kind: 'ok', tokens };
 }
 
-/**
- * The answer to a retry in the grace window: the same new refresh token (derived again from the
- * presented one) and a new access token for the session as it is now. 'spent' when that token is
- * not stored for this session (the token was spent before successors were derived): refused,
- * not treated as a reuse.
- */
-async function retryAnswer(
-  tx: Transaction,
-  session: Session,
-  presented: PresentedToken,
-  successorStored: boolean,
-  signingKey: ActiveSigningKey,
-): Promise<RotationOutcome> {
-  if (!successorStored) return { kind: 'spent' };
-  return issueForMember(tx, session, session.organizationId, presented.successor, signingKey);
+/** `refreshSession` with a raw refresh token, for callers that want the tokens alone (the tests). */
+export async function refreshWithRefreshToken(input: {
+  refreshToken: string;
+  environmentId?: string;
+  organizationId?: string | null;
+}): Promise<SessionTokens> {
+  return (await refreshSession(input)).tokens;
 }
 
 /**
@@ -335,125 +425,4 @@ export async function spendingOf(
   return successor?.sessionId === token.sessionId
     ? { spentAt: successor.createdAt, successorStored: true }
     : { spentAt: null, successorStored: false };
-}
-
-/**
- * Refreshes by raw refresh token (the credential the WorkOS-compatible REST API receives): the
- * token is rotated (the old one becomes unusable), the flags are recomputed and a new access
- * token is signed. `organizationId` switches organization when the user is a member there.
- *
- * - Unknown, revoked or expired, or from another environment: INVALID_GRANT.
- * - Already spent: within the grace window (`PENNANT_REFRESH_GRACE`), the same new refresh token
- *   again with a new access token (a lost response, two tabs, a retry of the SDK whatever its
- *   Idempotency-Key); after it, the whole session is revoked and the reuse is logged (RFC 9700).
- * - No active membership in the organization: FORBIDDEN.
- */
-export async function refreshWithRefreshToken(input: {
-  refreshToken: string;
-  /** The environment of the caller's API key; a session of another environment is refused. */
-  environmentId?: string;
-  organizationId?: string | null;
-  /** From a sealed session: lets the usual case skip the read (see `rotateAsSealed`). */
-  sealed?: SealedClaims | null;
-}): Promise<SessionTokens> {
-  const requestedOrganizationId =
-    input.organizationId === undefined || input.organizationId === null || input.organizationId === ''
-      ? undefined
-      : validId('organizationId', input.organizationId, 'org');
-  if (typeof input.refreshToken !== 'string' || input.refreshToken.length === 0) {
-    throw invalidGrant('A refresh token is required.');
-  }
-  if (input.refreshToken.length > 512) throw invalidGrant();
-  const presented = presentedToken(input.refreshToken);
-  const settings = sessionSettings();
-  if (input.sealed && input.environmentId === undefined) {
-    const rotated = await rotateAsSealed(presented, input.sealed, requestedOrganizationId);
-    if (rotated) return rotated;
-  }
-  const found = await findRefreshCandidate(
-    presented.tokenHash,
-    presented.successorHash,
-    requestedOrganizationId,
-  );
-  if (!found) throw invalidGrant();
-  if (input.environmentId !== undefined && found.session.environmentId !== input.environmentId) {
-    throw invalidGrant();
-  }
-  rememberSessionEnvironment(found.session.id, found.session.environmentId);
-  // The session's environment's key, fetched before the transaction (see signAccessToken).
-  const signingKey = await activeSigningKey(found.session.environmentId);
-
-  const rotated = await rotateUnspentToken(presented, found, requestedOrganizationId, signingKey);
-  if (rotated) return rotated;
-
-  const outcome = await commitChange(async (tx): Promise<RotationOutcome> => {
-    // Serializes the locked path's refreshes of one token (a rotation in the shared statement
-    // is serialized by the successor's unique hash instead).
-    await lockRefreshToken(tx, found.tokenId);
-    const token = await tx.refreshToken.findUnique({
-      where: { id: found.tokenId },
-      include: { session: true },
-    });
-    if (!token) return { kind: 'inactive' };
-    const session = token.session;
-    const now = Date.now();
-    const { spentAt, successorStored } = await spendingOf(tx, token, presented.successorHash);
-
-    if (spentAt) {
-      const withinGrace = now - spentAt.getTime() <= settings.refreshGraceSeconds * 1000;
-      // Any retry in the window gets the answer, whatever its Idempotency-Key: concurrent
-      // requests of one browser (two tabs, middleware and page) present the same token with
-      // different keys, and must not sign the user out. Asking for another organization than
-      // the rotation's (now the session's) is a different request, not a retry.
-      const sameRequest =
-        requestedOrganizationId === undefined || requestedOrganizationId === session.organizationId;
-      if (withinGrace && sameRequest && sessionIsActive(session, now)) {
-        return retryAnswer(tx, session, presented, successorStored, signingKey);
-      }
-      if (session.revokedAt === null) {
-        await tx.session.update({
-          where: { id: session.id },
-          data: { revokedAt: new Date(now), revokedReason: 'refresh_token_reused' },
-        });
-        await recordEvent(tx, {
-          type: 'session.refresh_token_reused',
-          actor: { type: 'user', id: session.userId },
-          environmentId: session.environmentId,
-          userId: session.userId,
-          organizationId: session.organizationId,
-          after: { sessionId: session.id, refreshTokenId: token.id, revokedReason: 'refresh_token_reused' },
-        });
-      }
-      return { kind: 'reused' };
-    }
-
-    if (!sessionIsActive(session, now)) return { kind: 'inactive' };
-    const organizationId = requestedOrganizationId ?? session.organizationId;
-    const issued = await issueForMember(tx, session, organizationId, presented.successor, signingKey);
-    if (issued.kind !== 'ok') return issued;
-    const stored = await tx.refreshToken.createMany({
-      data: [{ id: newId('rt'), sessionId: session.id, tokenHash: presented.successorHash }],
-      skipDuplicates: true,
-    });
-    // A rotation in the shared statement stored the successor meanwhile: this is its retry.
-    if (stored.count === 0) return retryAnswer(tx, session, presented, true, signingKey);
-    await tx.session.update({
-      where: { id: session.id },
-      data: { organizationId, expiresAt: new Date(now + settings.sessionTtlSeconds * 1000) },
-    });
-    return issued;
-  });
-
-  switch (outcome.kind) {
-    case 'ok':
-      return outcome.tokens;
-    case 'spent':
-      throw invalidGrant('The refresh token was already used.');
-    case 'reused':
-      throw invalidGrant('The refresh token was already used; the session has been revoked.');
-    case 'inactive':
-      throw invalidGrant('The session has ended (revoked or expired).');
-    case 'forbidden':
-      throw new ForbiddenError('The user is not an active member of this organization.');
-  }
 }

@@ -50,7 +50,7 @@ let lastStatementAt = Number.NEGATIVE_INFINITY;
  * is extended, all in one statement and only if every claim still holds (the token unspent and
  * of that session; the session active, of that user, organization and environment; the
  * membership active with that role; the user unchanged). True when it did; false when anything
- * differed or a concurrent refresh won the token (the caller then takes the locked path).
+ * differed or a concurrent refresh won the token (the caller then decides again on a fresh read).
  *
  * Concurrent rotations share one statement. Why: on the embedded database a statement costs the
  * server's own core a fixed amount, several times what one more row costs, so under load one

@@ -1,9 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Session, User } from '../generated/prisma/client.ts';
 import { flagState } from './flag-state.ts';
+import { sealSessionData } from './seal.ts';
 import { macWithServerSecret } from './secrets.ts';
 import type { ActiveSigningKey } from './signing-keys.ts';
 import { signAccessToken } from './tokens.ts';
+import { sealedUser } from './users.ts';
 
 /**
  * What signing in (`sessions.ts`) and refreshing (`refresh.ts`) share: the tokens a session
@@ -93,4 +95,14 @@ export async function issueTokens(
     expiresAt: signed.expiresAt,
     refreshToken,
   };
+}
+
+/** The sealed session a holder keeps (the cookie's content): the tokens, the user, the organization. */
+export function sealTokens(tokens: SessionTokens): Promise<string> {
+  return sealSessionData({
+    accessToken: tokens.accessToken,
+    refreshToken: tokens.refreshToken,
+    user: sealedUser(tokens.user),
+    organizationId: tokens.organizationId,
+  });
 }

@@ -5,28 +5,16 @@ import type { Session } from '../generated/prisma/client.ts';
 import { newId } from '../ids.ts';
 import type { Actor } from './actor.ts';
 import { recordEvent } from './events.ts';
-import {
-  presentedToken,
-  refreshWithRefreshToken,
-  rememberSessionEnvironment,
-  type SealedClaims,
-  spendingOf,
-} from './refresh.ts';
-import {
-  accessTokenClaimsOf,
-  type SealedSessionData,
-  type SealOpener,
-  sealSessionData,
-  unsealSessionData,
-} from './seal.ts';
+import { presentedToken, spendingOf } from './refresh.ts';
+import { type SealOpener, unsealSessionData } from './seal.ts';
 import { loadServerSecrets, setServerSecrets } from './secrets.ts';
 import { type SessionSettings, sessionSettings, setSessionSettings } from './session-settings.ts';
 import {
-  type AuthenticatedSession,
   hashToken,
   issueTokens,
   newRefreshToken,
   type SessionTokens,
+  sealTokens,
   sessionIsActive,
 } from './session-tokens.ts';
 import {
@@ -37,7 +25,6 @@ import {
 } from './signing-keys.ts';
 import { verifyAccessToken } from './tokens.ts';
 import { commitChange } from './transaction.ts';
-import { sealedUser, userFromSeal } from './users.ts';
 import { validId } from './validation.ts';
 
 /** Who a session credential (access token or sealed session) belongs to. */
@@ -155,50 +142,7 @@ export async function createSession(
     });
     return { session, tokens };
   });
-  rememberSessionEnvironment(session.id, environmentId);
   return { ...tokens, session, sealedSession: await sealTokens(tokens) };
-}
-
-function sealTokens(tokens: SessionTokens): Promise<string> {
-  return sealSessionData({
-    accessToken: tokens.accessToken,
-    refreshToken: tokens.refreshToken,
-    user: sealedUser(tokens.user),
-    organizationId: tokens.organizationId,
-  });
-}
-
-/** What the seal says of its session, when it says all of it consistently (else null). */
-function sealedClaimsOf(data: SealedSessionData): SealedClaims | null {
-  const claims = accessTokenClaimsOf(data);
-  if (!claims) return null;
-  const user = userFromSeal(data.user);
-  const { sid, sub, org_id: organizationId, role } = claims;
-  if (!user || typeof sid !== 'string' || typeof organizationId !== 'string' || typeof role !== 'string') {
-    return null;
-  }
-  if (sub !== user.id || (data.organizationId !== undefined && data.organizationId !== organizationId)) {
-    return null;
-  }
-  return { sessionId: sid, user, organizationId, role };
-}
-
-/**
- * Refreshes a sealed session (the seal is the credential): unseals it, rotates its refresh
- * token (see `refreshWithRefreshToken`) and returns a new seal with the new tokens.
- */
-export async function refreshSealedSession(
-  input: { sealedSession: string; organizationId?: string | null },
-  openSeal: SealOpener = unsealSessionData,
-): Promise<{ sealedSession: string; session: AuthenticatedSession }> {
-  const data = await openSeal(input.sealedSession);
-  const tokens = await refreshWithRefreshToken({
-    refreshToken: data.refreshToken,
-    organizationId: input.organizationId,
-    sealed: sealedClaimsOf(data),
-  });
-  const { refreshToken: _refreshToken, ...session } = tokens;
-  return { sealedSession: await sealTokens(tokens), session };
 }
 
 /** The session a sealed session belongs to (by its refresh token), or INVALID_SESSION. */

@@ -251,6 +251,14 @@ export async function activeSigningKey(environmentId: string): Promise<ActiveSig
   return key;
 }
 
+/**
+ * The environment of a loaded key, without reloading: null for an unknown or pre-migration key.
+ * Only a hint for a caller that checks the environment against the database anyway.
+ */
+export async function environmentOfLoadedKey(kid: string): Promise<string | null> {
+  return (await currentKeys()).keys.get(kid)?.environmentId ?? null;
+}
+
 function verifiesNow(key: PublicSigningKey, now: number): boolean {
   return !key.retiredAt || key.retiredAt.getTime() + (accessTokenTtlSeconds + 60) * 1000 > now;
 }

@@ -1,14 +1,9 @@
 import { usableSessionCookie } from '../auth/index.ts';
 import { prisma } from '../db/index.ts';
+import { refreshSession } from '../domain/refresh.ts';
 import { sessionSettings } from '../domain/session-settings.ts';
 import type { AuthenticatedSession } from '../domain/session-tokens.ts';
-import {
-  activeSessionsWhere,
-  createSession,
-  refreshSealedSession,
-  revokeSession,
-  signOut,
-} from '../domain/sessions.ts';
+import { activeSessionsWhere, createSession, revokeSession, signOut } from '../domain/sessions.ts';
 import { PennantError } from '../errors.ts';
 import { clearedSessionCookie, sessionCookie } from '../session-http.ts';
 import { apiKeyOf } from './auth.ts';
@@ -157,7 +152,7 @@ builder.relayMutationField(
       const { sealedSession, fromCookie } = sealedSessionOf(context, input.sealedSession);
       const settings = sessionSettings();
       try {
-        const refreshed = await refreshSealedSession(
+        const { tokens, sealedSession: newSealedSession } = await refreshSession(
           {
             sealedSession,
             organizationId:
@@ -167,6 +162,8 @@ builder.relayMutationField(
           },
           context.openSeal,
         );
+        const { refreshToken: _refreshToken, ...session } = tokens;
+        const refreshed = { sealedSession: newSealedSession as string, session };
         if (fromCookie) {
           context.responseHeaders.append(
             'set-cookie',

@@ -1,6 +1,6 @@
 import { requireApiKey } from '../auth/index.ts';
 import { prisma } from '../db/index.ts';
-import { refreshWithRefreshToken } from '../domain/refresh.ts';
+import { refreshSession } from '../domain/refresh.ts';
 import { publicJwksForEnvironment } from '../domain/sessions.ts';
 import { BadUserInputError, NotFoundError, UnauthenticatedError } from '../errors.ts';
 import type { Environment, User } from '../generated/prisma/client.ts';
@@ -113,7 +113,7 @@ async function authenticate(request: Request): Promise<Response> {
     if (idempotencyKey !== null && idempotencyKey.length > 255) {
       throw new BadUserInputError('Idempotency-Key', 'Idempotency-Key must be at most 255 characters.');
     }
-    const tokens = await refreshWithRefreshToken({
+    const { tokens } = await refreshSession({
       refreshToken,
       environmentId: environment.id,
       organizationId: stringField(body, 'organization_id') ?? null,

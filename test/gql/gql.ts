@@ -63,6 +63,8 @@ type Documents = {
     "\n  mutation EventsDeleteOrganization($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n": typeof types.EventsDeleteOrganizationDocument,
     "\n  query EventsKeys {\n    apiKeys { id name }\n    currentEnvironment { id }\n  }\n": typeof types.EventsKeysDocument,
     "\n  query EventsList($first: Int, $after: String, $flagSlug: String, $type: String, $environment: String) {\n    events(first: $first, after: $after, flagSlug: $flagSlug, type: $type, environment: $environment) {\n      edges {\n        cursor\n        node { id cursor type actorType actorId flagId flagSlug organizationId before after createdAt environment { slug } }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.EventsListDocument,
+    "\n  mutation FanOutSharedAddUser($input: AddFeatureFlagUserInput!) {\n    addFeatureFlagUser(input: $input) { rule { version } }\n  }\n": typeof types.FanOutSharedAddUserDocument,
+    "\n  mutation FanOutSharedRemoveUser($input: RemoveFeatureFlagUserInput!) {\n    removeFeatureFlagUser(input: $input) { rule { version } }\n  }\n": typeof types.FanOutSharedRemoveUserDocument,
     "\n  mutation FlagsCreate($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) {\n      featureFlag {\n        id\n        slug\n        name\n        description\n        tags\n        sandbox: rule(environment: \"sandbox\") { enabled organizationRule organizationIds version updatedBy }\n      }\n    }\n  }\n": typeof types.FlagsCreateDocument,
     "\n  mutation FlagsUpdate($input: UpdateFeatureFlagInput!) {\n    updateFeatureFlag(input: $input) { featureFlag { id slug name description tags } }\n  }\n": typeof types.FlagsUpdateDocument,
     "\n  mutation FlagsDelete($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { deletedFeatureFlagId slug }\n  }\n": typeof types.FlagsDeleteDocument,
@@ -127,6 +129,13 @@ type Documents = {
     "\n  subscription ShapesDefaulted($withFlags: Boolean = true) {\n    featureFlagsChanged { organizationId featureFlags @include(if: $withFlags) }\n  }\n": typeof types.ShapesDefaultedDocument,
     "\n  mutation RealtimeVolumeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.RealtimeVolumeCreateUserDocument,
     "\n  mutation RealtimeVolumeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.RealtimeVolumeCreateMembershipDocument,
+    "\n  mutation RefreshPathsCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.RefreshPathsCreateOrganizationDocument,
+    "\n  mutation RefreshPathsCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.RefreshPathsCreateUserDocument,
+    "\n  mutation RefreshPathsCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.RefreshPathsCreateMembershipDocument,
+    "\n  mutation RefreshPathsDeleteMembership($input: DeleteOrganizationMembershipInput!) {\n    deleteOrganizationMembership(input: $input) { deletedOrganizationMembershipId }\n  }\n": typeof types.RefreshPathsDeleteMembershipDocument,
+    "\n  mutation RefreshPathsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession accessToken refreshToken session { id } }\n  }\n": typeof types.RefreshPathsCreateSessionDocument,
+    "\n  mutation RefreshPathsRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) { session { id } }\n  }\n": typeof types.RefreshPathsRevokeSessionDocument,
+    "\n  mutation RefreshPathsRefreshSession($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { id organizationId role accessToken } }\n  }\n": typeof types.RefreshPathsRefreshSessionDocument,
     "\n  mutation RetentionRefresh($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { featureFlags } }\n  }\n": typeof types.RetentionRefreshDocument,
     "\n  mutation RulesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.RulesCreateFlagDocument,
     "\n  mutation RulesCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.RulesCreateOrganizationDocument,
@@ -261,6 +270,8 @@ const documents: Documents = {
     "\n  mutation EventsDeleteOrganization($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n": types.EventsDeleteOrganizationDocument,
     "\n  query EventsKeys {\n    apiKeys { id name }\n    currentEnvironment { id }\n  }\n": types.EventsKeysDocument,
     "\n  query EventsList($first: Int, $after: String, $flagSlug: String, $type: String, $environment: String) {\n    events(first: $first, after: $after, flagSlug: $flagSlug, type: $type, environment: $environment) {\n      edges {\n        cursor\n        node { id cursor type actorType actorId flagId flagSlug organizationId before after createdAt environment { slug } }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.EventsListDocument,
+    "\n  mutation FanOutSharedAddUser($input: AddFeatureFlagUserInput!) {\n    addFeatureFlagUser(input: $input) { rule { version } }\n  }\n": types.FanOutSharedAddUserDocument,
+    "\n  mutation FanOutSharedRemoveUser($input: RemoveFeatureFlagUserInput!) {\n    removeFeatureFlagUser(input: $input) { rule { version } }\n  }\n": types.FanOutSharedRemoveUserDocument,
     "\n  mutation FlagsCreate($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) {\n      featureFlag {\n        id\n        slug\n        name\n        description\n        tags\n        sandbox: rule(environment: \"sandbox\") { enabled organizationRule organizationIds version updatedBy }\n      }\n    }\n  }\n": types.FlagsCreateDocument,
     "\n  mutation FlagsUpdate($input: UpdateFeatureFlagInput!) {\n    updateFeatureFlag(input: $input) { featureFlag { id slug name description tags } }\n  }\n": types.FlagsUpdateDocument,
     "\n  mutation FlagsDelete($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { deletedFeatureFlagId slug }\n  }\n": types.FlagsDeleteDocument,
@@ -325,6 +336,13 @@ const documents: Documents = {
     "\n  subscription ShapesDefaulted($withFlags: Boolean = true) {\n    featureFlagsChanged { organizationId featureFlags @include(if: $withFlags) }\n  }\n": types.ShapesDefaultedDocument,
     "\n  mutation RealtimeVolumeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.RealtimeVolumeCreateUserDocument,
     "\n  mutation RealtimeVolumeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.RealtimeVolumeCreateMembershipDocument,
+    "\n  mutation RefreshPathsCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.RefreshPathsCreateOrganizationDocument,
+    "\n  mutation RefreshPathsCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.RefreshPathsCreateUserDocument,
+    "\n  mutation RefreshPathsCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.RefreshPathsCreateMembershipDocument,
+    "\n  mutation RefreshPathsDeleteMembership($input: DeleteOrganizationMembershipInput!) {\n    deleteOrganizationMembership(input: $input) { deletedOrganizationMembershipId }\n  }\n": types.RefreshPathsDeleteMembershipDocument,
+    "\n  mutation RefreshPathsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession accessToken refreshToken session { id } }\n  }\n": types.RefreshPathsCreateSessionDocument,
+    "\n  mutation RefreshPathsRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) { session { id } }\n  }\n": types.RefreshPathsRevokeSessionDocument,
+    "\n  mutation RefreshPathsRefreshSession($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { id organizationId role accessToken } }\n  }\n": types.RefreshPathsRefreshSessionDocument,
     "\n  mutation RetentionRefresh($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { featureFlags } }\n  }\n": types.RetentionRefreshDocument,
     "\n  mutation RulesCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.RulesCreateFlagDocument,
     "\n  mutation RulesCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.RulesCreateOrganizationDocument,
@@ -623,6 +641,14 @@ export function graphql(source: "\n  query EventsList($first: Int, $after: Strin
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation FanOutSharedAddUser($input: AddFeatureFlagUserInput!) {\n    addFeatureFlagUser(input: $input) { rule { version } }\n  }\n"): (typeof documents)["\n  mutation FanOutSharedAddUser($input: AddFeatureFlagUserInput!) {\n    addFeatureFlagUser(input: $input) { rule { version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FanOutSharedRemoveUser($input: RemoveFeatureFlagUserInput!) {\n    removeFeatureFlagUser(input: $input) { rule { version } }\n  }\n"): (typeof documents)["\n  mutation FanOutSharedRemoveUser($input: RemoveFeatureFlagUserInput!) {\n    removeFeatureFlagUser(input: $input) { rule { version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation FlagsCreate($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) {\n      featureFlag {\n        id\n        slug\n        name\n        description\n        tags\n        sandbox: rule(environment: \"sandbox\") { enabled organizationRule organizationIds version updatedBy }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation FlagsCreate($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) {\n      featureFlag {\n        id\n        slug\n        name\n        description\n        tags\n        sandbox: rule(environment: \"sandbox\") { enabled organizationRule organizationIds version updatedBy }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -876,6 +902,34 @@ export function graphql(source: "\n  mutation RealtimeVolumeCreateUser($input: C
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RealtimeVolumeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n"): (typeof documents)["\n  mutation RealtimeVolumeCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshPathsCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"): (typeof documents)["\n  mutation RefreshPathsCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshPathsCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n"): (typeof documents)["\n  mutation RefreshPathsCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshPathsCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n"): (typeof documents)["\n  mutation RefreshPathsCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshPathsDeleteMembership($input: DeleteOrganizationMembershipInput!) {\n    deleteOrganizationMembership(input: $input) { deletedOrganizationMembershipId }\n  }\n"): (typeof documents)["\n  mutation RefreshPathsDeleteMembership($input: DeleteOrganizationMembershipInput!) {\n    deleteOrganizationMembership(input: $input) { deletedOrganizationMembershipId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshPathsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession accessToken refreshToken session { id } }\n  }\n"): (typeof documents)["\n  mutation RefreshPathsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { sealedSession accessToken refreshToken session { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshPathsRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) { session { id } }\n  }\n"): (typeof documents)["\n  mutation RefreshPathsRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) { session { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshPathsRefreshSession($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { id organizationId role accessToken } }\n  }\n"): (typeof documents)["\n  mutation RefreshPathsRefreshSession($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { id organizationId role accessToken } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
