@@ -48,6 +48,12 @@ interface OrganizationGroup {
   organizationId: string;
   environmentId: string;
   environmentSlug: string;
+  /**
+   * The organization's own enabled flags (what a user no flag targets has) as of the feed
+   * position, sorted. Every user group whose set equals it holds this very array, so a change
+   * is computed, executed and serialized once for all of them (see `dispatchFlagSetChange`).
+   */
+  featureFlags: string[];
   users: Map<string, UserGroup>;
 }
 
@@ -58,10 +64,22 @@ interface OrganizationGroup {
 interface UserGroup {
   organization: OrganizationGroup;
   userId: string;
-  /** The user's enabled flags as of the feed position, sorted. */
+  /** The user's enabled flags as of the feed position, sorted (the organization's array when equal). */
   featureFlags: string[];
   subscribers: Set<PushQueue<FeatureFlagsChange>>;
 }
+
+/** One change's outcome for a flag set: the set after it, and the message saying so. */
+interface Outcome {
+  featureFlags: string[];
+  message: FeatureFlagsChange;
+}
+
+/**
+ * The outcomes of one change, by organization group, the set before it and whether the flag is
+ * on after it: user groups that share a set before share the outcome, and with it one message.
+ */
+type Outcomes = Map<OrganizationGroup, Map<string[], { on?: Outcome; off?: Outcome }>>;
 
 const replayPageSize = 500;
 const maxExpiryWatchMs = 86_400_000;
@@ -163,15 +181,20 @@ export class RealtimeFanOut {
     }
     let group = groups.get(target.organizationId);
     if (!group) {
-      group = { ...target, users: new Map() };
+      group = {
+        ...target,
+        featureFlags: flagState.enabledFlagSlugs(target.environmentId, target.organizationId),
+        users: new Map(),
+      };
       groups.set(target.organizationId, group);
     }
     let userGroup = group.users.get(userId);
     if (!userGroup) {
+      const featureFlags = flagState.enabledFlagSlugs(target.environmentId, target.organizationId, userId);
       userGroup = {
         organization: group,
         userId,
-        featureFlags: flagState.enabledFlagSlugs(target.environmentId, target.organizationId, userId),
+        featureFlags: sameFlags(featureFlags, group.featureFlags) ? group.featureFlags : featureFlags,
         subscribers: new Set(),
       };
       group.users.set(userId, userGroup);
@@ -429,20 +452,27 @@ export class RealtimeFanOut {
     for (const queue of this.eventSubscribers.get(event.environmentId) ?? []) queue.push(event);
   }
 
+  /**
+   * Why the outcomes are shared: an ALL toggle reaches every subscriber, and each distinct message
+   * is executed and serialized once (`shared-subscription-results.ts`). User groups of one
+   * organization whose set is the organization's hold the same array, so they get one outcome
+   * and one message: the work per change grows with the organizations (and the users whose
+   * targets make their set differ), not with the users.
+   */
   private dispatchFlagSetChange(change: FlagSetChange): void {
     const groups = this.flagSetGroups.get(change.environmentId);
     if (!groups) return;
+    const outcomes: Outcomes = new Map();
     const scope = change.scope;
     if (scope) {
       const listed = scope.kind === 'listed' ? scope.organizationIds : undefined;
       if (listed && listed.size < groups.size) {
         for (const organizationId of listed) {
           const group = groups.get(organizationId);
-          if (group) for (const userGroup of group.users.values()) this.applyToGroup(userGroup, change);
+          if (group) this.applyToOrganization(group, change, outcomes);
         }
       } else {
-        for (const group of groups.values())
-          for (const userGroup of group.users.values()) this.applyToGroup(userGroup, change);
+        for (const group of groups.values()) this.applyToOrganization(group, change, outcomes);
       }
     }
     // A user-target change visits only that user's groups. A group visited above as well is
@@ -450,35 +480,74 @@ export class RealtimeFanOut {
     const users = this.userGroups.get(change.environmentId);
     if (!users) return;
     for (const userId of change.users) {
-      for (const userGroup of users.get(userId) ?? []) this.applyToGroup(userGroup, change);
+      for (const userGroup of users.get(userId) ?? []) this.applyToGroup(userGroup, change, outcomes);
     }
   }
 
-  private applyToGroup(userGroup: UserGroup, change: FlagSetChange): void {
+  /** The organization's own set first (so that its users can share it), then each user's. */
+  private applyToOrganization(group: OrganizationGroup, change: FlagSetChange, outcomes: Outcomes): void {
+    const before = group.featureFlags;
+    const gained = enabledAfter(change, group.organizationId, null);
+    const outcome = this.outcomeOf(group, before, gained, change, outcomes);
+    if (outcome) group.featureFlags = outcome.featureFlags;
+    for (const userGroup of group.users.values()) this.applyToGroup(userGroup, change, outcomes);
+  }
+
+  private applyToGroup(userGroup: UserGroup, change: FlagSetChange, outcomes: Outcomes): void {
     const group = userGroup.organization;
     if (!affects(change, group.organizationId, userGroup.userId)) return;
-    const slug = change.flagSlug;
-    const has = userGroup.featureFlags.includes(slug);
     const gained = enabledAfter(change, group.organizationId, userGroup.userId);
-    // Both checks guard against a change the group's set already reflects (e.g. the cache
-    // was loaded after it, or the group was visited for its organization and its user): an
-    // event goes out only when the set really changes.
-    if (gained === has) return;
-    userGroup.featureFlags = gained
-      ? [...userGroup.featureFlags, slug].sort()
-      : userGroup.featureFlags.filter((flag) => flag !== slug);
-    const message: FeatureFlagsChange = {
-      cursor: String(change.cursor),
-      organizationId: group.organizationId,
-      environmentId: group.environmentId,
-      environment: group.environmentSlug,
-      featureFlags: userGroup.featureFlags,
-      added: gained ? [slug] : [],
-      removed: gained ? [] : [slug],
-      reason: change.reason,
-      occurredAt: change.occurredAt,
+    const outcome = this.outcomeOf(group, userGroup.featureFlags, gained, change, outcomes);
+    if (!outcome) return;
+    userGroup.featureFlags = outcome.featureFlags;
+    for (const queue of userGroup.subscribers) queue.push(outcome.message);
+  }
+
+  /**
+   * The set after the change for a set before it, and its message; null when the set does not
+   * change. Both checks guard against a change the set already reflects (e.g. the cache was
+   * loaded after it, or the group was visited for its organization and its user): an event goes
+   * out only when the set really changes.
+   */
+  private outcomeOf(
+    group: OrganizationGroup,
+    before: string[],
+    gained: boolean,
+    change: FlagSetChange,
+    outcomes: Outcomes,
+  ): Outcome | null {
+    let bySet = outcomes.get(group);
+    if (!bySet) {
+      bySet = new Map();
+      outcomes.set(group, bySet);
+    }
+    let known = bySet.get(before);
+    if (!known) {
+      known = {};
+      bySet.set(before, known);
+    }
+    const side = gained ? 'on' : 'off';
+    const computed = known[side];
+    if (computed) return computed;
+    const slug = change.flagSlug;
+    if (gained === before.includes(slug)) return null;
+    const featureFlags = gained ? [...before, slug].sort() : before.filter((flag) => flag !== slug);
+    const outcome: Outcome = {
+      featureFlags,
+      message: {
+        cursor: String(change.cursor),
+        organizationId: group.organizationId,
+        environmentId: group.environmentId,
+        environment: group.environmentSlug,
+        featureFlags,
+        added: gained ? [slug] : [],
+        removed: gained ? [] : [slug],
+        reason: change.reason,
+        occurredAt: change.occurredAt,
+      },
     };
-    for (const queue of userGroup.subscribers) queue.push(message);
+    known[side] = outcome;
+    return outcome;
   }
 
   /** A deleted organization has no flags; its subscriptions get that last message and end. */
@@ -519,6 +588,10 @@ export class RealtimeFanOut {
     this.userGroups.clear();
     this.eventSubscribers.clear();
   }
+}
+
+function sameFlags(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((slug, index) => slug === b[index]);
 }
 
 export const realtimeFanOut = new RealtimeFanOut();
