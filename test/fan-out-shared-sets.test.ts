@@ -91,42 +91,58 @@ describe('fan-out with users whose set is, or is not, their organization’s', (
     await targetUser('fs-target', ada.userId, false); // Ada's set is the organization's again
     await fixtures.addOrganization('fs-target', organizationId); // the organization gains it: Ada and Cy
     await fixtures.setEnabled('fs-c', true); // everyone, all three sets equal again
-    // A late subscriber joins the organization's set as it is now.
+    // A late subscriber joins the organization's set as it is now; so does Eve, though a flag the
+    // organization has targets her as well (her set is the same, for now).
     const dee = await fixtures.session(organizationId);
     const deeSubscription = await subscribe(dee.sealedSession);
+    const eve = await fixtures.session(organizationId);
+    await targetUser('fs-b', eve.userId, true);
+    const eveSubscription = await subscribe(eve.sealedSession);
+    await fixtures.setRule('fs-b', 'NONE'); // the organization loses it, Eve keeps it
     await fixtures.setEnabled('fs-target', false); // everyone loses it
     await fixtures.setEnabled('fs-a', false); // the follow-up everyone must hear last
 
-    for (const subscription of [...Object.values(subscriptions), deeSubscription]) {
-      await subscription.waitForCount(
-        subscription === deeSubscription ? 2 : subscription === subscriptions.ada ? 7 : 6,
-      );
-    }
+    const expectedCounts = new Map([
+      [subscriptions.ada, 8],
+      [subscriptions.bob, 7],
+      [subscriptions.cy, 7],
+      [deeSubscription, 3],
+      [eveSubscription, 2],
+    ]);
+    for (const [subscription, count] of expectedCounts) await subscription.waitForCount(count);
     expect(summary(subscriptions.ada)).toEqual([
       '+fs-a => fs-a,fs-target',
       '+fs-b => fs-a,fs-b,fs-target',
       '-fs-target => fs-a,fs-b',
       '+fs-target => fs-a,fs-b,fs-target',
       '+fs-c => fs-a,fs-b,fs-c,fs-target',
-      '-fs-target => fs-a,fs-b,fs-c',
-      '-fs-a => fs-b,fs-c',
+      '-fs-b => fs-a,fs-c,fs-target',
+      '-fs-target => fs-a,fs-c',
+      '-fs-a => fs-c',
     ]);
     expect(summary(subscriptions.bob)).toEqual([
       '+fs-a => fs-a',
       '+fs-target => fs-a,fs-target',
       '+fs-b => fs-a,fs-b,fs-target',
       '+fs-c => fs-a,fs-b,fs-c,fs-target',
-      '-fs-target => fs-a,fs-b,fs-c',
-      '-fs-a => fs-b,fs-c',
+      '-fs-b => fs-a,fs-c,fs-target',
+      '-fs-target => fs-a,fs-c',
+      '-fs-a => fs-c',
     ]);
     expect(summary(subscriptions.cy)).toEqual([
       '+fs-a => fs-a',
       '+fs-b => fs-a,fs-b',
       '+fs-target => fs-a,fs-b,fs-target',
       '+fs-c => fs-a,fs-b,fs-c,fs-target',
-      '-fs-target => fs-a,fs-b,fs-c',
-      '-fs-a => fs-b,fs-c',
+      '-fs-b => fs-a,fs-c,fs-target',
+      '-fs-target => fs-a,fs-c',
+      '-fs-a => fs-c',
     ]);
-    expect(summary(deeSubscription)).toEqual(['-fs-target => fs-a,fs-b,fs-c', '-fs-a => fs-b,fs-c']);
+    expect(summary(deeSubscription)).toEqual([
+      '-fs-b => fs-a,fs-c,fs-target',
+      '-fs-target => fs-a,fs-c',
+      '-fs-a => fs-c',
+    ]);
+    expect(summary(eveSubscription)).toEqual(['-fs-target => fs-a,fs-b,fs-c', '-fs-a => fs-b,fs-c']);
   });
 });
