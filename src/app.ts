@@ -13,10 +13,11 @@ import { applyPendingMigrations } from './db/migrations.ts';
 import { systemActor } from './domain/actor.ts';
 import { apiKeyAuthenticator } from './domain/api-keys.ts';
 import { changeFeed } from './domain/change-feed.ts';
+import { directory } from './domain/directory.ts';
 import { ensureDefaultEnvironments } from './domain/environments.ts';
 import { latestEventId } from './domain/events.ts';
+import { flagCatalogue } from './domain/flag-catalogue.ts';
 import { flagState } from './domain/flag-state.ts';
-import { organizationCache } from './domain/organization-cache.ts';
 import { startRetention } from './domain/retention.ts';
 import { initializeSessions, setAccessTokenIssuer } from './domain/sessions.ts';
 import { setWebhookTargetPolicy } from './domain/webhook-targets.ts';
@@ -76,9 +77,14 @@ export function buildApp(config: Config) {
     // Read before loading the cache: a change committed during the load is then replayed by
     // the feed (the cache skips rule versions it already has) instead of being lost.
     const feedStart = await latestEventId();
-    await flagState.load();
-    organizationCache.clear();
-    stopFollowing.push(flagState.follow(changeFeed), apiKeyAuthenticator.follow(changeFeed));
+    // Every read is answered from these (docs/architecture.md, "The read path").
+    await Promise.all([flagState.load(), flagCatalogue.load(), directory.load()]);
+    stopFollowing.push(
+      flagState.follow(changeFeed),
+      flagCatalogue.follow(changeFeed),
+      directory.follow(changeFeed),
+      apiKeyAuthenticator.follow(changeFeed),
+    );
     // After the flag-state cache, so subscriptions see each change already applied.
     stopFollowing.push(realtimeFanOut.follow(changeFeed));
     stopFollowing.push(changeFeed.onEvent((event) => countChangeFeedEvent(event.type)));
