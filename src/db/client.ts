@@ -12,7 +12,7 @@ import { PrismaClient } from '../generated/prisma/client.ts';
  * database sees writes, the start-up load and the change feed's reads of new events, which a
  * small pool serves as well. The figures are in BENCHMARKS.md ("Memory").
  */
-const pgliteSharedBuffers = process.env.PENNANT_PGLITE_SHARED_BUFFERS || '16MB';
+const pgliteSharedBuffers = '16MB';
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string }
