@@ -37,10 +37,16 @@ export async function listFlags(
   page: PageRequest,
 ): Promise<ListWire<FeatureFlagWire>> {
   const listed: { id: string; flag: FeatureFlag; rule: RuleView }[] = [];
-  for (const id of flagCatalogue.ids()) {
-    const flag = flagCatalogue.byId(id);
-    const rule = flag && flagState.rule(environmentId, id);
-    if (flag && rule && (slugs === undefined || slugs.has(flag.slug))) listed.push({ id, flag, rule });
+  const add = (flag: FeatureFlag | undefined) => {
+    const rule = flag && flagState.rule(environmentId, flag.id);
+    if (flag && rule) listed.push({ id: flag.id, flag, rule });
+  };
+  if (slugs === undefined) {
+    for (const id of flagCatalogue.ids()) add(flagCatalogue.byId(id));
+  } else {
+    // Usually a few of many flags: look those up rather than pass over every flag.
+    for (const slug of slugs) add(flagCatalogue.bySlug(slug));
+    listed.sort((a, b) => (a.id < b.id ? -1 : 1));
   }
   const result = await paginate(page, async (query) => pageOf(listed, query));
   return listWire(
