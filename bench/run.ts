@@ -9,7 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type CrossInstanceResult, crossInstanceBenchmark } from './benchmarks/cross-instance.ts';
 import { type FanoutResult, fanoutBenchmark } from './benchmarks/fanout.ts';
-import { type FlagReadResult, flagReadBenchmark } from './benchmarks/flag-read.ts';
+import { type FlagReadResult, flagReadBenchmark, type MemoryResult } from './benchmarks/flag-read.ts';
 import { type OpenFeatureResult, openFeatureBenchmark } from './benchmarks/openfeature.ts';
 import { type RefreshResult, refreshBenchmark } from './benchmarks/refresh.ts';
 import { type StartupResult, startupBenchmark } from './benchmarks/startup.ts';
@@ -21,7 +21,9 @@ import { productionNodeArgs, projectRoot } from './lib/server.ts';
 import { round, type Spread } from './lib/stats.ts';
 
 interface Results {
-  flagRead?: FlagReadResult;
+  flagRead?: Omit<FlagReadResult, 'memory'>;
+  /** RSS under the flag-read load (measured by the flag-read benchmark). */
+  memory?: MemoryResult;
   refresh?: RefreshResult;
   fanout?: FanoutResult;
   crossInstance?: CrossInstanceResult;
@@ -82,7 +84,7 @@ async function main(): Promise<void> {
   };
   const results: Results = {};
   const failures: string[] = [];
-  const attempt = async <K extends keyof Results>(
+  const attempt = async <K extends Exclude<keyof Results, 'memory'>>(
     name: K,
     title: string,
     run: () => Promise<NonNullable<Results[K]>>,
@@ -98,7 +100,15 @@ async function main(): Promise<void> {
   };
   try {
     await attempt('startup', '(5) start-up and idle memory', () => startupBenchmark(context));
-    await attempt('flagRead', '(1) flag read vs bare graphql-yoga', () => flagReadBenchmark(context));
+    await attempt(
+      'flagRead',
+      '(1) flag reads (GraphQL, REST, runtime poll) vs bare graphql-yoga',
+      async () => {
+        const { memory, ...flagRead } = await flagReadBenchmark(context);
+        results.memory = memory;
+        return flagRead;
+      },
+    );
     await attempt('refresh', '(2) refreshSession vs crypto-only loop', () => refreshBenchmark(context));
     await attempt('fanout', '(3) fan-out to subscribers on one instance', () => fanoutBenchmark(context));
     await attempt('crossInstance', '(4) fan-out across two instances sharing Redis', () =>
@@ -142,9 +152,39 @@ function format(value: number): string {
 
 function renderTable(results: Results, options: BenchOptions, coreCount: number): string {
   const rows: Row[] = [];
-  const { flagRead, refresh, fanout, crossInstance, startup, openfeature } = results;
+  const { flagRead, memory, refresh, fanout, crossInstance, startup, openfeature } = results;
   if (flagRead) {
     rows.push(['flag read', 'ratio to bare yoga', flagRead.ratioSpread, '≥ 0.8', flagRead.ratio >= 0.8]);
+    rows.push([
+      '',
+      'REST /organizations/:id/feature-flags ratio',
+      flagRead.rest.ratioSpread,
+      '≥ 0.8',
+      flagRead.restRatio >= 0.8,
+    ]);
+    rows.push(['', 'REST req/s', flagRead.rest.pennant.requestsPerSecond, '', undefined]);
+    rows.push([
+      '',
+      `REST /sdk/feature-flags ratio (${Math.round(flagRead.sdkPollBytes / 1024)} KB answer)`,
+      flagRead.sdkPoll.ratioSpread,
+      '≥ 0.8',
+      flagRead.sdkPollRatio >= 0.8,
+    ]);
+    rows.push(['', 'runtime poll req/s', flagRead.sdkPoll.pennant.requestsPerSecond, '', undefined]);
+    rows.push([
+      '',
+      'runtime poll with If-None-Match (304) ratio',
+      flagRead.sdkPollNotModified.ratioSpread,
+      '',
+      undefined,
+    ]);
+    rows.push([
+      '',
+      'runtime poll 304 req/s',
+      flagRead.sdkPollNotModified.pennant.requestsPerSecond,
+      '',
+      undefined,
+    ]);
     rows.push(['', 'Pennant req/s', flagRead.pennant.requestsPerSecond, '', undefined]);
     rows.push([
       '',
@@ -161,6 +201,17 @@ function renderTable(results: Results, options: BenchOptions, coreCount: number)
       '',
       undefined,
     ]);
+  }
+  if (memory) {
+    rows.push(['memory', 'peak RSS ratio to bare yoga', memory.rssRatio, '≤ 2', memory.rssRatio <= 2]);
+    rows.push([
+      '',
+      'Pennant RSS idle / peak / after MB',
+      `${format(memory.pennantIdleRssMb)} / ${format(memory.pennantPeakRssMb)} / ${format(memory.pennantAfterLoadRssMb)}`,
+      '',
+      undefined,
+    ]);
+    rows.push(['', 'bare yoga peak RSS MB', memory.baselinePeakRssMb, '', undefined]);
   }
   if (refresh) {
     for (const algorithm of refresh.algorithms) {
@@ -282,7 +333,7 @@ function renderTable(results: Results, options: BenchOptions, coreCount: number)
   }
   if (startup) {
     rows.push(['start-up', 'to ready, empty DB ms', startup.emptyMs, '', undefined]);
-    rows.push(['', 'to ready, filled DB ms', startup.filledMs, '', undefined]);
+    rows.push(['', 'to ready, filled DB ms', startup.filledMs, '≤ 2500', startup.readyFilledMs <= 2500]);
     rows.push(['', 'idle RSS, empty DB MB', startup.idleRssEmptyMb, '', undefined]);
     rows.push(['', 'idle RSS, filled DB MB', startup.idleRssFilledMb, '', undefined]);
   }

@@ -9,14 +9,16 @@ import { authenticateConnection, type Principal } from './auth/index.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { setPrismaClient } from './db/index.ts';
-import { applyPendingMigrations } from './db/migrations.ts';
+import { applyPendingMigrationsInWorker } from './db/migrate-in-worker.ts';
+import { applyPendingMigrations, migrationsPending } from './db/migrations.ts';
 import { systemActor } from './domain/actor.ts';
 import { apiKeyAuthenticator } from './domain/api-keys.ts';
 import { changeFeed } from './domain/change-feed.ts';
+import { directory } from './domain/directory.ts';
 import { ensureDefaultEnvironments } from './domain/environments.ts';
 import { latestEventId } from './domain/events.ts';
+import { flagCatalogue } from './domain/flag-catalogue.ts';
 import { flagState } from './domain/flag-state.ts';
-import { organizationCache } from './domain/organization-cache.ts';
 import { startRetention } from './domain/retention.ts';
 import { initializeSessions, setAccessTokenIssuer } from './domain/sessions.ts';
 import { setWebhookTargetPolicy } from './domain/webhook-targets.ts';
@@ -48,6 +50,8 @@ export interface RunningApp {
   /** Environments created on this start (first start on an empty database). */
   createdEnvironments: Environment[];
   yoga: PennantYoga;
+  /** Milliseconds each step of `start()` took, in order (logged; see BENCHMARKS.md). */
+  startupMs: Record<string, number>;
 }
 
 /** Builds the whole server. Nothing listens or connects until `start()`. */
@@ -62,26 +66,42 @@ export function buildApp(config: Config) {
   let retention: { stop(): Promise<void> } | undefined;
 
   async function start(): Promise<RunningApp> {
+    const startupMs: Record<string, number> = {};
+    let stepStarted = performance.now();
+    const step = (name: string) => {
+      const now = performance.now();
+      startupMs[name] = Math.round(now - stepStarted);
+      stepStarted = now;
+    };
     // Before anything is written into it, and again once the database made its files.
     await makeDataFolderPrivate(config.dataDir);
     database = await openDatabase(config.database);
     setPrismaClient(database.prisma);
-    const applied = await applyPendingMigrations(database.adapterFactory);
+    step('openDatabase');
+    const applied = await migrate(database);
     if (applied.length > 0) logger.info({ migrations: applied }, 'applied database migrations');
+    step('migrations');
     const createdEnvironments = await ensureDefaultEnvironments(systemActor);
     // Secrets (configured or generated into the data folder) and the access-token signing key.
     await initializeSessions({ ...config, issuer: config.issuer ?? `http://localhost:${config.port}` });
     await makeDataFolderPrivate(config.dataDir);
+    step('environmentsAndKeys');
 
     // Read before loading the cache: a change committed during the load is then replayed by
     // the feed (the cache skips rule versions it already has) instead of being lost.
     const feedStart = await latestEventId();
-    await flagState.load();
-    organizationCache.clear();
-    stopFollowing.push(flagState.follow(changeFeed), apiKeyAuthenticator.follow(changeFeed));
+    // Every read is answered from these (docs/architecture.md, "The read path").
+    await Promise.all([flagState.load(), flagCatalogue.load(), directory.load()]);
+    stopFollowing.push(
+      flagState.follow(changeFeed),
+      flagCatalogue.follow(changeFeed),
+      directory.follow(changeFeed),
+      apiKeyAuthenticator.follow(changeFeed),
+    );
     // After the flag-state cache, so subscriptions see each change already applied.
     stopFollowing.push(realtimeFanOut.follow(changeFeed));
     stopFollowing.push(changeFeed.onEvent((event) => countChangeFeedEvent(event.type)));
+    step('loadState');
     await changeFeed.start(config.changePollMs, feedStart);
     await rateLimits.configure(config);
     if (config.redisUrl) {
@@ -123,12 +143,33 @@ export function buildApp(config: Config) {
       server?.once('error', reject);
       server?.listen(config.port, config.host, () => resolve());
     });
+    step('servicesAndListen');
     const { port } = server.address() as AddressInfo;
     // The default issuer names the port, known only now when PORT is 0.
     if (!config.issuer) setAccessTokenIssuer(`http://localhost:${port}`);
     const host =
       !config.host || config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-    return { url: `http://${host}:${port}`, port, database, createdEnvironments, yoga };
+    return { url: `http://${host}:${port}`, port, database, createdEnvironments, yoga, startupMs };
+  }
+
+  /**
+   * Pending migrations, applied in a worker thread so that the schema engine's memory is given
+   * back when they are done (see migrate-in-worker.ts); nothing is loaded when none is pending.
+   * PGlite in memory has no folder another thread could open: there, in this thread.
+   */
+  async function migrate(open: Database): Promise<string[]> {
+    if (!(await migrationsPending(open.adapterFactory))) return [];
+    const target = config.database;
+    if (target.kind === 'pglite' && target.dataDir === undefined) {
+      return applyPendingMigrations(open.adapterFactory);
+    }
+    if (target.kind === 'pglite') await open.close();
+    const applied = await applyPendingMigrationsInWorker(target);
+    if (target.kind === 'pglite') {
+      database = await openDatabase(target);
+      setPrismaClient(database.prisma);
+    }
+    return applied;
   }
 
   /**

@@ -40,7 +40,12 @@ async function main(): Promise<void> {
   const running = await starting;
   if (stopping) return;
   logger.info(
-    { url: `${running.url}/graphql`, database: running.database.description },
+    {
+      url: `${running.url}/graphql`,
+      database: running.database.description,
+      // Where start-up time went, step by step, and since the process began (imports included).
+      startupMs: { ...running.startupMs, sinceProcessStart: Math.round(performance.now()) },
+    },
     `Pennant listening on ${running.url}/graphql, data in ${running.database.description}`,
   );
   // On first start, one key per new environment, shown once: only its hash is kept.

@@ -7,6 +7,7 @@ import { loadConfig } from '../src/config.ts';
 import { type DatabaseTarget, openDatabase } from '../src/db/client.ts';
 import { applyPendingMigrations, readMigrationList, schemaEngineLoads } from '../src/db/migrations.ts';
 import { createTestDatabase, testDatabaseUrl } from './helpers/database.ts';
+import { startTestServer } from './helpers/server.ts';
 
 /** `npm run db:migrate` in its own process, as an operator would run it before starting. */
 function migrateInAnotherProcess(env: Record<string, string>): Promise<string> {
@@ -44,6 +45,19 @@ async function migratedDatabase(kind: 'pglite' | 'postgres'): Promise<DatabaseTa
 }
 
 describe('migrations at start', () => {
+  it('a server that migrates a new database does it in a worker thread: the engine never stays in its own', async () => {
+    // Before the test below loads the engine in this process on purpose.
+    const server = await startTestServer();
+    try {
+      const response = await fetch(`${server.url}/ready`);
+      expect(response.status).toBe(200);
+      // The migrations were applied (the server answers), by an engine this thread never loaded.
+      expect(schemaEngineLoads()).toBe(0);
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
+
   it('with nothing pending, the schema engine is never loaded; a changed migration still goes to it', async () => {
     const targets: DatabaseTarget[] = [await migratedDatabase('pglite')];
     if (testDatabaseUrl) targets.push(await migratedDatabase('postgres'));

@@ -3,17 +3,62 @@ import { forkHelper } from '../lib/child.ts';
 import type { BenchContext } from '../lib/context.ts';
 import { graphqlClient } from '../lib/graphql.ts';
 import { type HttpLoadResult, runHttpLoad } from '../lib/http-load.ts';
-import { cores } from '../lib/machine.ts';
+import { cores, residentMb } from '../lib/machine.ts';
 import { projectRoot, startPennant } from '../lib/server.ts';
 import { alternatingSlices } from '../lib/slices.ts';
 import { type Spread, seededRandom, spread } from '../lib/stats.ts';
 
-export interface FlagReadResult {
-  /** Median over rounds of Pennant's requests/s divided by the baseline's in the same round. */
+interface Side {
+  requestsPerSecond: Spread;
+  p50Ms: Spread;
+  p99Ms: Spread;
+  failures: number;
+}
+
+/** One route against the bare yoga baseline measured in alternating slices beside it. */
+export interface RouteRatio {
+  /** Median over rounds of the route's requests/s divided by the baseline's in the same round. */
   ratio: number;
   ratioSpread: Spread;
-  pennant: { requestsPerSecond: Spread; p50Ms: Spread; p99Ms: Spread; failures: number };
-  baseline: { requestsPerSecond: Spread; p50Ms: Spread; p99Ms: Spread; failures: number };
+  pennant: Side;
+  baseline: Side;
+}
+
+export interface FlagReadResult extends RouteRatio {
+  /** REST `GET /organizations/:id/feature-flags` (random organizations). */
+  rest: RouteRatio;
+  /** REST `GET /sdk/feature-flags`, without If-None-Match (the ratio the bar is on). */
+  sdkPoll: RouteRatio;
+  /** The same with the current ETag in If-None-Match (answered 304). */
+  sdkPollNotModified: RouteRatio;
+  restRatio: number;
+  sdkPollRatio: number;
+  sdkPollNotModifiedRatio: number;
+  /** Bytes of one runtime poll answer. */
+  sdkPollBytes: number;
+  memory: MemoryResult;
+}
+
+export interface MemoryResult {
+  /** Pennant's peak RSS under the read load ÷ the bare yoga server's, same load, same run. */
+  rssRatio: number;
+  pennantIdleRssMb: number;
+  pennantPeakRssMb: number;
+  pennantAfterLoadRssMb: number;
+  baselinePeakRssMb: number;
+}
+
+/** The highest RSS of each process, sampled every 100 ms while `work` runs. */
+async function peakRss<T>(pids: number[], work: () => Promise<T>): Promise<{ result: T; peaks: number[] }> {
+  const peaks = pids.map((pid) => residentMb(pid));
+  const timer = setInterval(() => {
+    for (const [index, pid] of pids.entries()) peaks[index] = Math.max(peaks[index] ?? 0, residentMb(pid));
+  }, 100);
+  try {
+    return { result: await work(), peaks };
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 /** Slices of one round as one result: mean rate; median of the slices' latency percentiles. */
@@ -32,8 +77,10 @@ const flagQuery =
 
 /**
  * (1) `organization(id) { featureFlags(environment) }` with an API key over random
- * organizations, against a bare graphql-yoga `{ hello }` on the same core, in alternating order
- * round by round so both see the same machine.
+ * organizations, then the REST reads (`GET /organizations/:id/feature-flags`, the runtime poll
+ * with and without If-None-Match), each against a bare graphql-yoga `{ hello }` on the same core
+ * in alternating slices, round by round, so each ratio's two sides see the same machine. The
+ * peak RSS of both processes over all of it gives `memory.rssRatio`.
  */
 export async function flagReadBenchmark(context: BenchContext): Promise<FlagReadResult> {
   const { options, template } = context;
@@ -97,35 +144,108 @@ export async function flagReadBenchmark(context: BenchContext): Promise<FlagRead
     await baseline(options.warmupSeconds);
     await pennant(options.warmupSeconds);
 
-    const rounds: { pennant: HttpLoadResult; baseline: HttpLoadResult }[] = [];
-    for (let round = 0; round < options.rounds; round++) {
-      const slices = await alternatingSlices(round, options.durationSeconds, baseline, pennant);
-      const p = combine(slices.pennant);
-      const b = combine(slices.baseline);
-      rounds.push({ pennant: p, baseline: b });
-      context.log(
-        `  round ${round + 1}: Pennant ${Math.round(p.requestsPerSecond)}/s (p50 ${p.p50Ms} ms, p99 ${p.p99Ms} ms), ` +
-          `baseline ${Math.round(b.requestsPerSecond)}/s (p50 ${b.p50Ms} ms, p99 ${b.p99Ms} ms), ratio ${(p.requestsPerSecond / b.requestsPerSecond).toFixed(2)}` +
-          (p.failures + b.failures > 0 ? `, failures ${p.failures}/${b.failures}` : ''),
-      );
-    }
-    const ratios = rounds.map((r) => r.pennant.requestsPerSecond / r.baseline.requestsPerSecond);
-    const side = (pick: (r: (typeof rounds)[number]) => HttpLoadResult) => ({
-      requestsPerSecond: spread(rounds.map((r) => pick(r).requestsPerSecond)),
-      p50Ms: spread(rounds.map((r) => pick(r).p50Ms)),
-      p99Ms: spread(rounds.map((r) => pick(r).p99Ms)),
-      failures: rounds.reduce((sum, r) => sum + pick(r).failures, 0),
+    const restPaths = Array.from(
+      { length: 4096 },
+      () => `/organizations/${organizationIds[Math.floor(random() * organizationIds.length)]}/feature-flags`,
+    );
+    const poll = await fetch(`${server.url}/sdk/feature-flags`, {
+      headers: { authorization: `Bearer ${keys.sandbox}` },
     });
-    const ratioSpread = spread(ratios);
+    const pollEtag = poll.headers.get('etag') ?? '';
+    const sdkPollBytes = (await poll.arrayBuffer()).byteLength;
+    if (poll.status !== 200 || !pollEtag) throw new Error('flag read: the runtime poll has no ETag');
+    const get =
+      (paths: readonly string[], check: (body: string) => boolean, extra: { etag?: string } = {}) =>
+      (durationSeconds: number) =>
+        runHttpLoad({
+          url: server.url,
+          connections: options.connections,
+          durationSeconds,
+          paths,
+          headers: {
+            authorization: `Bearer ${keys.sandbox}`,
+            ...(extra.etag ? { 'if-none-match': extra.etag } : {}),
+          },
+          ...(extra.etag ? { expectStatus: 304 } : {}),
+          check,
+        });
+    const routes = {
+      graphql: pennant,
+      rest: get(restPaths, (body) => body.startsWith('{"object":"list","data":[')),
+      sdkPoll: get(['/sdk/feature-flags'], (body) => body.startsWith('{')),
+      sdkPollNotModified: get(['/sdk/feature-flags'], (body) => body === '', { etag: pollEtag }),
+    };
+    await routes.rest(options.warmupSeconds);
+    await routes.sdkPoll(options.warmupSeconds);
+    const pennantIdleRssMb = residentMb(server.pid);
+
+    const rounds: Record<keyof typeof routes, { pennant: HttpLoadResult; baseline: HttpLoadResult }[]> = {
+      graphql: [],
+      rest: [],
+      sdkPoll: [],
+      sdkPollNotModified: [],
+    };
+    const { peaks } = await peakRss([server.pid, hello.pid], async () => {
+      for (let round = 0; round < options.rounds; round++) {
+        for (const [name, route] of Object.entries(routes) as [keyof typeof routes, typeof pennant][]) {
+          const slices = await alternatingSlices(round, options.durationSeconds, baseline, route);
+          const p = combine(slices.pennant);
+          const b = combine(slices.baseline);
+          rounds[name].push({ pennant: p, baseline: b });
+          context.log(
+            `  round ${round + 1} ${name}: Pennant ${Math.round(p.requestsPerSecond)}/s (p50 ${p.p50Ms} ms, p99 ${p.p99Ms} ms), ` +
+              `baseline ${Math.round(b.requestsPerSecond)}/s (p50 ${b.p50Ms} ms, p99 ${b.p99Ms} ms), ratio ${(p.requestsPerSecond / b.requestsPerSecond).toFixed(2)}` +
+              (p.failures + b.failures > 0 ? `, failures ${p.failures}/${b.failures}` : ''),
+          );
+        }
+      }
+    });
+    const [pennantPeakRssMb = Number.NaN, baselinePeakRssMb = Number.NaN] = peaks;
+    const memory: MemoryResult = {
+      rssRatio: pennantPeakRssMb / baselinePeakRssMb,
+      pennantIdleRssMb,
+      pennantPeakRssMb,
+      pennantAfterLoadRssMb: residentMb(server.pid),
+      baselinePeakRssMb,
+    };
+    context.log(
+      `  RSS: Pennant idle ${Math.round(pennantIdleRssMb)} MB, peak ${Math.round(pennantPeakRssMb)} MB, after ${Math.round(memory.pennantAfterLoadRssMb)} MB; bare yoga peak ${Math.round(baselinePeakRssMb)} MB; ratio ${memory.rssRatio.toFixed(2)}`,
+    );
+    const graphql = routeRatio(rounds.graphql);
+    const rest = routeRatio(rounds.rest);
+    const sdkPoll = routeRatio(rounds.sdkPoll);
+    const sdkPollNotModified = routeRatio(rounds.sdkPollNotModified);
     return {
-      ratio: ratioSpread.median,
-      ratioSpread,
-      pennant: side((r) => r.pennant),
-      baseline: side((r) => r.baseline),
+      ...graphql,
+      rest,
+      sdkPoll,
+      sdkPollNotModified,
+      restRatio: rest.ratio,
+      sdkPollRatio: sdkPoll.ratio,
+      sdkPollNotModifiedRatio: sdkPollNotModified.ratio,
+      sdkPollBytes,
+      memory,
     };
   } finally {
     await hello.stop();
     await server.stop();
     await data.dispose();
   }
+}
+
+function routeRatio(rounds: { pennant: HttpLoadResult; baseline: HttpLoadResult }[]): RouteRatio {
+  const ratios = rounds.map((r) => r.pennant.requestsPerSecond / r.baseline.requestsPerSecond);
+  const side = (pick: (r: (typeof rounds)[number]) => HttpLoadResult): Side => ({
+    requestsPerSecond: spread(rounds.map((r) => pick(r).requestsPerSecond)),
+    p50Ms: spread(rounds.map((r) => pick(r).p50Ms)),
+    p99Ms: spread(rounds.map((r) => pick(r).p99Ms)),
+    failures: rounds.reduce((sum, r) => sum + pick(r).failures, 0),
+  });
+  const ratioSpread = spread(ratios);
+  return {
+    ratio: ratioSpread.median,
+    ratioSpread,
+    pennant: side((r) => r.pennant),
+    baseline: side((r) => r.baseline),
+  };
 }

@@ -6,8 +6,12 @@ export interface HttpLoadOptions {
   durationSeconds: number;
   /** Send exactly this many requests instead (warm-up passes); duration is then ignored. */
   amount?: number;
-  /** Request bodies, sent round-robin (each connection starts at its own offset). */
-  bodies: readonly string[];
+  /** Request bodies (POST), sent round-robin. */
+  bodies?: readonly string[];
+  /** Or paths for GET requests, round-robin (the URL's own path is ignored then). */
+  paths?: readonly string[];
+  /** The status every response must have; default 200. */
+  expectStatus?: number;
   headers?: Record<string, string>;
   /** Called with each response body; return false to count it as a failure. */
   check?: (body: string) => boolean;
@@ -30,25 +34,28 @@ export async function runHttpLoad(options: HttpLoadOptions): Promise<HttpLoadRes
   let next = 0;
   let failures = 0;
   const check = options.check;
+  const { paths, bodies } = options;
+  const expectStatus = options.expectStatus ?? 200;
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
     duration: options.durationSeconds,
     ...(options.amount ? { amount: options.amount } : {}),
-    method: 'POST',
+    method: paths ? 'GET' : 'POST',
     headers: {
-      'content-type': 'application/json',
+      ...(paths ? {} : { 'content-type': 'application/json' }),
       accept: 'application/graphql-response+json, application/json',
       ...options.headers,
     },
     requests: [
       {
         setupRequest: (request) => {
-          request.body = options.bodies[next++ % options.bodies.length];
+          if (paths) request.path = paths[next++ % paths.length] as string;
+          else if (bodies) request.body = bodies[next++ % bodies.length] as string;
           return request;
         },
         onResponse: (status, body) => {
-          if (status !== 200 || (check && !check(body))) failures++;
+          if (status !== expectStatus || (check && !check(body))) failures++;
         },
       },
     ],

@@ -5,6 +5,15 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.ts';
 
+/**
+ * PGlite's buffer pool lives in its WebAssembly memory, in the server's own process. Its initdb
+ * default (160 MB) is what a database server sized for many clients would take; here every read
+ * is answered from the server's in-memory state (docs/architecture.md, "The read path"), so the
+ * database sees writes, the start-up load and the change feed's reads of new events, which a
+ * small pool serves as well. The figures are in BENCHMARKS.md ("Memory").
+ */
+const pgliteSharedBuffers = '16MB';
+
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string }
   | { kind: 'pglite'; dataDir: string | undefined };
@@ -31,7 +40,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   }
   // Private to the server's user (see src/security/data-folder.ts), the parent folder too.
   if (target.dataDir) await mkdir(target.dataDir, { recursive: true, mode: 0o700 });
-  const pglite = new PGlite(target.dataDir);
+  const pglite = new PGlite(target.dataDir, {
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${pgliteSharedBuffers}`],
+  });
   const adapterFactory = new PrismaPGlite(pglite);
   const prisma = new PrismaClient({ adapter: adapterFactory });
   return {

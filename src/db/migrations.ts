@@ -183,14 +183,8 @@ export async function applyPendingMigrations(
   /** Only the migrations up to this one (tests build a database as an older version had it). */
   options: { through?: string } = {},
 ): Promise<string[]> {
-  const all = await readMigrationList();
-  const through = options.through;
-  const migrationsList =
-    through === undefined
-      ? all
-      : { ...all, migrationDirectories: all.migrationDirectories.filter((d) => d.path <= through) };
-  const applied = await readAppliedMigrations(adapterFactory);
-  if (applied && upToDate(migrationsList, applied)) return [];
+  const migrationsList = await shippedMigrations(options.through);
+  if (!(await migrationsPending(adapterFactory, migrationsList))) return [];
   return withSchemaEngine(adapterFactory, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({
       migrationsList,
@@ -198,6 +192,23 @@ export async function applyPendingMigrations(
     });
     return appliedMigrationNames;
   });
+}
+
+async function shippedMigrations(through?: string) {
+  const all = await readMigrationList();
+  return through === undefined
+    ? all
+    : { ...all, migrationDirectories: all.migrationDirectories.filter((d) => d.path <= through) };
+}
+
+/** Whether the schema engine has anything to do: one query, no engine. */
+export async function migrationsPending(
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+  migrationsList?: Awaited<ReturnType<typeof readMigrationList>>,
+): Promise<boolean> {
+  const shipped = migrationsList ?? (await shippedMigrations());
+  const applied = await readAppliedMigrations(adapterFactory);
+  return !(applied && upToDate(shipped, applied));
 }
 
 /**

@@ -4,6 +4,14 @@ import { latestEventId, listEvents, type RecordedEvent } from './events.ts';
 type EventListener = (event: RecordedEvent) => void;
 
 /**
+ * Runs before a stretch of events is handed to the listeners, and is awaited: for a state that
+ * needs rows an event does not carry (a new flag's rules, an organization's timestamps), read
+ * once for the whole stretch. Undefined when the stretch needs nothing, so the usual stretch
+ * goes on without a turn of the event loop.
+ */
+type BatchPreparer = (events: readonly RecordedEvent[]) => Promise<void> | undefined;
+
+/**
  * A stretch of the log as one read returned it: every event with an id in (from, last event's
  * id], in order. Event-writing transactions commit in id order (see recordEvent), so a read
  * that returned event N saw every event before N that will ever exist: the stretch is whole.
@@ -31,6 +39,7 @@ const pageSize = 500;
 export class ChangeFeed {
   private cursor = 0n;
   private readonly eventListeners = new Set<EventListener>();
+  private readonly preparers = new Set<BatchPreparer>();
   private readonly commitListeners = new Set<CommitListener>();
   private running: Promise<void> | undefined;
   private rerun = false;
@@ -65,6 +74,15 @@ export class ChangeFeed {
     return () => this.eventListeners.delete(listener);
   }
 
+  /**
+   * `prepare` reads what a stretch of events needs before any listener sees them; the feed
+   * advances only once it has succeeded (a failed read is retried with the stretch).
+   */
+  beforeEvents(prepare: BatchPreparer): () => void {
+    this.preparers.add(prepare);
+    return () => this.preparers.delete(prepare);
+  }
+
   /** Called after this instance committed a change (e.g. to publish it to other instances). */
   onLocalCommit(listener: CommitListener): () => void {
     this.commitListeners.add(listener);
@@ -77,11 +95,18 @@ export class ChangeFeed {
       this.rerun = true;
       return this.running;
     }
+    return this.run(() => this.drain());
+  }
+
+  /** Runs `first`, then drains the log as long as someone asked for it meanwhile. */
+  private run(first: () => Promise<void>): Promise<void> {
+    this.rerun = false;
     this.running = (async () => {
-      do {
+      await first();
+      while (this.rerun) {
         this.rerun = false;
         await this.drain();
-      } while (this.rerun);
+      }
     })().finally(() => {
       this.running = undefined;
     });
@@ -114,7 +139,9 @@ export class ChangeFeed {
       this.pullLogged('a segment that does not join the feed');
       return 'read';
     }
-    this.dispatch(segment.events);
+    this.run(() => this.deliver(segment.events)).catch((error: unknown) => {
+      logger.warn({ err: error }, 'change feed: a segment could not be handed on; the log will be read');
+    });
     return 'taken';
   }
 
@@ -141,9 +168,21 @@ export class ChangeFeed {
         const segment = events.length > 0 ? { from, events } : undefined;
         this.announceLocalCommits(events.at(-1)?.id ?? from, commitsBeforeRead, segment);
       }
-      this.dispatch(events);
+      await this.deliver(events);
       if (events.length < pageSize) return;
     }
+  }
+
+  /** Prepares (when a preparer needs to read) and hands the events on. */
+  private async deliver(events: readonly RecordedEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const reads: Promise<void>[] = [];
+    for (const prepare of this.preparers) {
+      const read = prepare(events);
+      if (read) reads.push(read);
+    }
+    if (reads.length > 0) await Promise.all(reads);
+    this.dispatch(events);
   }
 
   private dispatch(events: readonly RecordedEvent[]): void {

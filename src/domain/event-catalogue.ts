@@ -115,6 +115,11 @@ export type EventInput<Type extends EventType = EventType> = {
     flagSlug?: string | null;
     organizationId?: string | null;
     userId?: string | null;
+    /**
+     * When the change happened, when the writer stamped its row with it (a rule's `updatedAt`):
+     * the event then tells the in-memory state the row's time exactly. Default: the commit's.
+     */
+    at?: Date;
   } & Side<'before', EventCatalogue[T]['before']> &
     Side<'after', EventCatalogue[T]['after']>;
 }[Type];

@@ -36,6 +36,7 @@ export async function recordEvent<Type extends EventType>(
       userId: input.userId ?? null,
       before: toJson(input.before),
       after: toJson(input.after),
+      ...(input.at ? { createdAt: input.at } : {}),
     },
   });
   return recordedEvent(event);

@@ -3,7 +3,7 @@ import type { ChangeFeed } from './change-feed.ts';
 import type { RuleState } from './evaluation.ts';
 import { isFlagEnabled, isFlagEnabledForOrganization, ruleStateOf } from './evaluation.ts';
 import type { RecordedEvent } from './events.ts';
-import { ruleSnapshotSelect, toRuleSnapshot } from './rules.ts';
+import { type RuleView, ruleViewSelect, toRuleView } from './rules.ts';
 
 const maxAnswersPerEnvironment = 100_000;
 
@@ -11,6 +11,12 @@ interface CachedRule {
   flagSlug: string;
   version: number;
   state: RuleState;
+  /** The rule as the API shows it (GraphQL `rule`, the REST flag objects, the runtime poll). */
+  view: RuleView;
+}
+
+function cachedRule(view: RuleView): CachedRule {
+  return { flagSlug: view.flagSlug, version: view.version, state: ruleStateOf(view), view };
 }
 
 /**
@@ -31,23 +37,103 @@ export class FlagStateCache {
    * organization's plus these (when their rule is enabled), so user targets cost a lookup.
    */
   private readonly userTargets = new Map<string, Map<string, Set<string>>>();
+  /** environmentId → a number that changes with every change to its rules (see `revision`). */
+  private readonly revisions = new Map<string, number>();
+  /** Rules of new flags and new environments, read for the stretch of events being prepared. */
+  private readonly readRules = new Map<string, RuleView[]>();
 
   async load(): Promise<void> {
-    const rows = await prisma.featureFlagRule.findMany({ select: ruleSnapshotSelect });
+    const rows = await prisma.featureFlagRule.findMany({ select: ruleViewSelect });
     this.environments.clear();
     this.answers.clear();
     this.userTargets.clear();
-    for (const rule of rows.map(toRuleSnapshot)) {
-      this.setRule(rule.environmentId, rule.flagId, {
-        flagSlug: rule.flagSlug,
-        version: rule.version,
-        state: ruleStateOf(rule),
-      });
-    }
+    for (const view of rows.map(toRuleView)) this.setRule(view.environmentId, view.flagId, cachedRule(view));
   }
 
   follow(feed: ChangeFeed): () => void {
-    return feed.onEvent((event) => this.apply(event));
+    const stopPreparing = feed.beforeEvents((events) => this.prepare(events));
+    const stopFollowing = feed.onEvent((event) => this.apply(event));
+    return () => {
+      stopPreparing();
+      stopFollowing();
+    };
+  }
+
+  /** The flag's rule in the environment, as the API shows it. */
+  rule(environmentId: string, flagId: string): RuleView | undefined {
+    return this.environments.get(environmentId)?.get(flagId)?.view;
+  }
+
+  /** What decides the flag in the environment (the one evaluation function's input). */
+  ruleState(environmentId: string, flagId: string): RuleState | undefined {
+    return this.environments.get(environmentId)?.get(flagId)?.state;
+  }
+
+  /** Every rule of the environment (in no particular order). */
+  rules(environmentId: string): RuleView[] {
+    return [...(this.environments.get(environmentId)?.values() ?? [])].map((rule) => rule.view);
+  }
+
+  /**
+   * Changes whenever a rule of the environment changes (or a flag comes or goes): what answers
+   * derived from the rules are kept under. Not comparable across instances or restarts.
+   */
+  revision(environmentId: string): number {
+    return this.revisions.get(environmentId) ?? 0;
+  }
+
+  /**
+   * A new flag has a rule in every environment, and a new environment one for every flag, which
+   * their events do not carry: read them (one query for the stretch), before it is handed on.
+   */
+  private prepare(events: readonly RecordedEvent[]): Promise<void> | undefined {
+    const flagIds: string[] = [];
+    const environmentIds: string[] = [];
+    for (const event of events) {
+      if (event.type === 'flag.created' && event.flagId) flagIds.push(event.flagId);
+      if (event.type === 'environment.created' && event.environmentId)
+        environmentIds.push(event.environmentId);
+    }
+    if (flagIds.length === 0 && environmentIds.length === 0) return undefined;
+    return (async () => {
+      const rows = await prisma.featureFlagRule.findMany({
+        where: { OR: [{ flagId: { in: flagIds } }, { environmentId: { in: environmentIds } }] },
+        select: ruleViewSelect,
+      });
+      for (const view of rows.map(toRuleView)) {
+        for (const key of [`flag:${view.flagId}`, `environment:${view.environmentId}`]) {
+          const list = this.readRules.get(key) ?? [];
+          list.push(view);
+          this.readRules.set(key, list);
+        }
+      }
+    })();
+  }
+
+  /**
+   * A rule made with its flag or environment: as it was made (disabled, for no one, version 1).
+   * The row read may be newer; the changes since are events after this one, applied in turn.
+   */
+  private addCreatedRules(key: string, event: RecordedEvent): void {
+    for (const view of this.readRules.get(key) ?? []) {
+      if (this.environments.get(view.environmentId)?.has(view.flagId)) continue;
+      const created: RuleView =
+        view.version === 1
+          ? view
+          : {
+              ...view,
+              enabled: false,
+              organizationRule: 'NONE',
+              organizationIds: [],
+              userIds: [],
+              percentageBasisPoints: 0,
+              version: 1,
+              updatedAt: event.createdAt,
+              updatedById: event.actorId,
+            };
+      this.setRule(view.environmentId, view.flagId, cachedRule(created));
+    }
+    this.readRules.delete(key);
   }
 
   /**
@@ -106,14 +192,21 @@ export class FlagStateCache {
         const rules = this.rulesOf(after.environmentId);
         const cached = rules.get(after.flagId);
         if (cached && cached.version >= after.version) return;
-        this.setRule(after.environmentId, after.flagId, {
-          flagSlug: after.flagSlug,
-          version: after.version,
-          state: ruleStateOf(after),
-        });
+        // The writer stamps the row and its event with the same time (`at`).
+        this.setRule(
+          after.environmentId,
+          after.flagId,
+          cachedRule({ ...after, updatedAt: event.createdAt, updatedById: event.actorId }),
+        );
         this.answers.delete(after.environmentId);
         return;
       }
+      case 'flag.created':
+        this.addCreatedRules(`flag:${event.flagId ?? ''}`, event);
+        return;
+      case 'environment.created':
+        this.addCreatedRules(`environment:${event.environmentId ?? ''}`, event);
+        return;
       case 'flag.deleted':
         for (const environmentId of this.environments.keys())
           this.setRule(environmentId, event.flagId ?? '', null);
@@ -128,8 +221,10 @@ export class FlagStateCache {
             const userIds = new Set(rule.state.userIds);
             userIds.delete(event.userId ?? '');
             rule.state = { ...rule.state, userIds };
+            rule.view = { ...rule.view, userIds: rule.view.userIds.filter((id) => id !== event.userId) };
           }
           this.userTargets.get(environmentId)?.delete(event.userId ?? '');
+          this.bump(environmentId);
         }
         return;
       case 'organization.deleted':
@@ -140,9 +235,14 @@ export class FlagStateCache {
               const organizationIds = new Set(rule.state.organizationIds);
               organizationIds.delete(event.organizationId ?? '');
               rule.state = { ...rule.state, organizationIds };
+              rule.view = {
+                ...rule.view,
+                organizationIds: rule.view.organizationIds.filter((id) => id !== event.organizationId),
+              };
             }
           }
         }
+        for (const environmentId of this.environments.keys()) this.bump(environmentId);
         return;
       default:
         // Flag creation, new environments and the rest add only disabled rules or nothing
@@ -153,6 +253,7 @@ export class FlagStateCache {
 
   /** Replaces (or with null removes) a rule, keeping the user-target index in step. */
   private setRule(environmentId: string, flagId: string, rule: CachedRule | null): void {
+    this.bump(environmentId);
     const rules = this.rulesOf(environmentId);
     const previous = rules.get(flagId);
     let targets = this.userTargets.get(environmentId);
@@ -178,6 +279,10 @@ export class FlagStateCache {
       }
       flagIds.add(flagId);
     }
+  }
+
+  private bump(environmentId: string): void {
+    this.revisions.set(environmentId, this.revision(environmentId) + 1);
   }
 
   private rulesOf(environmentId: string): Map<string, CachedRule> {

@@ -79,9 +79,9 @@ export interface RuleView extends RuleSnapshot {
   updatedById: string | null;
 }
 
-const ruleViewSelect = { ...ruleSnapshotSelect, updatedAt: true, updatedById: true } as const;
+export const ruleViewSelect = { ...ruleSnapshotSelect, updatedAt: true, updatedById: true } as const;
 
-function toRuleView(row: RuleSnapshotRow & { updatedAt: Date; updatedById: string | null }): RuleView {
+export function toRuleView(row: RuleSnapshotRow & { updatedAt: Date; updatedById: string | null }): RuleView {
   return { ...toRuleSnapshot(row), updatedAt: row.updatedAt, updatedById: row.updatedById };
 }
 
@@ -231,6 +231,7 @@ async function changeRule(
       flagSlug: before.flagSlug,
       before,
       after,
+      at: updatedAt,
     });
     return { ...after, updatedAt, updatedById: actor.id };
   });

@@ -1,10 +1,12 @@
 import { prisma } from '../db/index.ts';
+import { directory } from '../domain/directory.ts';
 import { percentageOf } from '../domain/evaluation.ts';
+import { flagCatalogue } from '../domain/flag-catalogue.ts';
+import { flagState } from '../domain/flag-state.ts';
 import { createFeatureFlag, deleteFeatureFlag, updateFeatureFlag } from '../domain/flags.ts';
 import {
   addFeatureFlagOrganization,
   addFeatureFlagUser,
-  findRulesOfFlags,
   type RuleView,
   removeFeatureFlagOrganization,
   removeFeatureFlagUser,
@@ -46,10 +48,10 @@ export const FeatureFlagRuleType = builder.objectRef<RuleView>('FeatureFlagRule'
     environment: t.field({
       type: EnvironmentType,
       // Almost always the caller's own environment, which came with its (cached) key.
-      resolve: async (rule, _args, context) => {
+      resolve: (rule, _args, context) => {
         const own = context.apiKey?.environment;
         if (own?.id === rule.environmentId) return own;
-        const environment = await environmentLoader(context).load(rule.environmentId);
+        const environment = directory.environment(rule.environmentId);
         if (!environment) throw new NotFoundError('Environment', rule.environmentId);
         return environment;
       },
@@ -84,12 +86,9 @@ export const FeatureFlagRuleType = builder.objectRef<RuleView>('FeatureFlagRule'
     organizations: t.field({
       type: [OrganizationType],
       description: 'The chosen organizations (used when the rule is SOME or PERCENTAGE), by id.',
-      // One query for every rule in the response, not one per rule.
-      resolve: async (rule, _args, context) => {
-        const loader = organizationLoader(context);
-        const organizations = await Promise.all(rule.organizationIds.map((id) => loader.load(id)));
-        return organizations.filter((organization) => organization !== undefined);
-      },
+      // From memory (src/domain/directory.ts).
+      resolve: (rule) =>
+        rule.organizationIds.flatMap((id) => directory.organization(rule.environmentId, id) ?? []),
     }),
     version: t.exposeInt('version', {
       description: 'Increases with every change; pass it as `expectedVersion` to detect concurrent edits.',
@@ -102,30 +101,6 @@ export const FeatureFlagRuleType = builder.objectRef<RuleView>('FeatureFlagRule'
   }),
 });
 
-function environmentLoader(context: GraphQLContext) {
-  return requestLoader(
-    context,
-    'environmentById',
-    () =>
-      new BatchLoader(async (ids: string[]) => {
-        const rows = await prisma.environment.findMany({ where: { id: { in: ids } } });
-        return new Map(rows.map((row) => [row.id, row]));
-      }),
-  );
-}
-
-function organizationLoader(context: GraphQLContext) {
-  return requestLoader(
-    context,
-    'organizationById',
-    () =>
-      new BatchLoader(async (ids: string[]) => {
-        const rows = await prisma.organization.findMany({ where: { id: { in: ids } } });
-        return new Map(rows.map((row) => [row.id, row]));
-      }),
-  );
-}
-
 function userLoader(context: GraphQLContext) {
   return requestLoader(
     context,
@@ -135,15 +110,6 @@ function userLoader(context: GraphQLContext) {
         const rows = await prisma.user.findMany({ where: { id: { in: ids } } });
         return new Map(rows.map((row) => [row.id, row]));
       }),
-  );
-}
-
-/** The rules of every flag in the response, for one environment, with one query. */
-function ruleLoader(context: GraphQLContext, environmentId: string) {
-  return requestLoader(
-    context,
-    `ruleByFlagId:${environmentId}`,
-    () => new BatchLoader((flagIds: string[]) => findRulesOfFlags(flagIds, environmentId)),
   );
 }
 
@@ -164,7 +130,8 @@ export const FeatureFlagType = builder.prismaObject('FeatureFlag', {
       args: { environment: t.arg.string() },
       resolve: async (flag, args, context) => {
         const environment = await environmentArgument(context, args.environment);
-        const rule = await ruleLoader(context, environment.id).load(flag.id);
+        // From memory, kept current by the change feed (src/domain/flag-state.ts).
+        const rule = flagState.rule(environment.id, flag.id);
         // Every flag has a rule in every environment; a miss means it was deleted meanwhile.
         if (!rule) throw new NotFoundError('Feature flag', flag.slug);
         return rule;
@@ -204,8 +171,12 @@ builder.queryFields((t) => ({
     nullable: true,
     authScopes: { apiKey: true },
     args: { slug: t.arg.string() },
-    resolve: (query, _root, args) =>
-      isSlug(args.slug) ? prisma.featureFlag.findUnique({ ...query, where: { slug: args.slug } }) : null,
+    resolve: (query, _root, args) => {
+      if (!isSlug(args.slug)) return null;
+      // Only the flag's own fields (always, today): from memory.
+      if (Object.keys(query).length === 0) return flagCatalogue.bySlug(args.slug) ?? null;
+      return prisma.featureFlag.findUnique({ ...query, where: { slug: args.slug } });
+    },
   }),
 }));
 

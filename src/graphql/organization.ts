@@ -1,6 +1,6 @@
 import { prisma } from '../db/index.ts';
+import { directory } from '../domain/directory.ts';
 import { flagState } from '../domain/flag-state.ts';
-import { organizationCache } from '../domain/organization-cache.ts';
 import { createOrganization, deleteOrganization, updateOrganization } from '../domain/organizations.ts';
 import { validFilterText, validId } from '../domain/validation.ts';
 import { apiKeyOf, environmentArgument } from './auth.ts';
@@ -67,10 +67,7 @@ builder.queryFields((t) => ({
       const environmentId = apiKeyOf(context).environment.id;
       // Only the organization's own fields (the flag-read hot path): from memory. With
       // relations selected, one query that includes them.
-      if (Object.keys(query).length === 0) {
-        const organization = await organizationCache.find(id);
-        return organization?.environmentId === environmentId ? organization : null;
-      }
+      if (Object.keys(query).length === 0) return directory.organization(environmentId, id) ?? null;
       return prisma.organization.findFirst({ ...query, where: { id, environmentId } });
     },
   }),

@@ -90,3 +90,31 @@ export function actorOfApiKey(apiKey: AuthenticatedApiKey): Actor {
 export function noContent(): Response {
   return new Response(null, { status: 204 });
 }
+
+/**
+ * A representation with its strong `ETag`, or 304 Not Modified when the request's
+ * `If-None-Match` already names it (RFC 9110 §13.1.2: compared weakly, `*` matches any).
+ * `no-cache`: a cache may keep it but must ask again each time, which is what the ETag is for.
+ */
+export function conditionalJson(request: Request, representation: { body: string; etag: string }): Response {
+  const headers = { etag: representation.etag, 'cache-control': 'private, no-cache' };
+  if (ifNoneMatchHits(request.headers.get('if-none-match'), representation.etag)) {
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(representation.body, {
+    status: 200,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  });
+}
+
+function ifNoneMatchHits(header: string | null, etag: string): boolean {
+  if (header === null) return false;
+  // Bounded: a header of thousands of tags is not worth reading.
+  return header
+    .slice(0, 4096)
+    .split(',')
+    .some((tag) => {
+      const trimmed = tag.trim();
+      return trimmed === '*' || trimmed === etag || trimmed === `W/${etag}`;
+    });
+}

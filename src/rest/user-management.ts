@@ -1,5 +1,6 @@
 import { requireApiKey } from '../auth/index.ts';
 import { prisma } from '../db/index.ts';
+import { directory } from '../domain/directory.ts';
 import { refreshSession } from '../domain/refresh.ts';
 import { publicJwksForEnvironment } from '../domain/sessions.ts';
 import { BadUserInputError, NotFoundError, UnauthenticatedError } from '../errors.ts';
@@ -18,7 +19,7 @@ export function userManagementRoutes(): Route[] {
   return [
     restRoute('POST', '/user_management/authenticate', authenticate),
     restRoute('GET', '/sso/jwks/:clientId', async (_request, params) => {
-      const environment = await environmentOfClient(params.clientId ?? '');
+      const environment = environmentOfClient(params.clientId ?? '');
       return json(await publicJwksForEnvironment(environment.id), 200, {
         'cache-control': 'public, max-age=60',
       });
@@ -41,10 +42,9 @@ class OAuthError extends Error {
   }
 }
 
-async function environmentOfClient(clientId: string): Promise<Environment> {
-  const environment = clientId.startsWith('client_')
-    ? await prisma.environment.findUnique({ where: { clientId } })
-    : null;
+/** From memory (src/domain/directory.ts): the JWKS is read on every token verification. */
+function environmentOfClient(clientId: string): Environment {
+  const environment = clientId.startsWith('client_') ? directory.environmentOfClient(clientId) : undefined;
   if (!environment) throw new NotFoundError('Client', clientId);
   return environment;
 }

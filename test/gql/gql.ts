@@ -97,6 +97,12 @@ type Documents = {
     "\n  query RealtimeOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n": typeof types.RealtimeOrganizationFlagsDocument,
     "\n  subscription RealtimeFeatureFlagsChanged($after: String) {\n    featureFlagsChanged(after: $after) {\n      cursor organizationId environment featureFlags added removed reason occurredAt\n    }\n  }\n": typeof types.RealtimeFeatureFlagsChangedDocument,
     "\n  subscription RealtimeEvents($environment: String!, $after: String) {\n    events(environment: $environment, after: $after) { cursor type flagSlug environment { slug } }\n  }\n": typeof types.RealtimeEventsDocument,
+    "\n  mutation MemoryReadsUpdateFlag($input: UpdateFeatureFlagInput!) {\n    updateFeatureFlag(input: $input) { featureFlag { updatedAt } }\n  }\n": typeof types.MemoryReadsUpdateFlagDocument,
+    "\n  mutation MemoryReadsSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": typeof types.MemoryReadsSetPercentageDocument,
+    "\n  query MemoryReadsFlagWithRule($slug: String!) {\n    featureFlag(slug: $slug) {\n      slug\n      name\n      updatedAt\n      rule(environment: \"sandbox\") {\n        id\n        enabled\n        organizationRule\n        organizationIds\n        version\n        updatedAt\n        updatedBy\n        rolloutSalt\n        environment { slug }\n        organizations { id name }\n      }\n    }\n  }\n": typeof types.MemoryReadsFlagWithRuleDocument,
+    "\n  query MemoryReadsOrganization($id: ID!) {\n    organization(id: $id) { id name featureFlags(environment: \"sandbox\") }\n  }\n": typeof types.MemoryReadsOrganizationDocument,
+    "\n  mutation MemoryReadsCreateEnvironment($input: CreateEnvironmentInput!) {\n    createEnvironment(input: $input) { environment { id slug } }\n  }\n": typeof types.MemoryReadsCreateEnvironmentDocument,
+    "\n  mutation MemoryReadsCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret }\n  }\n": typeof types.MemoryReadsCreateApiKeyDocument,
     "\n  mutation OrganizationsCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id name externalId createdAt updatedAt } }\n  }\n": typeof types.OrganizationsCreateDocument,
     "\n  mutation OrganizationsUpdate($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { organization { id name externalId } }\n  }\n": typeof types.OrganizationsUpdateDocument,
     "\n  mutation OrganizationsDelete($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n": typeof types.OrganizationsDeleteDocument,
@@ -304,6 +310,12 @@ const documents: Documents = {
     "\n  query RealtimeOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n": types.RealtimeOrganizationFlagsDocument,
     "\n  subscription RealtimeFeatureFlagsChanged($after: String) {\n    featureFlagsChanged(after: $after) {\n      cursor organizationId environment featureFlags added removed reason occurredAt\n    }\n  }\n": types.RealtimeFeatureFlagsChangedDocument,
     "\n  subscription RealtimeEvents($environment: String!, $after: String) {\n    events(environment: $environment, after: $after) { cursor type flagSlug environment { slug } }\n  }\n": types.RealtimeEventsDocument,
+    "\n  mutation MemoryReadsUpdateFlag($input: UpdateFeatureFlagInput!) {\n    updateFeatureFlag(input: $input) { featureFlag { updatedAt } }\n  }\n": types.MemoryReadsUpdateFlagDocument,
+    "\n  mutation MemoryReadsSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": types.MemoryReadsSetPercentageDocument,
+    "\n  query MemoryReadsFlagWithRule($slug: String!) {\n    featureFlag(slug: $slug) {\n      slug\n      name\n      updatedAt\n      rule(environment: \"sandbox\") {\n        id\n        enabled\n        organizationRule\n        organizationIds\n        version\n        updatedAt\n        updatedBy\n        rolloutSalt\n        environment { slug }\n        organizations { id name }\n      }\n    }\n  }\n": types.MemoryReadsFlagWithRuleDocument,
+    "\n  query MemoryReadsOrganization($id: ID!) {\n    organization(id: $id) { id name featureFlags(environment: \"sandbox\") }\n  }\n": types.MemoryReadsOrganizationDocument,
+    "\n  mutation MemoryReadsCreateEnvironment($input: CreateEnvironmentInput!) {\n    createEnvironment(input: $input) { environment { id slug } }\n  }\n": types.MemoryReadsCreateEnvironmentDocument,
+    "\n  mutation MemoryReadsCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret }\n  }\n": types.MemoryReadsCreateApiKeyDocument,
     "\n  mutation OrganizationsCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id name externalId createdAt updatedAt } }\n  }\n": types.OrganizationsCreateDocument,
     "\n  mutation OrganizationsUpdate($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { organization { id name externalId } }\n  }\n": types.OrganizationsUpdateDocument,
     "\n  mutation OrganizationsDelete($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n": types.OrganizationsDeleteDocument,
@@ -774,6 +786,30 @@ export function graphql(source: "\n  subscription RealtimeFeatureFlagsChanged($a
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription RealtimeEvents($environment: String!, $after: String) {\n    events(environment: $environment, after: $after) { cursor type flagSlug environment { slug } }\n  }\n"): (typeof documents)["\n  subscription RealtimeEvents($environment: String!, $after: String) {\n    events(environment: $environment, after: $after) { cursor type flagSlug environment { slug } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MemoryReadsUpdateFlag($input: UpdateFeatureFlagInput!) {\n    updateFeatureFlag(input: $input) { featureFlag { updatedAt } }\n  }\n"): (typeof documents)["\n  mutation MemoryReadsUpdateFlag($input: UpdateFeatureFlagInput!) {\n    updateFeatureFlag(input: $input) { featureFlag { updatedAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MemoryReadsSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n"): (typeof documents)["\n  mutation MemoryReadsSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MemoryReadsFlagWithRule($slug: String!) {\n    featureFlag(slug: $slug) {\n      slug\n      name\n      updatedAt\n      rule(environment: \"sandbox\") {\n        id\n        enabled\n        organizationRule\n        organizationIds\n        version\n        updatedAt\n        updatedBy\n        rolloutSalt\n        environment { slug }\n        organizations { id name }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MemoryReadsFlagWithRule($slug: String!) {\n    featureFlag(slug: $slug) {\n      slug\n      name\n      updatedAt\n      rule(environment: \"sandbox\") {\n        id\n        enabled\n        organizationRule\n        organizationIds\n        version\n        updatedAt\n        updatedBy\n        rolloutSalt\n        environment { slug }\n        organizations { id name }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MemoryReadsOrganization($id: ID!) {\n    organization(id: $id) { id name featureFlags(environment: \"sandbox\") }\n  }\n"): (typeof documents)["\n  query MemoryReadsOrganization($id: ID!) {\n    organization(id: $id) { id name featureFlags(environment: \"sandbox\") }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MemoryReadsCreateEnvironment($input: CreateEnvironmentInput!) {\n    createEnvironment(input: $input) { environment { id slug } }\n  }\n"): (typeof documents)["\n  mutation MemoryReadsCreateEnvironment($input: CreateEnvironmentInput!) {\n    createEnvironment(input: $input) { environment { id slug } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MemoryReadsCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret }\n  }\n"): (typeof documents)["\n  mutation MemoryReadsCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
