@@ -6,10 +6,16 @@ import type { Environment } from '../generated/prisma/client.ts';
 import { unauthenticated } from './builder.ts';
 import type { GraphQLContext } from './context.ts';
 
-/** The caller's API key; fields that call this also declare a `may` scope. */
+/** The caller's API key, for the few fields about the key itself (`currentEnvironment`). */
 export function apiKeyOf(context: GraphQLContext): AuthenticatedApiKey {
-  if (!context.apiKey) throw unauthenticated(context);
-  return context.apiKey;
+  if (context.apiKey) return context.apiKey;
+  if (context.operator) {
+    throw new BadUserInputError(
+      'environment',
+      'Operators belong to no environment: this field is for API keys; name the environment in the fields that take one.',
+    );
+  }
+  throw unauthenticated(context);
 }
 
 /**
