@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prisma } from '../src/db/index.ts';
+import { hashSecret } from '../src/domain/api-keys.ts';
 import { realtimeFanOut } from '../src/realtime/fan-out.ts';
 import { graphql as gql } from './gql/index.ts';
 import {
@@ -478,6 +480,28 @@ describe('WebSocket', () => {
       expect(out.data?.signOutOperator.signedOut).toBe(true);
       await events.waitForEnd();
       expect(JSON.stringify(events.errors)).toMatch(/signed out/);
+    } finally {
+      await ws.dispose();
+    }
+  });
+
+  it('a session that ends by time ends its running subscriptions', async () => {
+    const cookie = await signInOperator(server, 'viewer@example.com');
+    const tokenHash = hashSecret(cookie.split('=')[1] ?? '');
+    // The session's absolute end is near: the subscription made now must end with it.
+    await prisma.operatorSession.update({
+      where: { tokenHash },
+      data: { expiresAt: new Date(Date.now() + 5000) },
+    });
+    const before = realtimeFanOut.subscriberCount;
+    const ws = connectWs(server.graphqlUrl, { headers: { cookie } });
+    const events = ws.subscribe(
+      gql(`subscription OperatorRolesExpiring { events(environment: "sandbox") { type } }`),
+    );
+    try {
+      await registered(before);
+      await events.waitForEnd();
+      expect(JSON.stringify(events.errors)).toMatch(/The operator session has ended/);
     } finally {
       await ws.dispose();
     }

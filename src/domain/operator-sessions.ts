@@ -134,6 +134,20 @@ export async function authenticateOperatorToken(token: string): Promise<Authenti
 }
 
 /**
+ * When an operator session ends by time if nothing else happens: the earlier of its absolute end
+ * and its idle end. Null when it has ended already (or never existed).
+ */
+export async function operatorSessionEnd(sessionId: string): Promise<Date | null> {
+  const session = await prisma.operatorSession.findUnique({ where: { id: sessionId } });
+  if (!session || session.revokedAt) return null;
+  const end = Math.min(
+    session.expiresAt.getTime(),
+    session.lastUsedAt.getTime() + settings.idleSeconds * 1000,
+  );
+  return end > Date.now() ? new Date(end) : null;
+}
+
+/**
  * Ends the session a token belongs to (with `everywhere`, every session of its operator); false
  * when there was no live session to end.
  */

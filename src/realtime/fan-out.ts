@@ -4,6 +4,7 @@ import { isFlagEnabled } from '../domain/evaluation.ts';
 import { isOperatorEvent } from '../domain/event-catalogue.ts';
 import { eventPages, type RecordedEvent } from '../domain/events.ts';
 import { flagState } from '../domain/flag-state.ts';
+import { operatorSessionEnd } from '../domain/operator-sessions.ts';
 import { BadUserInputError, PennantError, UnauthenticatedError } from '../errors.ts';
 import { logger } from '../logger.ts';
 import {
@@ -140,6 +141,7 @@ export class RealtimeFanOut {
     if (operator) {
       this.operatorEventReaders.add(queue);
       queue.onClose(() => this.operatorEventReaders.delete(queue));
+      this.endAtOperatorSessionEnd(queue, reader.operatorSessionId);
     }
     let subscribers = this.eventSubscribers.get(environmentId);
     if (!subscribers) {
@@ -321,6 +323,37 @@ export class RealtimeFanOut {
         logger.warn({ err: error }, 'subscription: checking session expiry failed');
         if (!closed) timer = setTimeout(watch, 5000).unref();
       });
+    };
+    watch();
+  }
+
+  /**
+   * Ends an operator's subscription when its session ends by time (absolute or idle end). Use of
+   * the session elsewhere moves the idle end, so at the expected end it is read again.
+   */
+  private endAtOperatorSessionEnd(queue: Endable, sessionId: string): void {
+    let timer: NodeJS.Timeout | undefined;
+    let closed = false;
+    queue.onClose(() => {
+      closed = true;
+      clearTimeout(timer);
+    });
+    const watch = () => {
+      operatorSessionEnd(sessionId).then(
+        (end) => {
+          if (closed) return;
+          if (!end) {
+            queue.fail(new UnauthenticatedError('The operator session has ended; sign in again.'));
+            return;
+          }
+          timer = setTimeout(watch, Math.min(end.getTime() - Date.now() + 50, maxExpiryWatchMs));
+          timer.unref();
+        },
+        (error: unknown) => {
+          logger.warn({ err: error }, 'subscription: checking an operator session failed');
+          if (!closed) timer = setTimeout(watch, 5000).unref();
+        },
+      );
     };
     watch();
   }

@@ -99,6 +99,7 @@ type Documents = {
     "subscription OperatorRolesSandboxEvents { events(environment: \"sandbox\") { type actorType actorId } }": typeof types.OperatorRolesSandboxEventsDocument,
     "subscription OperatorRolesForeign { events(environment: \"sandbox\") { type } }": typeof types.OperatorRolesForeignDocument,
     "subscription OperatorRolesSignedOut { events(environment: \"sandbox\") { type } }": typeof types.OperatorRolesSignedOutDocument,
+    "subscription OperatorRolesExpiring { events(environment: \"sandbox\") { type } }": typeof types.OperatorRolesExpiringDocument,
     "\n  mutation OrganizationsCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id name externalId createdAt updatedAt } }\n  }\n": typeof types.OrganizationsCreateDocument,
     "\n  mutation OrganizationsUpdate($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { organization { id name externalId } }\n  }\n": typeof types.OrganizationsUpdateDocument,
     "\n  mutation OrganizationsDelete($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n": typeof types.OrganizationsDeleteDocument,
@@ -301,6 +302,7 @@ const documents: Documents = {
     "subscription OperatorRolesSandboxEvents { events(environment: \"sandbox\") { type actorType actorId } }": types.OperatorRolesSandboxEventsDocument,
     "subscription OperatorRolesForeign { events(environment: \"sandbox\") { type } }": types.OperatorRolesForeignDocument,
     "subscription OperatorRolesSignedOut { events(environment: \"sandbox\") { type } }": types.OperatorRolesSignedOutDocument,
+    "subscription OperatorRolesExpiring { events(environment: \"sandbox\") { type } }": types.OperatorRolesExpiringDocument,
     "\n  mutation OrganizationsCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id name externalId createdAt updatedAt } }\n  }\n": types.OrganizationsCreateDocument,
     "\n  mutation OrganizationsUpdate($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { organization { id name externalId } }\n  }\n": types.OrganizationsUpdateDocument,
     "\n  mutation OrganizationsDelete($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n": types.OrganizationsDeleteDocument,
@@ -772,6 +774,10 @@ export function graphql(source: "subscription OperatorRolesForeign { events(envi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "subscription OperatorRolesSignedOut { events(environment: \"sandbox\") { type } }"): (typeof documents)["subscription OperatorRolesSignedOut { events(environment: \"sandbox\") { type } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription OperatorRolesExpiring { events(environment: \"sandbox\") { type } }"): (typeof documents)["subscription OperatorRolesExpiring { events(environment: \"sandbox\") { type } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
