@@ -19,6 +19,8 @@ import { ensureDefaultEnvironments } from './domain/environments.ts';
 import { latestEventId } from './domain/events.ts';
 import { flagCatalogue } from './domain/flag-catalogue.ts';
 import { flagState } from './domain/flag-state.ts';
+import { ensureSetupLink, setOperatorSessionSettings } from './domain/operator-sessions.ts';
+import { setOperatorLinkSettings } from './domain/operator-tokens.ts';
 import { startRetention } from './domain/retention.ts';
 import { initializeSessions, setAccessTokenIssuer } from './domain/sessions.ts';
 import { setWebhookTargetPolicy } from './domain/webhook-targets.ts';
@@ -49,6 +51,11 @@ export interface RunningApp {
   database: Database;
   /** Environments created on this start (first start on an empty database). */
   createdEnvironments: Environment[];
+  /**
+   * While no operator exists: a one-time link that creates the first owner, made on this start
+   * (earlier ones stop working). A secret: show it once, to whoever started the server.
+   */
+  setupUrl: string | null;
   yoga: PennantYoga;
   /** Milliseconds each step of `start()` took, in order (logged; see BENCHMARKS.md). */
   startupMs: Record<string, number>;
@@ -149,7 +156,17 @@ export function buildApp(config: Config) {
     if (!config.issuer) setAccessTokenIssuer(`http://localhost:${port}`);
     const host =
       !config.host || config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-    return { url: `http://${host}:${port}`, port, database, createdEnvironments, yoga, startupMs };
+    const url = `http://${host}:${port}`;
+    setOperatorSessionSettings({
+      idleSeconds: config.operators.sessionIdleSeconds,
+      maxSeconds: config.operators.sessionMaxSeconds,
+    });
+    setOperatorLinkSettings({
+      baseUrl: config.publicUrl ?? url,
+      linkTtlSeconds: config.operators.linkTtlSeconds,
+    });
+    const setupUrl = await ensureSetupLink();
+    return { url, port, database, createdEnvironments, setupUrl, yoga, startupMs };
   }
 
   /**

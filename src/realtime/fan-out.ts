@@ -1,8 +1,10 @@
 import { prisma } from '../db/index.ts';
 import type { ChangeFeed } from '../domain/change-feed.ts';
 import { isFlagEnabled } from '../domain/evaluation.ts';
+import { isOperatorEvent } from '../domain/event-catalogue.ts';
 import { eventPages, type RecordedEvent } from '../domain/events.ts';
 import { flagState } from '../domain/flag-state.ts';
+import { operatorSessionEnd } from '../domain/operator-sessions.ts';
 import { BadUserInputError, PennantError, UnauthenticatedError } from '../errors.ts';
 import { logger } from '../logger.ts';
 import {
@@ -40,7 +42,17 @@ export interface FlagSetSubscriber {
   userId: string;
 }
 
-type Holder = { sessionId?: string; userId?: string; organizationId?: string; apiKeyId?: string };
+type Holder = {
+  sessionId?: string;
+  userId?: string;
+  organizationId?: string;
+  apiKeyId?: string;
+  operatorId?: string;
+  operatorSessionId?: string;
+};
+
+/** Who reads an `events` stream: an API key, or an operator (who also sees changes to operators). */
+export type EventReader = { apiKeyId: string } | { operatorId: string; operatorSessionId: string };
 type Endable = Pick<PushQueue<unknown>, 'fail' | 'onClose'>;
 
 /** The subscribers of one organization in one environment, by user. */
@@ -107,6 +119,8 @@ export class RealtimeFanOut {
   private readonly userGroups = new Map<string, Map<string, Set<UserGroup>>>();
   /** environmentId → `events` subscribers */
   private readonly eventSubscribers = new Map<string, Set<PushQueue<RecordedEvent>>>();
+  /** The `events` streams of operators: only they get changes to operators. */
+  private readonly operatorEventReaders = new Set<PushQueue<RecordedEvent>>();
   /** Subscriptions by the credential they live on, to end them when it ends. */
   private readonly byHolder = new Map<string, Map<Endable, Holder>>();
 
@@ -134,13 +148,19 @@ export class RealtimeFanOut {
   async subscribeEvents(
     environmentId: string,
     after: bigint | null,
-    apiKeyId: string,
+    reader: EventReader,
   ): Promise<PushQueue<RecordedEvent>> {
     await this.catchUp();
     // No await from here to the registration: `position` is exactly where live delivery starts.
     const position = this.positionFor(after);
     const queue = new PushQueue<RecordedEvent>({ held: after !== null });
-    this.hold(queue, { apiKeyId });
+    this.hold(queue, reader);
+    const operator = 'operatorId' in reader;
+    if (operator) {
+      this.operatorEventReaders.add(queue);
+      queue.onClose(() => this.operatorEventReaders.delete(queue));
+      this.endAtOperatorSessionEnd(queue, reader.operatorSessionId);
+    }
     let subscribers = this.eventSubscribers.get(environmentId);
     if (!subscribers) {
       subscribers = new Set();
@@ -154,7 +174,7 @@ export class RealtimeFanOut {
     });
     if (after !== null) {
       this.replayEvents(environmentId, after, position).then(
-        (replay) => queue.release(replay),
+        (replay) => queue.release(operator ? replay : replay.filter((event) => !isOperatorEvent(event.type))),
         (error: unknown) => this.replayFailed(queue, error),
       );
     }
@@ -274,6 +294,8 @@ export class RealtimeFanOut {
       holder.sessionId && `session:${holder.sessionId}`,
       holder.userId && `user:${holder.userId}`,
       holder.apiKeyId && `api_key:${holder.apiKeyId}`,
+      holder.operatorId && `operator:${holder.operatorId}`,
+      holder.operatorSessionId && `operator_session:${holder.operatorSessionId}`,
     ].filter((key): key is string => Boolean(key));
     for (const key of keys) {
       let queues = this.byHolder.get(key);
@@ -329,10 +351,48 @@ export class RealtimeFanOut {
   }
 
   /**
+   * Ends an operator's subscription when its session ends by time (absolute or idle end). Use of
+   * the session elsewhere moves the idle end, so at the expected end it is read again.
+   */
+  private endAtOperatorSessionEnd(queue: Endable, sessionId: string): void {
+    let timer: NodeJS.Timeout | undefined;
+    let closed = false;
+    queue.onClose(() => {
+      closed = true;
+      clearTimeout(timer);
+    });
+    const watch = () => {
+      operatorSessionEnd(sessionId).then(
+        (end) => {
+          if (closed) return;
+          if (!end) {
+            queue.fail(new UnauthenticatedError('The operator session has ended; sign in again.'));
+            return;
+          }
+          timer = setTimeout(watch, Math.min(end.getTime() - Date.now() + 50, maxExpiryWatchMs));
+          timer.unref();
+        },
+        (error: unknown) => {
+          logger.warn({ err: error }, 'subscription: checking an operator session failed');
+          if (!closed) timer = setTimeout(watch, 5000).unref();
+        },
+      );
+    };
+    watch();
+  }
+
+  /**
    * A subscription lives no longer than its credential: a revoked session (or its user's
    * membership or account deleted) or a revoked API key ends it with an error saying so.
    */
   private endRevoked(event: RecordedEvent): void {
+    if (event.type === 'operator.signed_out') {
+      const error = new UnauthenticatedError('The operator signed out.');
+      for (const sessionId of event.after.sessionIds)
+        for (const queue of [...(this.byHolder.get(`operator_session:${sessionId}`)?.keys() ?? [])])
+          queue.fail(error);
+      return;
+    }
     let key: string | undefined;
     let ended: (holder: Holder) => boolean = () => true;
     let error: PennantError = new PennantError('INVALID_SESSION', 'The session has ended; sign in again.');
@@ -353,6 +413,10 @@ export class RealtimeFanOut {
       case 'api_key.revoked':
         key = `api_key:${event.before.id}`;
         error = new UnauthenticatedError('The API key has been revoked.');
+        break;
+      case 'operator.removed':
+        key = `operator:${event.before.id}`;
+        error = new UnauthenticatedError('The operator has been removed.');
         break;
       default:
         return;
@@ -445,6 +509,10 @@ export class RealtimeFanOut {
 
   private dispatchEvent(event: RecordedEvent): void {
     if (event.environmentId === null) {
+      if (isOperatorEvent(event.type)) {
+        for (const queue of this.operatorEventReaders) queue.push(event);
+        return;
+      }
       for (const subscribers of this.eventSubscribers.values())
         for (const queue of subscribers) queue.push(event);
       return;

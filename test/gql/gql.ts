@@ -103,6 +103,11 @@ type Documents = {
     "\n  query MemoryReadsOrganization($id: ID!) {\n    organization(id: $id) { id name featureFlags(environment: \"sandbox\") }\n  }\n": typeof types.MemoryReadsOrganizationDocument,
     "\n  mutation MemoryReadsCreateEnvironment($input: CreateEnvironmentInput!) {\n    createEnvironment(input: $input) { environment { id slug } }\n  }\n": typeof types.MemoryReadsCreateEnvironmentDocument,
     "\n  mutation MemoryReadsCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret }\n  }\n": typeof types.MemoryReadsCreateApiKeyDocument,
+    "subscription OperatorRolesEvents { events(environment: \"production\") { type actorType } }": typeof types.OperatorRolesEventsDocument,
+    "subscription OperatorRolesSandboxEvents { events(environment: \"sandbox\") { type actorType actorId } }": typeof types.OperatorRolesSandboxEventsDocument,
+    "subscription OperatorRolesForeign { events(environment: \"sandbox\") { type } }": typeof types.OperatorRolesForeignDocument,
+    "subscription OperatorRolesSignedOut { events(environment: \"sandbox\") { type } }": typeof types.OperatorRolesSignedOutDocument,
+    "subscription OperatorRolesExpiring { events(environment: \"sandbox\") { type } }": typeof types.OperatorRolesExpiringDocument,
     "\n  mutation OrganizationsCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id name externalId createdAt updatedAt } }\n  }\n": typeof types.OrganizationsCreateDocument,
     "\n  mutation OrganizationsUpdate($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { organization { id name externalId } }\n  }\n": typeof types.OrganizationsUpdateDocument,
     "\n  mutation OrganizationsDelete($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n": typeof types.OrganizationsDeleteDocument,
@@ -316,6 +321,11 @@ const documents: Documents = {
     "\n  query MemoryReadsOrganization($id: ID!) {\n    organization(id: $id) { id name featureFlags(environment: \"sandbox\") }\n  }\n": types.MemoryReadsOrganizationDocument,
     "\n  mutation MemoryReadsCreateEnvironment($input: CreateEnvironmentInput!) {\n    createEnvironment(input: $input) { environment { id slug } }\n  }\n": types.MemoryReadsCreateEnvironmentDocument,
     "\n  mutation MemoryReadsCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret }\n  }\n": types.MemoryReadsCreateApiKeyDocument,
+    "subscription OperatorRolesEvents { events(environment: \"production\") { type actorType } }": types.OperatorRolesEventsDocument,
+    "subscription OperatorRolesSandboxEvents { events(environment: \"sandbox\") { type actorType actorId } }": types.OperatorRolesSandboxEventsDocument,
+    "subscription OperatorRolesForeign { events(environment: \"sandbox\") { type } }": types.OperatorRolesForeignDocument,
+    "subscription OperatorRolesSignedOut { events(environment: \"sandbox\") { type } }": types.OperatorRolesSignedOutDocument,
+    "subscription OperatorRolesExpiring { events(environment: \"sandbox\") { type } }": types.OperatorRolesExpiringDocument,
     "\n  mutation OrganizationsCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id name externalId createdAt updatedAt } }\n  }\n": types.OrganizationsCreateDocument,
     "\n  mutation OrganizationsUpdate($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { organization { id name externalId } }\n  }\n": types.OrganizationsUpdateDocument,
     "\n  mutation OrganizationsDelete($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n": types.OrganizationsDeleteDocument,
@@ -810,6 +820,26 @@ export function graphql(source: "\n  mutation MemoryReadsCreateEnvironment($inpu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MemoryReadsCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret }\n  }\n"): (typeof documents)["\n  mutation MemoryReadsCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription OperatorRolesEvents { events(environment: \"production\") { type actorType } }"): (typeof documents)["subscription OperatorRolesEvents { events(environment: \"production\") { type actorType } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription OperatorRolesSandboxEvents { events(environment: \"sandbox\") { type actorType actorId } }"): (typeof documents)["subscription OperatorRolesSandboxEvents { events(environment: \"sandbox\") { type actorType actorId } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription OperatorRolesForeign { events(environment: \"sandbox\") { type } }"): (typeof documents)["subscription OperatorRolesForeign { events(environment: \"sandbox\") { type } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription OperatorRolesSignedOut { events(environment: \"sandbox\") { type } }"): (typeof documents)["subscription OperatorRolesSignedOut { events(environment: \"sandbox\") { type } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription OperatorRolesExpiring { events(environment: \"sandbox\") { type } }"): (typeof documents)["subscription OperatorRolesExpiring { events(environment: \"sandbox\") { type } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

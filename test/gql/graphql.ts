@@ -23,7 +23,7 @@ export type ApiKeyRole =
   | 'READ_ONLY';
 
 export type CreateApiKeyInput = {
-  /** Defaults to the caller’s environment; only an admin key creates keys for another. */
+  /** Defaults to the key’s environment; only an admin key creates keys for another. Required for operators. */
   environment?: string | null | undefined;
   name: string;
   /** Defaults to MEMBER. A key creates keys of its own role or lower. */
@@ -46,11 +46,15 @@ export type CreateFeatureFlagInput = {
 };
 
 export type CreateOrganizationInput = {
+  /** The environment’s slug. Defaults to the API key’s own environment; required for operators. */
+  environment?: string | null | undefined;
   externalId?: string | null | undefined;
   name: string;
 };
 
 export type CreateOrganizationMembershipInput = {
+  /** The environment’s slug. Defaults to the API key’s own environment; required for operators. */
+  environment?: string | null | undefined;
   organizationId: string | number;
   /** A role slug; `member` by default. */
   role?: string | null | undefined;
@@ -58,6 +62,8 @@ export type CreateOrganizationMembershipInput = {
 };
 
 export type CreateSessionInput = {
+  /** The environment’s slug. Defaults to the API key’s own environment; required for operators. */
+  environment?: string | null | undefined;
   organizationId: string | number;
   userId: string | number;
 };
@@ -66,12 +72,16 @@ export type CreateUserInput = {
   email: string;
   /** Default false. */
   emailVerified?: boolean | null | undefined;
+  /** The environment’s slug. Defaults to the API key’s own environment; required for operators. */
+  environment?: string | null | undefined;
   externalId?: string | null | undefined;
   firstName?: string | null | undefined;
   lastName?: string | null | undefined;
 };
 
 export type CreateWebhookEndpointInput = {
+  /** The environment’s slug. Defaults to the API key’s own environment; required for operators. */
+  environment?: string | null | undefined;
   /** Among flag.created, flag.updated, flag.deleted, flag.rule_updated. */
   events: Array<string>;
   /** An absolute http(s) URL. */
@@ -83,18 +93,26 @@ export type DeleteFeatureFlagInput = {
 };
 
 export type DeleteOrganizationInput = {
+  /** The environment’s slug. Defaults to the API key’s own environment; required for operators. */
+  environment?: string | null | undefined;
   id: string | number;
 };
 
 export type DeleteOrganizationMembershipInput = {
+  /** The environment’s slug. Defaults to the API key’s own environment; required for operators. */
+  environment?: string | null | undefined;
   id: string | number;
 };
 
 export type DeleteUserInput = {
+  /** The environment’s slug. Defaults to the API key’s own environment; required for operators. */
+  environment?: string | null | undefined;
   id: string | number;
 };
 
 export type DeleteWebhookEndpointInput = {
+  /** The environment’s slug. Defaults to the API key’s own environment; required for operators. */
+  environment?: string | null | undefined;
   id: string | number;
 };
 
@@ -150,6 +168,8 @@ export type RevokeApiKeyInput = {
 };
 
 export type RevokeSessionInput = {
+  /** The environment’s slug. Defaults to the API key’s own environment; required for operators. */
+  environment?: string | null | undefined;
   id: string | number;
 };
 
@@ -185,6 +205,8 @@ export type UpdateFeatureFlagInput = {
 };
 
 export type UpdateOrganizationInput = {
+  /** The environment’s slug. Defaults to the API key’s own environment; required for operators. */
+  environment?: string | null | undefined;
   /** An empty string or null clears it. */
   externalId?: string | null | undefined;
   id: string | number;
@@ -194,6 +216,8 @@ export type UpdateOrganizationInput = {
 export type UpdateUserInput = {
   email?: string | null | undefined;
   emailVerified?: boolean | null | undefined;
+  /** The environment’s slug. Defaults to the API key’s own environment; required for operators. */
+  environment?: string | null | undefined;
   /** An empty string or null clears it. */
   externalId?: string | null | undefined;
   /** An empty string or null clears it. */
@@ -812,6 +836,31 @@ export type MemoryReadsCreateApiKeyMutationVariables = Exact<{
 
 
 export type MemoryReadsCreateApiKeyMutation = { createApiKey: { secret: string } };
+
+export type OperatorRolesEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OperatorRolesEventsSubscription = { events: { type: string, actorType: string | null } };
+
+export type OperatorRolesSandboxEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OperatorRolesSandboxEventsSubscription = { events: { type: string, actorType: string | null, actorId: string | null } };
+
+export type OperatorRolesForeignSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OperatorRolesForeignSubscription = { events: { type: string } };
+
+export type OperatorRolesSignedOutSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OperatorRolesSignedOutSubscription = { events: { type: string } };
+
+export type OperatorRolesExpiringSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OperatorRolesExpiringSubscription = { events: { type: string } };
 
 export type OrganizationsCreateMutationVariables = Exact<{
   input: CreateOrganizationInput;
@@ -1754,6 +1803,11 @@ export const MemoryReadsFlagWithRuleDocument = {"kind":"Document","definitions":
 export const MemoryReadsOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MemoryReadsOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"featureFlags"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"environment"},"value":{"kind":"StringValue","value":"sandbox","block":false}}]}]}}]}}]} as unknown as DocumentNode<MemoryReadsOrganizationQuery, MemoryReadsOrganizationQueryVariables>;
 export const MemoryReadsCreateEnvironmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MemoryReadsCreateEnvironment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateEnvironmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createEnvironment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"environment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}}]}}]}}]} as unknown as DocumentNode<MemoryReadsCreateEnvironmentMutation, MemoryReadsCreateEnvironmentMutationVariables>;
 export const MemoryReadsCreateApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MemoryReadsCreateApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}}]}}]}}]} as unknown as DocumentNode<MemoryReadsCreateApiKeyMutation, MemoryReadsCreateApiKeyMutationVariables>;
+export const OperatorRolesEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"OperatorRolesEvents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"environment"},"value":{"kind":"StringValue","value":"production","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"actorType"}}]}}]}}]} as unknown as DocumentNode<OperatorRolesEventsSubscription, OperatorRolesEventsSubscriptionVariables>;
+export const OperatorRolesSandboxEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"OperatorRolesSandboxEvents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"environment"},"value":{"kind":"StringValue","value":"sandbox","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"actorType"}},{"kind":"Field","name":{"kind":"Name","value":"actorId"}}]}}]}}]} as unknown as DocumentNode<OperatorRolesSandboxEventsSubscription, OperatorRolesSandboxEventsSubscriptionVariables>;
+export const OperatorRolesForeignDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"OperatorRolesForeign"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"environment"},"value":{"kind":"StringValue","value":"sandbox","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}}]}}]}}]} as unknown as DocumentNode<OperatorRolesForeignSubscription, OperatorRolesForeignSubscriptionVariables>;
+export const OperatorRolesSignedOutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"OperatorRolesSignedOut"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"environment"},"value":{"kind":"StringValue","value":"sandbox","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}}]}}]}}]} as unknown as DocumentNode<OperatorRolesSignedOutSubscription, OperatorRolesSignedOutSubscriptionVariables>;
+export const OperatorRolesExpiringDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"OperatorRolesExpiring"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"environment"},"value":{"kind":"StringValue","value":"sandbox","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}}]}}]}}]} as unknown as DocumentNode<OperatorRolesExpiringSubscription, OperatorRolesExpiringSubscriptionVariables>;
 export const OrganizationsCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OrganizationsCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateOrganizationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]}}]} as unknown as DocumentNode<OrganizationsCreateMutation, OrganizationsCreateMutationVariables>;
 export const OrganizationsUpdateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OrganizationsUpdate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateOrganizationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}}]}}]}}]} as unknown as DocumentNode<OrganizationsUpdateMutation, OrganizationsUpdateMutationVariables>;
 export const OrganizationsDeleteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OrganizationsDelete"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteOrganizationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedOrganizationId"}}]}}]}}]} as unknown as DocumentNode<OrganizationsDeleteMutation, OrganizationsDeleteMutationVariables>;
