@@ -29,6 +29,7 @@ type Documents = {
     "\n  query CliCurrentEnvironment {\n    currentEnvironment { slug }\n  }\n": typeof types.CliCurrentEnvironmentDocument,
     "\n  query ClientCurrentEnvironment { currentEnvironment { clientId } }\n": typeof types.ClientCurrentEnvironmentDocument,
     "\n  mutation ClientRefreshWithSeal($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { featureFlags } }\n  }\n": typeof types.ClientRefreshWithSealDocument,
+    "\n  query DashboardServingEnvironment {\n    currentEnvironment {\n      slug\n    }\n  }\n": typeof types.DashboardServingEnvironmentDocument,
     "\n  mutation IsolationCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.IsolationCreateOrganizationDocument,
     "\n  mutation IsolationCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.IsolationCreateUserDocument,
     "\n  mutation IsolationCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.IsolationCreateMembershipDocument,
@@ -227,6 +228,7 @@ const documents: Documents = {
     "\n  query CliCurrentEnvironment {\n    currentEnvironment { slug }\n  }\n": types.CliCurrentEnvironmentDocument,
     "\n  query ClientCurrentEnvironment { currentEnvironment { clientId } }\n": types.ClientCurrentEnvironmentDocument,
     "\n  mutation ClientRefreshWithSeal($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { featureFlags } }\n  }\n": types.ClientRefreshWithSealDocument,
+    "\n  query DashboardServingEnvironment {\n    currentEnvironment {\n      slug\n    }\n  }\n": types.DashboardServingEnvironmentDocument,
     "\n  mutation IsolationCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.IsolationCreateOrganizationDocument,
     "\n  mutation IsolationCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.IsolationCreateUserDocument,
     "\n  mutation IsolationCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.IsolationCreateMembershipDocument,
@@ -484,6 +486,10 @@ export function graphql(source: "\n  query ClientCurrentEnvironment { currentEnv
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ClientRefreshWithSeal($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { featureFlags } }\n  }\n"): (typeof documents)["\n  mutation ClientRefreshWithSeal($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { featureFlags } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardServingEnvironment {\n    currentEnvironment {\n      slug\n    }\n  }\n"): (typeof documents)["\n  query DashboardServingEnvironment {\n    currentEnvironment {\n      slug\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
