@@ -146,7 +146,7 @@ export type SessionEnvironmentsQuery = { environments: Array<{ id: string, slug:
 export type OperatorSignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OperatorSignOutMutation = { operatorSignOut: { signedOut: boolean } };
+export type OperatorSignOutMutation = { signOutOperator: { signedOut: boolean } };
 
 export type ApiKeysQueryVariables = Exact<{
   environment: string;
@@ -436,7 +436,7 @@ export const SessionEnvironmentsDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<SessionEnvironmentsQuery, SessionEnvironmentsQueryVariables>;
 export const OperatorSignOutDocument = new TypedDocumentString(`
     mutation OperatorSignOut {
-  operatorSignOut {
+  signOutOperator {
     signedOut
   }
 }
