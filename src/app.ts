@@ -16,6 +16,8 @@ import { changeFeed } from './domain/change-feed.ts';
 import { ensureDefaultEnvironments } from './domain/environments.ts';
 import { latestEventId } from './domain/events.ts';
 import { flagState } from './domain/flag-state.ts';
+import { ensureSetupLink, setOperatorSessionSettings } from './domain/operator-sessions.ts';
+import { setOperatorLinkSettings } from './domain/operator-tokens.ts';
 import { organizationCache } from './domain/organization-cache.ts';
 import { startRetention } from './domain/retention.ts';
 import { initializeSessions, setAccessTokenIssuer } from './domain/sessions.ts';
@@ -48,6 +50,11 @@ export interface RunningApp {
   database: Database;
   /** Environments created on this start (first start on an empty database). */
   createdEnvironments: Environment[];
+  /**
+   * While no operator exists: a one-time link that creates the first owner, made on this start
+   * (earlier ones stop working). A secret: show it once, to whoever started the server.
+   */
+  setupUrl: string | null;
   yoga: PennantYoga;
 }
 
@@ -134,7 +141,17 @@ export function buildApp(config: Config) {
     if (!config.issuer) setAccessTokenIssuer(`http://localhost:${port}`);
     const host =
       !config.host || config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-    return { url: `http://${host}:${port}`, port, database, createdEnvironments, yoga };
+    const url = `http://${host}:${port}`;
+    setOperatorSessionSettings({
+      idleSeconds: config.operators.sessionIdleSeconds,
+      maxSeconds: config.operators.sessionMaxSeconds,
+    });
+    setOperatorLinkSettings({
+      baseUrl: config.publicUrl ?? url,
+      linkTtlSeconds: config.operators.linkTtlSeconds,
+    });
+    const setupUrl = await ensureSetupLink();
+    return { url, port, database, createdEnvironments, setupUrl, yoga };
   }
 
   /**

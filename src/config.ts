@@ -73,6 +73,19 @@ export interface Config {
   metricsToken: string | undefined;
   /** `PENNANT_RETENTION_*`: what is purged, and after how long (see src/domain/retention.ts). */
   retention: RetentionSettings;
+  /** `PENNANT_PUBLIC_URL`: the server's address as browsers reach it, for setup and invitation links; default `http://<host>:<port>`. */
+  publicUrl: string | undefined;
+  /** Operators' sign-in sessions and one-time links (see src/domain/operator-sessions.ts). */
+  operators: OperatorSettings;
+}
+
+export interface OperatorSettings {
+  /** `PENNANT_OPERATOR_SESSION_IDLE` seconds: a session unused this long ends, default 12 hours. */
+  sessionIdleSeconds: number;
+  /** `PENNANT_OPERATOR_SESSION_MAX` seconds: a session ends this long after sign-in whatever its use, default 7 days. */
+  sessionMaxSeconds: number;
+  /** `PENNANT_OPERATOR_LINK_TTL` seconds: how long a setup or invitation link works, default 48 hours. */
+  linkTtlSeconds: number;
 }
 
 export interface Limits {
@@ -99,6 +112,8 @@ export interface RateLimits {
   refreshSessionPerMinute: number;
   /** `PENNANT_RATE_LIMIT_FAILED_API_KEY`: failed API-key attempts per 10 minutes per key and per address, default 30. */
   failedApiKeyPer10Minutes: number;
+  /** `PENNANT_RATE_LIMIT_SIGN_IN`: failed operator sign-ins per 10 minutes per e-mail and per address, default 10. */
+  failedSignInPer10Minutes: number;
 }
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -285,6 +300,7 @@ export function loadConfig(env: Env = process.env): Config {
       createSessionPerMinute: integer(env, 'PENNANT_RATE_LIMIT_CREATE_SESSION', 600, 1, 1_000_000),
       refreshSessionPerMinute: integer(env, 'PENNANT_RATE_LIMIT_REFRESH_SESSION', 60, 1, 1_000_000),
       failedApiKeyPer10Minutes: integer(env, 'PENNANT_RATE_LIMIT_FAILED_API_KEY', 30, 1, 1_000_000),
+      failedSignInPer10Minutes: integer(env, 'PENNANT_RATE_LIMIT_SIGN_IN', 10, 1, 1_000_000),
     },
     shutdownTimeoutMs: integer(env, 'PENNANT_SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     metricsToken,
@@ -294,6 +310,12 @@ export function loadConfig(env: Env = process.env): Config {
       eventsDays: integer(env, 'PENNANT_RETENTION_EVENTS_DAYS', 0, 0, 36_500),
       batchSize: integer(env, 'PENNANT_RETENTION_BATCH', 500, 1, 100_000),
       intervalMs: integer(env, 'PENNANT_RETENTION_INTERVAL_MS', 60_000, 100, 86_400_000),
+    },
+    publicUrl: url(env, 'PENNANT_PUBLIC_URL', ['http:', 'https:'])?.replace(/\/+$/, ''),
+    operators: {
+      sessionIdleSeconds: integer(env, 'PENNANT_OPERATOR_SESSION_IDLE', 12 * 3600, 60, 365 * 86_400),
+      sessionMaxSeconds: integer(env, 'PENNANT_OPERATOR_SESSION_MAX', 7 * 86_400, 60, 365 * 86_400),
+      linkTtlSeconds: integer(env, 'PENNANT_OPERATOR_LINK_TTL', 48 * 3600, 60, 30 * 86_400),
     },
   };
 }

@@ -15,7 +15,10 @@ export type IdPrefix =
   | 'rt'
   | 'we'
   | 'wd'
-  | 'client';
+  | 'client'
+  | 'op'
+  | 'opsess'
+  | 'optok';
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${nextUlid()}`;

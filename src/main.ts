@@ -43,6 +43,18 @@ async function main(): Promise<void> {
     { url: `${running.url}/graphql`, database: running.database.description },
     `Pennant listening on ${running.url}/graphql, data in ${running.database.description}`,
   );
+  if (running.setupUrl) {
+    // The link is a secret (it makes an owner), so it goes to standard output once, never to
+    // the structured log; the log only says that it was printed.
+    logger.warn(
+      'no operator exists yet: open the setup link printed on standard output to create the first owner',
+    );
+    process.stdout.write(
+      `\nNo operator yet. Create the first owner (one-time link, valid ${Math.round(
+        config.operators.linkTtlSeconds / 3600,
+      )} hours; a restart makes a new one):\n  ${running.setupUrl}\n`,
+    );
+  }
   // On first start, one key per new environment, shown once: only its hash is kept.
   for (const environment of running.createdEnvironments) {
     if (stopping) return;

@@ -9,7 +9,7 @@ import { json, type Route } from './routes.ts';
 const localHosts = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 /** Cookies are `Secure` except on localhost (plain-HTTP development). */
-function isLocalRequest(request: Request): boolean {
+export function isLocalRequest(request: Request): boolean {
   let hostname: string;
   try {
     hostname = new URL(request.url).hostname;

@@ -5,12 +5,14 @@ import {
   assertApiKeyRole,
   isApiKeySecretShape,
 } from '../domain/api-keys.ts';
+import { type AuthenticatedOperator, authenticateOperatorToken } from '../domain/operator-sessions.ts';
 import type { SealOpener } from '../domain/seal.ts';
 import { authenticateSessionCredential, type SessionPrincipal } from '../domain/sessions.ts';
 import { ForbiddenError, PennantError, UnauthenticatedError } from '../errors.ts';
 import { clientAddressOf } from '../http/request-context.ts';
 import { rateLimits } from '../security/rate-limit.ts';
 import { bearerTokenOf, cookieOf, isAccessTokenShape } from './credentials.ts';
+import { operatorCookieName } from './operator-cookie.ts';
 import { originMayUseCookie } from './origin.ts';
 
 /**
@@ -20,7 +22,9 @@ import { originMayUseCookie } from './origin.ts';
  * cannot be missed on one path.
  */
 
+export { type Acting, type Action, authorize, authorizeKeyRole, refusal } from './authorize.ts';
 export { bearerTokenOf, cookieOf } from './credentials.ts';
+export { clearedOperatorCookie, operatorCookie, operatorCookieName } from './operator-cookie.ts';
 export { isAllowedOrigin, originMayUseCookie } from './origin.ts';
 
 export interface AuthOptions {
@@ -47,9 +51,36 @@ export interface Principal {
   session: SessionPrincipal | null;
   /** The customers' session cookie as sent, for calls that use it (refresh, sign out). */
   sessionCookie: PresentedCookie | null;
+  /**
+   * The signed-in operator (the `pennant-operator` cookie, from an origin that may use it).
+   * Null when an API key authenticated the request: a credential sent on purpose wins over a
+   * cookie the browser attached.
+   */
+  operator: AuthenticatedOperator | null;
+  /** The operator cookie as sent (for sign-out, and to say why a cookie was not used). */
+  operatorCookie: PresentedCookie | null;
+  /**
+   * Whether the request's origin may use cookies (the server's own, or PENNANT_ALLOWED_ORIGINS):
+   * a sign-in answered to another origin would set a cookie for a page that may not use it.
+   */
+  originMayUseCookies: boolean;
 }
 
-const anonymous: Principal = { apiKey: null, apiKeyRejected: false, session: null, sessionCookie: null };
+const anonymous: Principal = {
+  apiKey: null,
+  apiKeyRejected: false,
+  session: null,
+  sessionCookie: null,
+  operator: null,
+  operatorCookie: null,
+  originMayUseCookies: true,
+};
+
+/** The operator of a cookie its origin may use, or null. */
+async function operatorOf(cookie: PresentedCookie | null): Promise<AuthenticatedOperator | null> {
+  if (!cookie?.originAllowed) return null;
+  return authenticateOperatorToken(cookie.value);
+}
 
 /**
  * An API key secret, with the rate limit on failures: a valid key is always served (so
@@ -99,17 +130,26 @@ export async function authenticateRequest(
   openSeal?: SealOpener,
 ): Promise<Principal> {
   const sessionCookie = presentedCookie(request, options.cookieName, options);
+  const operatorCookie = presentedCookie(request, operatorCookieName, options);
   let session: SessionPrincipal | null = null;
   if (sessionCookie?.originAllowed)
     session = await authenticateSession({ sealedSession: sessionCookie.value }, openSeal);
   const bearer = bearerTokenOf(request);
-  if (bearer === undefined) return { ...anonymous, session, sessionCookie };
+  const cookies = {
+    sessionCookie,
+    operatorCookie,
+    originMayUseCookies: originMayUseCookie(request, options.allowedOrigins),
+  };
+  if (bearer === undefined)
+    return { ...anonymous, session, ...cookies, operator: await operatorOf(operatorCookie) };
   const keyShaped = isApiKeySecretShape(bearer);
   if (!session && !keyShaped && isAccessTokenShape(bearer))
     session = await authenticateSession({ accessToken: bearer });
-  if (session && !keyShaped) return { ...anonymous, session, sessionCookie };
+  if (session && !keyShaped)
+    return { ...anonymous, session, ...cookies, operator: await operatorOf(operatorCookie) };
   const apiKey = await authenticateApiKey(bearer, clientAddressOf(request));
-  return { apiKey, apiKeyRejected: apiKey === null, session, sessionCookie };
+  const operator = apiKey ? null : await operatorOf(operatorCookie);
+  return { ...anonymous, apiKey, apiKeyRejected: apiKey === null, session, ...cookies, operator };
 }
 
 function stringParam(params: Readonly<Record<string, unknown>> | undefined, name: string) {
@@ -146,12 +186,20 @@ export async function authenticateConnection(
   }
   if (principal.apiKey || principal.session) return principal;
 
+  // Operators (the dashboard) subscribe with their cookie on the upgrade request; like the
+  // customers' cookie, only from an origin that may use it.
+  const operatorCookie = presentedCookie(request, operatorCookieName, options);
+  if (operatorCookie) {
+    if (!operatorCookie.originAllowed) return null;
+    principal.operator = await operatorOf(operatorCookie);
+  }
   const cookie = presentedCookie(request, options.cookieName, options);
   if (cookie) {
     if (!cookie.originAllowed) return null;
     principal.session = await authenticateSession({ sealedSession: cookie.value });
-    return principal.session ? principal : null;
+    return principal.session || principal.operator ? principal : null;
   }
+  if (principal.operator) return principal;
   const bearer = bearerTokenOf(request);
   if (bearer === undefined) return null;
   if (!isApiKeySecretShape(bearer) && isAccessTokenShape(bearer)) {

@@ -41,7 +41,7 @@ const environmentsQuery = graphql(`
 
 const signOutMutation = graphql(`
   mutation OperatorSignOut {
-    signOutOperator {
+    signOutOperator(input: {}) {
       signedOut
     }
   }

@@ -1,7 +1,12 @@
-/** Who made a change, recorded on every event. */
+/** Who made a change, recorded on every event (`actorType`, `actorId`). */
 export interface Actor {
-  type: 'api_key' | 'system' | 'user';
+  /** `operator`: a person signed in to Pennant (the dashboard); `api_key`: a key; `user`: a customer's user. */
+  type: 'api_key' | 'operator' | 'system' | 'user';
   id: string | null;
 }
 
 export const systemActor: Actor = { type: 'system', id: null };
+
+export function operatorActor(operatorId: string): Actor {
+  return { type: 'operator', id: operatorId };
+}

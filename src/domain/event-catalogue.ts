@@ -1,4 +1,10 @@
-import type { ApiKeyRole, EnvironmentKind, Event, MembershipStatus } from '../generated/prisma/client.ts';
+import type {
+  ApiKeyRole,
+  EnvironmentKind,
+  Event,
+  MembershipStatus,
+  OperatorRole,
+} from '../generated/prisma/client.ts';
 import type { Actor } from './actor.ts';
 import type { RuleSnapshot } from './evaluation.ts';
 
@@ -43,7 +49,24 @@ export interface EventCatalogue {
     after: WebhookEndpointRecord & { enabled: boolean };
   };
   'webhook_endpoint.deleted': { before: WebhookEndpointRecord; after: null };
+  /**
+   * Operators (the people who manage Pennant): recorded for every environment (no
+   * environmentId) but shown only to operators, never to API keys (see `isOperatorEvent`).
+   */
+  'operator.created': { before: null; after: OperatorRecord };
+  'operator.invited': { before: null; after: OperatorRecord };
+  /** The invited operator set a password. */
+  'operator.activated': { before: null; after: OperatorRecord };
+  'operator.updated': { before: OperatorRecord; after: OperatorRecord };
+  'operator.removed': { before: OperatorRecord; after: null };
 }
+
+/** Events about operators, which API keys do not see (they name people and their roles). */
+export function isOperatorEvent(type: string): boolean {
+  return type.startsWith('operator.');
+}
+
+export const operatorEventTypePrefix = 'operator.';
 
 export type EventType = keyof EventCatalogue;
 
@@ -92,6 +115,13 @@ export type MembershipRecord = {
   organizationId: string;
   role: string;
   status: MembershipStatus;
+};
+
+export type OperatorRecord = {
+  id: string;
+  email: string;
+  role: OperatorRole;
+  environments: string[];
 };
 
 export type WebhookEndpointRecord = {

@@ -1,22 +1,39 @@
+import { type Action, authorize } from '../auth/authorize.ts';
 import type { AuthenticatedApiKey } from '../domain/api-keys.ts';
-import { environmentForActor } from '../domain/environments.ts';
-import { UnauthenticatedError } from '../errors.ts';
+import { findEnvironmentBySlug } from '../domain/environments.ts';
+import { BadUserInputError } from '../errors.ts';
 import type { Environment } from '../generated/prisma/client.ts';
+import { unauthenticated } from './builder.ts';
 import type { GraphQLContext } from './context.ts';
 
-/** The caller's API key; fields that call this also declare `authScopes: { apiKey: true }`. */
+/** The caller's API key; fields that call this also declare a `may` scope. */
 export function apiKeyOf(context: GraphQLContext): AuthenticatedApiKey {
-  if (!context.apiKey) throw new UnauthenticatedError();
+  if (!context.apiKey) throw unauthenticated(context);
   return context.apiKey;
 }
 
 /**
- * The environment named by an argument, when the caller's key may act on it. The key's own
- * environment came with the (cached) key, so the usual case costs no database query: flag
- * reads are on the hot path.
+ * The environment a field acts on, once the caller may take `action` in it: the slug given, or
+ * for an API key its own environment when none is given. Operators belong to no environment, so
+ * they always name one (BAD_USER_INPUT naming `environment` otherwise). The key's own environment
+ * came with the (cached) key, so the usual case costs no database query: flag reads are on the
+ * hot path.
  */
-export function environmentArgument(context: GraphQLContext, slug: string): Promise<Environment> {
-  const own = apiKeyOf(context).environment;
-  if (own.slug === slug) return Promise.resolve(own);
-  return environmentForActor(own.id, slug);
+export async function environmentFor(
+  context: GraphQLContext,
+  slug: string | null | undefined,
+  action: Action,
+): Promise<Environment> {
+  let environment: Environment;
+  if (context.apiKey && (slug === null || slug === undefined || slug === context.apiKey.environment.slug)) {
+    environment = context.apiKey.environment;
+  } else if (slug === null || slug === undefined) {
+    if (!context.operator) throw unauthenticated(context);
+    throw new BadUserInputError('environment', 'environment is required: name the environment (its slug).');
+  } else {
+    if (!context.apiKey && !context.operator) throw unauthenticated(context);
+    environment = await findEnvironmentBySlug(slug);
+  }
+  authorize(context, action, environment);
+  return environment;
 }

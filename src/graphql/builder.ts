@@ -2,14 +2,9 @@ import SchemaBuilder from '@pothos/core';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin, { type AuthFailure, AuthScopeFailureType } from '@pothos/plugin-scope-auth';
+import { type Action, refusal } from '../auth/authorize.ts';
 import { prisma } from '../db/index.ts';
-import {
-  type ApiKeyRole,
-  type AuthenticatedApiKey,
-  apiKeyRoleAllows,
-  roleRequiredError,
-} from '../domain/api-keys.ts';
-import { UnauthenticatedError } from '../errors.ts';
+import { PennantError, UnauthenticatedError } from '../errors.ts';
 import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import type { GraphQLContext } from './context.ts';
@@ -18,14 +13,12 @@ export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
   PrismaTypes: PrismaTypes;
   /**
-   * `apiKey`: any valid key (reads, subscriptions); `apiKeyRole`: a key with at least that role
-   * (READ_ONLY < MEMBER < ADMIN), else FORBIDDEN naming the role needed.
+   * `may`: the caller (an API key or a signed-in operator) may take this action, as far as its
+   * role tells (src/auth/authorize.ts); fields whose environment is an argument check it again
+   * with the environment (`environmentFor`). Refused: FORBIDDEN naming the role needed, or
+   * UNAUTHENTICATED without a credential.
    */
-  AuthScopes: { apiKey: boolean; apiKeyRole: ApiKeyRole };
-  AuthContexts: {
-    apiKey: GraphQLContext & { apiKey: AuthenticatedApiKey };
-    apiKeyRole: GraphQLContext & { apiKey: AuthenticatedApiKey };
-  };
+  AuthScopes: { may: Action };
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: true;
   Scalars: {
@@ -38,17 +31,14 @@ export const builder = new SchemaBuilder<{
   defaultInputFieldRequiredness: true,
   scopeAuth: {
     authScopes: (context) => ({
-      apiKey: context.apiKey !== null,
-      apiKeyRole: (needed) => context.apiKey !== null && apiKeyRoleAllows(context.apiKey.role, needed),
+      may: (action) => (context.apiKey !== null || context.operator !== null) && !refusal(context, action),
     }),
     unauthorizedError: (_parent, context, _info, result) => {
-      const needed = requiredRoleOf(result.failure);
-      if (context.apiKey && needed) return roleRequiredError(needed, context.apiKey.role);
-      return new UnauthenticatedError(
-        context.apiKeyRejected
-          ? 'The API key is not valid or has been revoked.'
-          : 'A valid API key is required: send "Authorization: Bearer sk_…".',
-      );
+      const action = actionOf(result.failure);
+      if ((context.apiKey || context.operator) && action) {
+        return refusal(context, action) ?? new UnauthenticatedError();
+      }
+      return unauthenticated(context);
     },
   },
   prisma: {
@@ -64,16 +54,34 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-/** The role an `apiKeyRole` scope asked for, found in a scope-auth failure. */
-function requiredRoleOf(failure: AuthFailure): ApiKeyRole | undefined {
+/** Why a request without a usable credential was refused. */
+export function unauthenticated(context: GraphQLContext): PennantError {
+  if (context.operatorCookie && !context.operatorCookie.originAllowed) {
+    return new PennantError(
+      'FORBIDDEN',
+      'The operator cookie may not be used from this origin; list the origin in PENNANT_ALLOWED_ORIGINS.',
+    );
+  }
+  if (context.apiKeyRejected)
+    return new UnauthenticatedError('The API key is not valid or has been revoked.');
+  if (context.operatorCookie) {
+    return new UnauthenticatedError(
+      'Your operator session has ended (signed out, expired or removed); sign in again.',
+    );
+  }
+  return new UnauthenticatedError('A valid API key is required: send "Authorization: Bearer sk_…".');
+}
+
+/** The action a `may` scope asked for, found in a scope-auth failure. */
+function actionOf(failure: AuthFailure): Action | undefined {
   switch (failure.kind) {
     case AuthScopeFailureType.AuthScope:
-      return failure.scope === 'apiKeyRole' ? (failure.parameter as ApiKeyRole) : undefined;
+      return failure.scope === 'may' ? (failure.parameter as Action) : undefined;
     case AuthScopeFailureType.AnyAuthScopes:
     case AuthScopeFailureType.AllAuthScopes:
       for (const inner of failure.failures) {
-        const role = requiredRoleOf(inner);
-        if (role) return role;
+        const action = actionOf(inner);
+        if (action) return action;
       }
       return undefined;
     default:

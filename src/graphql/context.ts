@@ -15,6 +15,8 @@ export interface GraphQLContext extends Principal {
   openSeal: SealOpener;
 }
 
+/** Who a change is recorded as made by: the API key, else the signed-in operator. */
 export function actorOf(context: GraphQLContext): Actor {
+  if (!context.apiKey && context.operator) return { type: 'operator', id: context.operator.id };
   return { type: 'api_key', id: context.apiKey?.id ?? null };
 }

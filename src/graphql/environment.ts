@@ -1,8 +1,10 @@
+import { authorize, authorizeKeyRole } from '../auth/authorize.ts';
 import { prisma } from '../db/index.ts';
-import { apiKeyRoleName, assertApiKeyRole, createApiKey, revokeApiKey } from '../domain/api-keys.ts';
-import { createEnvironment, findEnvironmentBySlug } from '../domain/environments.ts';
+import { apiKeyRoleName, createApiKey, revokeApiKey } from '../domain/api-keys.ts';
+import { createEnvironment } from '../domain/environments.ts';
 import { isSlug, validId } from '../domain/validation.ts';
-import { apiKeyOf } from './auth.ts';
+import { NotFoundError } from '../errors.ts';
+import { apiKeyOf, environmentFor } from './auth.ts';
 import { builder } from './builder.ts';
 import { actorOf } from './context.ts';
 
@@ -54,34 +56,38 @@ builder.queryFields((t) => ({
   environments: t.prismaField({
     type: [EnvironmentType],
     description: 'Every environment.',
-    authScopes: { apiKey: true },
+    authScopes: { may: 'read' },
     resolve: (query) => prisma.environment.findMany({ ...query, orderBy: { createdAt: 'asc' } }),
   }),
   environment: t.prismaField({
     type: EnvironmentType,
     nullable: true,
-    authScopes: { apiKey: true },
+    authScopes: { may: 'read' },
     args: { slug: t.arg.string() },
     resolve: (query, _root, args) =>
       isSlug(args.slug) ? prisma.environment.findUnique({ ...query, where: { slug: args.slug } }) : null,
   }),
   currentEnvironment: t.prismaField({
     type: EnvironmentType,
-    description: 'The environment of the API key making the request.',
-    authScopes: { apiKey: true },
+    description: 'The environment of the API key making the request (operators name environments instead).',
+    authScopes: { may: 'read' },
     resolve: (query, _root, _args, context) =>
       prisma.environment.findUniqueOrThrow({ ...query, where: { id: apiKeyOf(context).environment.id } }),
   }),
   apiKeys: t.prismaField({
     type: [ApiKeyType],
-    description: 'The API keys of the caller’s environment, revoked ones included.',
-    authScopes: { apiKey: true },
-    resolve: (query, _root, _args, context) =>
-      prisma.apiKey.findMany({
+    description:
+      'The API keys of an environment, revoked ones included: by default the key’s own (an admin key may name another; operators name one).',
+    authScopes: { may: 'readKeys' },
+    args: { environment: t.arg.string({ required: false }) },
+    resolve: async (query, _root, args, context) => {
+      const environment = await environmentFor(context, args.environment, 'readKeys');
+      return prisma.apiKey.findMany({
         ...query,
-        where: { environmentId: apiKeyOf(context).environment.id },
+        where: { environmentId: environment.id },
         orderBy: { createdAt: 'asc' },
-      }),
+      });
+    },
   }),
 }));
 
@@ -96,8 +102,8 @@ builder.relayMutationField(
   },
   {
     description:
-      'Creates an environment; every existing flag gets a disabled rule in it. Needs an admin key.',
-    authScopes: { apiKeyRole: 'ADMIN' },
+      'Creates an environment; every existing flag gets a disabled rule in it. Needs an admin key or operator.',
+    authScopes: { may: 'administer' },
     resolve: async (_root, { input }, context) => ({
       environment: await createEnvironment(actorOf(context), input),
     }),
@@ -114,7 +120,8 @@ builder.relayMutationField(
       name: t.string(),
       environment: t.string({
         required: false,
-        description: 'Defaults to the caller’s environment; only an admin key creates keys for another.',
+        description:
+          'Defaults to the key’s environment; only an admin key creates keys for another. Required for operators.',
       }),
       role: t.field({
         type: ApiKeyRoleEnum,
@@ -125,17 +132,12 @@ builder.relayMutationField(
   },
   {
     description: 'Creates an API key. The secret is returned here once and never again.',
-    authScopes: { apiKeyRole: 'MEMBER' },
+    authScopes: { may: 'manageKeys' },
     resolve: async (_root, { input }, context) => {
-      const caller = apiKeyOf(context);
       const role = input.role ?? 'MEMBER';
       // No key can mint a key that may do more than itself.
-      assertApiKeyRole(caller, role, `Creating a key with the ${apiKeyRoleName(role)} role`);
-      let environment = caller.environment;
-      if (input.environment && input.environment !== caller.environment.slug) {
-        assertApiKeyRole(caller, 'ADMIN', 'Creating a key for another environment');
-        environment = await findEnvironmentBySlug(input.environment);
-      }
+      authorizeKeyRole(context, role, `Creating a key with the ${apiKeyRoleName(role)} role`);
+      const environment = await environmentFor(context, input.environment, 'manageKeys');
       const { apiKey, secret } = await createApiKey(actorOf(context), environment, input.name, role);
       return { apiKey, secret };
     },
@@ -156,11 +158,19 @@ builder.relayMutationField(
   { inputFields: (t) => ({ id: t.id() }) },
   {
     description:
-      'Revokes a key of the caller’s environment (an admin key: of any environment), of the caller’s role or lower; it stops working at once on every instance.',
-    authScopes: { apiKeyRole: 'MEMBER' },
+      'Revokes a key of the caller’s environment (an admin key or operator: of any environment), of the caller’s role or lower; it stops working at once on every instance.',
+    authScopes: { may: 'manageKeys' },
     resolve: async (_root, { input }, context) => {
       const id = validId('id', String(input.id), 'key');
-      return { apiKey: await revokeApiKey(actorOf(context), apiKeyOf(context), id) };
+      const existing = await prisma.apiKey.findUnique({ where: { id }, include: { environment: true } });
+      if (!existing) throw new NotFoundError('API key', id);
+      authorize(context, 'manageKeys', existing.environment);
+      authorizeKeyRole(
+        context,
+        existing.role,
+        `Revoking a key with the ${apiKeyRoleName(existing.role)} role`,
+      );
+      return { apiKey: await revokeApiKey(actorOf(context), id) };
     },
   },
   { outputFields: (t) => ({ apiKey: t.field({ type: ApiKeyType, resolve: (p) => p.apiKey }) }) },

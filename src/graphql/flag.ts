@@ -15,7 +15,7 @@ import {
 import { isSlug, validFilterText, validId, validPercentage } from '../domain/validation.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
-import { environmentArgument } from './auth.ts';
+import { environmentFor } from './auth.ts';
 import { builder } from './builder.ts';
 import { actorOf, type GraphQLContext } from './context.ts';
 import { EnvironmentType } from './environment.ts';
@@ -160,10 +160,10 @@ export const FeatureFlagType = builder.prismaObject('FeatureFlag', {
     rule: t.field({
       type: FeatureFlagRuleType,
       description: 'The rule in an environment the caller’s key may act on.',
-      authScopes: { apiKey: true },
+      authScopes: { may: 'read' },
       args: { environment: t.arg.string() },
       resolve: async (flag, args, context) => {
-        const environment = await environmentArgument(context, args.environment);
+        const environment = await environmentFor(context, args.environment, 'read');
         const rule = await ruleLoader(context, environment.id).load(flag.id);
         // Every flag has a rule in every environment; a miss means it was deleted meanwhile.
         if (!rule) throw new NotFoundError('Feature flag', flag.slug);
@@ -180,7 +180,7 @@ builder.queryFields((t) => ({
     maxSize: checkedPageSize,
     description:
       'Flags, oldest first. `tag` keeps flags with that tag; `search` matches slug, name or description.',
-    authScopes: { apiKey: true },
+    authScopes: { may: 'read' },
     args: {
       tag: t.arg.string({ required: false }),
       search: t.arg.string({ required: false }),
@@ -202,7 +202,7 @@ builder.queryFields((t) => ({
   featureFlag: t.prismaField({
     type: FeatureFlagType,
     nullable: true,
-    authScopes: { apiKey: true },
+    authScopes: { may: 'read' },
     args: { slug: t.arg.string() },
     resolve: (query, _root, args) =>
       isSlug(args.slug) ? prisma.featureFlag.findUnique({ ...query, where: { slug: args.slug } }) : null,
@@ -230,7 +230,7 @@ builder.relayMutationField(
   },
   {
     description: 'Creates a flag, disabled with organization rule NONE in every environment.',
-    authScopes: { apiKeyRole: 'MEMBER' },
+    authScopes: { may: 'editFlags' },
     resolve: async (_root, { input }, context) => ({
       featureFlag: await createFeatureFlag(actorOf(context), input),
     }),
@@ -249,7 +249,7 @@ builder.relayMutationField(
     }),
   },
   {
-    authScopes: { apiKeyRole: 'MEMBER' },
+    authScopes: { may: 'editFlags' },
     resolve: async (_root, { input }, context) => ({
       featureFlag: await updateFeatureFlag(actorOf(context), input.slug, input),
     }),
@@ -261,8 +261,9 @@ builder.relayMutationField(
   'deleteFeatureFlag',
   { inputFields: (t) => ({ slug: t.string() }) },
   {
-    description: 'Deletes a flag in every environment. Needs an admin key: it reaches every environment.',
-    authScopes: { apiKeyRole: 'ADMIN' },
+    description:
+      'Deletes a flag in every environment. Needs an admin key or operator: it reaches every environment.',
+    authScopes: { may: 'administer' },
     resolve: async (_root, { input }, context) => {
       const deleted = await deleteFeatureFlag(actorOf(context), input.slug);
       return { deletedFeatureFlagId: deleted.id, slug: deleted.slug };
@@ -299,10 +300,10 @@ builder.relayMutationField(
     }),
   },
   {
-    description: 'Turns a flag on or off in one environment (the caller’s).',
-    authScopes: { apiKeyRole: 'MEMBER' },
+    description: 'Turns a flag on or off in one environment.',
+    authScopes: { may: 'editRules' },
     resolve: async (_root, { input }, context) => {
-      const environment = await environmentArgument(context, input.environment);
+      const environment = await environmentFor(context, input.environment, 'editRules');
       return {
         rule: await setFeatureFlagEnabled(
           actorOf(context),
@@ -341,9 +342,9 @@ builder.relayMutationField(
     }),
   },
   {
-    authScopes: { apiKeyRole: 'MEMBER' },
+    authScopes: { may: 'editRules' },
     resolve: async (_root, { input }, context) => {
-      const environment = await environmentArgument(context, input.environment);
+      const environment = await environmentFor(context, input.environment, 'editRules');
       const organizationIds = input.organizationIds?.map((id, index) =>
         validId(`organizationIds[${index}]`, String(id), 'org'),
       );
@@ -370,9 +371,9 @@ builder.relayMutationField(
   { inputFields: (t) => ({ slug: t.string(), environment: t.string(), organizationId: t.id() }) },
   {
     description: 'Chooses one more organization; a rule that was NONE becomes SOME.',
-    authScopes: { apiKeyRole: 'MEMBER' },
+    authScopes: { may: 'editRules' },
     resolve: async (_root, { input }, context) => {
-      const environment = await environmentArgument(context, input.environment);
+      const environment = await environmentFor(context, input.environment, 'editRules');
       const organizationId = validId('organizationId', String(input.organizationId), 'org');
       return {
         rule: await addFeatureFlagOrganization(actorOf(context), input.slug, environment.id, organizationId),
@@ -386,9 +387,9 @@ builder.relayMutationField(
   'removeFeatureFlagOrganization',
   { inputFields: (t) => ({ slug: t.string(), environment: t.string(), organizationId: t.id() }) },
   {
-    authScopes: { apiKeyRole: 'MEMBER' },
+    authScopes: { may: 'editRules' },
     resolve: async (_root, { input }, context) => {
-      const environment = await environmentArgument(context, input.environment);
+      const environment = await environmentFor(context, input.environment, 'editRules');
       const organizationId = validId('organizationId', String(input.organizationId), 'org');
       return {
         rule: await removeFeatureFlagOrganization(
@@ -409,9 +410,9 @@ builder.relayMutationField(
   {
     description:
       'Turns the flag on for one user (while the rule is enabled) in every organization they sign in to, whatever the organization rule.',
-    authScopes: { apiKey: true },
+    authScopes: { may: 'editRules' },
     resolve: async (_root, { input }, context) => {
-      const environment = await environmentArgument(context, input.environment);
+      const environment = await environmentFor(context, input.environment, 'editRules');
       const userId = validId('userId', String(input.userId), 'user');
       return { rule: await addFeatureFlagUser(actorOf(context), input.slug, environment.id, userId) };
     },
@@ -423,9 +424,9 @@ builder.relayMutationField(
   'removeFeatureFlagUser',
   { inputFields: (t) => ({ slug: t.string(), environment: t.string(), userId: t.id() }) },
   {
-    authScopes: { apiKey: true },
+    authScopes: { may: 'editRules' },
     resolve: async (_root, { input }, context) => {
-      const environment = await environmentArgument(context, input.environment);
+      const environment = await environmentFor(context, input.environment, 'editRules');
       const userId = validId('userId', String(input.userId), 'user');
       return { rule: await removeFeatureFlagUser(actorOf(context), input.slug, environment.id, userId) };
     },
@@ -445,9 +446,9 @@ builder.relayMutationField(
   {
     description:
       'Draws a new salt for the rule’s percentage rollout: at the same percentage, a different set of organizations. The only way a rollout’s choice changes other than by its percentage.',
-    authScopes: { apiKey: true },
+    authScopes: { may: 'editRules' },
     resolve: async (_root, { input }, context) => {
-      const environment = await environmentArgument(context, input.environment);
+      const environment = await environmentFor(context, input.environment, 'editRules');
       return {
         rule: await rerollFeatureFlagRollout(
           actorOf(context),

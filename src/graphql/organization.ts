@@ -3,9 +3,10 @@ import { flagState } from '../domain/flag-state.ts';
 import { organizationCache } from '../domain/organization-cache.ts';
 import { createOrganization, deleteOrganization, updateOrganization } from '../domain/organizations.ts';
 import { validFilterText, validId } from '../domain/validation.ts';
-import { apiKeyOf, environmentArgument } from './auth.ts';
+import { environmentFor } from './auth.ts';
 import { builder } from './builder.ts';
 import { actorOf } from './context.ts';
+import { environmentOption } from './environment-argument.ts';
 import { checkedPageSize } from './page-size.ts';
 
 export const OrganizationType = builder.prismaObject('Organization', {
@@ -22,10 +23,10 @@ export const OrganizationType = builder.prismaObject('Organization', {
     featureFlags: t.stringList({
       description:
         'Slugs of the flags enabled for this organization in the environment, sorted. Served from memory.',
-      authScopes: { apiKey: true },
+      authScopes: { may: 'read' },
       args: { environment: t.arg.string() },
       resolve: async (organization, args, context) => {
-        const environment = await environmentArgument(context, args.environment);
+        const environment = await environmentFor(context, args.environment, 'read');
         return flagState.enabledFlagSlugs(environment.id, organization.id);
       },
     }),
@@ -38,15 +39,16 @@ builder.queryFields((t) => ({
     cursor: 'id',
     maxSize: checkedPageSize,
     description:
-      'Organizations of the key’s environment, oldest first; `search` matches name or external id.',
-    authScopes: { apiKey: true },
-    args: { search: t.arg.string({ required: false }) },
-    resolve: (query, _root, args, context) => {
+      'Organizations of an environment (by default the key’s; operators name one), oldest first; `search` matches name or external id.',
+    authScopes: { may: 'read' },
+    args: { environment: t.arg.string(environmentOption), search: t.arg.string({ required: false }) },
+    resolve: async (query, _root, args, context) => {
       const search = args.search ? validFilterText('search', args.search) : undefined;
+      const environment = await environmentFor(context, args.environment, 'read');
       return prisma.organization.findMany({
         ...query,
         where: {
-          environmentId: apiKeyOf(context).environment.id,
+          environmentId: environment.id,
           ...(search
             ? {
                 OR: [{ name: { contains: search, mode: 'insensitive' } }, { externalId: { equals: search } }],
@@ -59,12 +61,13 @@ builder.queryFields((t) => ({
   organization: t.prismaField({
     type: OrganizationType,
     nullable: true,
-    authScopes: { apiKey: true },
-    description: 'An organization of the key’s environment (null for any other).',
-    args: { id: t.arg.id() },
+    authScopes: { may: 'read' },
+    description:
+      'An organization of an environment (by default the key’s; operators name one), null for any other.',
+    args: { id: t.arg.id(), environment: t.arg.string(environmentOption) },
     resolve: async (query, _root, args, context) => {
       const id = validId('id', String(args.id), 'org');
-      const environmentId = apiKeyOf(context).environment.id;
+      const environmentId = (await environmentFor(context, args.environment, 'read')).id;
       // Only the organization's own fields (the flag-read hot path): from memory. With
       // relations selected, one query that includes them.
       if (Object.keys(query).length === 0) {
@@ -82,12 +85,17 @@ builder.relayMutationField(
     inputFields: (t) => ({
       name: t.string(),
       externalId: t.string({ required: false }),
+      environment: t.string(environmentOption),
     }),
   },
   {
-    authScopes: { apiKeyRole: 'MEMBER' },
+    authScopes: { may: 'manageIdentity' },
     resolve: async (_root, { input }, context) => ({
-      organization: await createOrganization(actorOf(context), apiKeyOf(context).environment.id, input),
+      organization: await createOrganization(
+        actorOf(context),
+        (await environmentFor(context, input.environment, 'manageIdentity')).id,
+        input,
+      ),
     }),
   },
   {
@@ -104,14 +112,15 @@ builder.relayMutationField(
       id: t.id(),
       name: t.string({ required: false }),
       externalId: t.string({ required: false, description: 'An empty string or null clears it.' }),
+      environment: t.string(environmentOption),
     }),
   },
   {
-    authScopes: { apiKeyRole: 'MEMBER' },
+    authScopes: { may: 'manageIdentity' },
     resolve: async (_root, { input }, context) => ({
       organization: await updateOrganization(
         actorOf(context),
-        apiKeyOf(context).environment.id,
+        (await environmentFor(context, input.environment, 'manageIdentity')).id,
         validId('id', String(input.id), 'org'),
         input,
       ),
@@ -126,14 +135,14 @@ builder.relayMutationField(
 
 builder.relayMutationField(
   'deleteOrganization',
-  { inputFields: (t) => ({ id: t.id() }) },
+  { inputFields: (t) => ({ id: t.id(), environment: t.string(environmentOption) }) },
   {
     description: 'Deletes an organization, its memberships and sessions, and removes it from every rule.',
-    authScopes: { apiKeyRole: 'MEMBER' },
+    authScopes: { may: 'manageIdentity' },
     resolve: async (_root, { input }, context) => {
       const deleted = await deleteOrganization(
         actorOf(context),
-        apiKeyOf(context).environment.id,
+        (await environmentFor(context, input.environment, 'manageIdentity')).id,
         validId('id', String(input.id), 'org'),
       );
       return { deletedOrganizationId: deleted.id };

@@ -9,6 +9,7 @@ import './user.ts';
 import './session.ts';
 import './subscription.ts';
 import './webhook.ts';
+import './operator.ts';
 
 /** The schema, sorted so that the printed `schema.graphql` diffs cleanly. */
 export const schema = lexicographicSortSchema(builder.toSchema());

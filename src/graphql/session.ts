@@ -11,9 +11,10 @@ import {
 } from '../domain/sessions.ts';
 import { PennantError } from '../errors.ts';
 import { clearedSessionCookie, sessionCookie } from '../session-http.ts';
-import { apiKeyOf } from './auth.ts';
+import { environmentFor } from './auth.ts';
 import { builder } from './builder.ts';
 import { actorOf, type GraphQLContext } from './context.ts';
+import { environmentOption } from './environment-argument.ts';
 import { UserType } from './user.ts';
 
 export const SessionType = builder.prismaObject('Session', {
@@ -74,15 +75,16 @@ builder.queryField('sessions', (t) =>
   t.prismaField({
     type: [SessionType],
     description: 'Active sessions of a user and/or an organization in the key’s environment, newest first.',
-    authScopes: { apiKey: true },
+    authScopes: { may: 'read' },
     args: {
       userId: t.arg.id({ required: false }),
       organizationId: t.arg.id({ required: false }),
+      environment: t.arg.string(environmentOption),
     },
-    resolve: (query, _root, args, context) =>
+    resolve: async (query, _root, args, context) =>
       prisma.session.findMany({
         ...query,
-        where: activeSessionsWhere(apiKeyOf(context).environment.id, {
+        where: activeSessionsWhere((await environmentFor(context, args.environment, 'read')).id, {
           userId: args.userId === null || args.userId === undefined ? null : String(args.userId),
           organizationId:
             args.organizationId === null || args.organizationId === undefined
@@ -101,14 +103,16 @@ builder.relayMutationField(
     inputFields: (t) => ({
       userId: t.id(),
       organizationId: t.id(),
+      environment: t.string(environmentOption),
     }),
   },
   {
     description:
       'Signs a user in to an organization, in the key’s environment. Call it from your backend after it has authenticated the user; the user must be an active member (else FORBIDDEN).',
-    authScopes: { apiKeyRole: 'MEMBER' },
+    authScopes: { may: 'manageIdentity' },
     resolve: async (_root, { input }, context) => {
-      const created = await createSession(actorOf(context), apiKeyOf(context).environment.id, {
+      const environment = await environmentFor(context, input.environment, 'manageIdentity');
+      const created = await createSession(actorOf(context), environment.id, {
         userId: String(input.userId),
         organizationId: String(input.organizationId),
       });
@@ -205,12 +209,16 @@ builder.relayMutationField(
 
 builder.relayMutationField(
   'revokeSession',
-  { inputFields: (t) => ({ id: t.id() }) },
+  { inputFields: (t) => ({ id: t.id(), environment: t.string(environmentOption) }) },
   {
-    description: 'Ends a session of the key’s environment: it can no longer refresh.',
-    authScopes: { apiKeyRole: 'MEMBER' },
+    description: 'Ends a session of an environment: it can no longer refresh.',
+    authScopes: { may: 'manageIdentity' },
     resolve: async (_root, { input }, context) => ({
-      session: await revokeSession(actorOf(context), apiKeyOf(context).environment.id, String(input.id)),
+      session: await revokeSession(
+        actorOf(context),
+        (await environmentFor(context, input.environment, 'manageIdentity')).id,
+        String(input.id),
+      ),
     }),
   },
   { outputFields: (t) => ({ session: t.field({ type: SessionType, resolve: (p) => p.session }) }) },

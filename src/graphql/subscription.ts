@@ -3,7 +3,7 @@ import { latestEventId, parseCursor } from '../domain/events.ts';
 import { assertActiveMembership } from '../domain/sessions.ts';
 import { UnauthenticatedError } from '../errors.ts';
 import { type FeatureFlagsChange, realtimeFanOut } from '../realtime/fan-out.ts';
-import { apiKeyOf, environmentArgument } from './auth.ts';
+import { environmentFor } from './auth.ts';
 import { builder } from './builder.ts';
 import { EventType } from './event.ts';
 
@@ -39,8 +39,10 @@ builder.queryField('latestCursor', (t) =>
     description:
       'The cursor of the latest change. Read it before reading state (your flags), then subscribe with `after` set to it: no change in between is missed. For an API key or a session.',
     resolve: async (_root, _args, context) => {
-      if (!context.apiKey && !context.session) {
-        throw new UnauthenticatedError('An API key or a signed-in session is required.');
+      if (!context.apiKey && !context.session && !context.operator) {
+        throw new UnauthenticatedError(
+          'An API key, a signed-in session or a signed-in operator is required.',
+        );
       }
       return String(await latestEventId());
     },
@@ -95,16 +97,19 @@ builder.subscriptionFields((t) => ({
   events: t.field({
     type: EventType,
     description:
-      'The live audit log of the caller’s environment (and of changes that concern every environment), every change as recorded. API key only, its own environment only.',
-    authScopes: { apiKey: true },
+      'The live audit log of an environment (and of changes that concern every environment), every change as recorded. An API key: its own environment; an operator: any (with the operator cookie on the WebSocket upgrade).',
+    authScopes: { may: 'read' },
     args: {
       environment: t.arg.string(),
       after: t.arg.string({ required: false, description: afterArgumentDescription }),
     },
     subscribe: async (_root, args, context) => {
-      const environment = await environmentArgument(context, args.environment);
+      const environment = await environmentFor(context, args.environment, 'read');
       const after = args.after == null ? null : parseCursor(args.after);
-      return realtimeFanOut.subscribeEvents(environment.id, after, apiKeyOf(context).id);
+      const holder = context.apiKey
+        ? { apiKeyId: context.apiKey.id }
+        : { operatorId: (context.operator as { id: string }).id };
+      return realtimeFanOut.subscribeEvents(environment.id, after, holder);
     },
     resolve: (event) => event,
   }),

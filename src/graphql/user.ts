@@ -2,9 +2,10 @@ import { prisma } from '../db/index.ts';
 import { createOrganizationMembership, deleteOrganizationMembership } from '../domain/memberships.ts';
 import { createUser, deleteUser, updateUser } from '../domain/users.ts';
 import { validFilterText, validId } from '../domain/validation.ts';
-import { apiKeyOf } from './auth.ts';
+import { environmentFor } from './auth.ts';
 import { builder } from './builder.ts';
 import { actorOf } from './context.ts';
+import { environmentOption } from './environment-argument.ts';
 import { OrganizationType } from './organization.ts';
 import { checkedPageSize } from './page-size.ts';
 
@@ -57,7 +58,7 @@ export const OrganizationMembershipType = builder.prismaObject('OrganizationMemb
 builder.prismaObjectField('Organization', 'memberships', (t) =>
   t.relation('memberships', {
     description: 'The users of this organization.',
-    authScopes: { apiKey: true },
+    authScopes: { may: 'read' },
     query: { orderBy: { createdAt: 'asc' } },
   }),
 );
@@ -68,15 +69,16 @@ builder.queryFields((t) => ({
     cursor: 'id',
     maxSize: checkedPageSize,
     description:
-      'Users of the key’s environment, oldest first; `search` matches email (part) or external id.',
-    authScopes: { apiKey: true },
-    args: { search: t.arg.string({ required: false }) },
-    resolve: (query, _root, args, context) => {
+      'Users of an environment (by default the key’s; operators name one), oldest first; `search` matches email (part) or external id.',
+    authScopes: { may: 'read' },
+    args: { environment: t.arg.string(environmentOption), search: t.arg.string({ required: false }) },
+    resolve: async (query, _root, args, context) => {
       const search = args.search ? validFilterText('search', args.search) : undefined;
+      const environment = await environmentFor(context, args.environment, 'read');
       return prisma.user.findMany({
         ...query,
         where: {
-          environmentId: apiKeyOf(context).environment.id,
+          environmentId: environment.id,
           ...(search
             ? {
                 OR: [
@@ -92,17 +94,14 @@ builder.queryFields((t) => ({
   user: t.prismaField({
     type: UserType,
     nullable: true,
-    description: 'A user of the key’s environment (null for any other).',
-    authScopes: { apiKey: true },
-    args: { id: t.arg.id() },
-    resolve: (query, _root, args, context) =>
-      prisma.user.findFirst({
-        ...query,
-        where: {
-          id: validId('id', String(args.id), 'user'),
-          environmentId: apiKeyOf(context).environment.id,
-        },
-      }),
+    description: 'A user of an environment (by default the key’s; operators name one), null for any other.',
+    authScopes: { may: 'read' },
+    args: { id: t.arg.id(), environment: t.arg.string(environmentOption) },
+    resolve: async (query, _root, args, context) => {
+      const id = validId('id', String(args.id), 'user');
+      const environment = await environmentFor(context, args.environment, 'read');
+      return prisma.user.findFirst({ ...query, where: { id, environmentId: environment.id } });
+    },
   }),
 }));
 
@@ -115,14 +114,19 @@ builder.relayMutationField(
       lastName: t.string({ required: false }),
       emailVerified: t.boolean({ required: false, description: 'Default false.' }),
       externalId: t.string({ required: false }),
+      environment: t.string(environmentOption),
     }),
   },
   {
     description:
-      'Creates a user in the key’s environment (emails are unique within an environment, stored lower-case).',
-    authScopes: { apiKeyRole: 'MEMBER' },
+      'Creates a user in an environment (emails are unique within an environment, stored lower-case).',
+    authScopes: { may: 'manageIdentity' },
     resolve: async (_root, { input }, context) => ({
-      user: await createUser(actorOf(context), apiKeyOf(context).environment.id, input),
+      user: await createUser(
+        actorOf(context),
+        (await environmentFor(context, input.environment, 'manageIdentity')).id,
+        input,
+      ),
     }),
   },
   { outputFields: (t) => ({ user: t.field({ type: UserType, resolve: (p) => p.user }) }) },
@@ -138,14 +142,15 @@ builder.relayMutationField(
       lastName: t.string({ required: false, description: 'An empty string or null clears it.' }),
       emailVerified: t.boolean({ required: false }),
       externalId: t.string({ required: false, description: 'An empty string or null clears it.' }),
+      environment: t.string(environmentOption),
     }),
   },
   {
-    authScopes: { apiKeyRole: 'MEMBER' },
+    authScopes: { may: 'manageIdentity' },
     resolve: async (_root, { input }, context) => ({
       user: await updateUser(
         actorOf(context),
-        apiKeyOf(context).environment.id,
+        (await environmentFor(context, input.environment, 'manageIdentity')).id,
         validId('id', String(input.id), 'user'),
         input,
       ),
@@ -156,14 +161,14 @@ builder.relayMutationField(
 
 builder.relayMutationField(
   'deleteUser',
-  { inputFields: (t) => ({ id: t.id() }) },
+  { inputFields: (t) => ({ id: t.id(), environment: t.string(environmentOption) }) },
   {
     description: 'Deletes a user with their memberships and sessions (their refresh tokens stop working).',
-    authScopes: { apiKeyRole: 'MEMBER' },
+    authScopes: { may: 'manageIdentity' },
     resolve: async (_root, { input }, context) => {
       const deleted = await deleteUser(
         actorOf(context),
-        apiKeyOf(context).environment.id,
+        (await environmentFor(context, input.environment, 'manageIdentity')).id,
         validId('id', String(input.id), 'user'),
       );
       return { deletedUserId: deleted.id };
@@ -179,14 +184,15 @@ builder.relayMutationField(
       userId: t.id(),
       organizationId: t.id(),
       role: t.string({ required: false, description: 'A role slug; `member` by default.' }),
+      environment: t.string(environmentOption),
     }),
   },
   {
-    authScopes: { apiKeyRole: 'MEMBER' },
+    authScopes: { may: 'manageIdentity' },
     resolve: async (_root, { input }, context) => ({
       organizationMembership: await createOrganizationMembership(
         actorOf(context),
-        apiKeyOf(context).environment.id,
+        (await environmentFor(context, input.environment, 'manageIdentity')).id,
         {
           userId: validId('userId', String(input.userId), 'user'),
           organizationId: validId('organizationId', String(input.organizationId), 'org'),
@@ -207,15 +213,15 @@ builder.relayMutationField(
 
 builder.relayMutationField(
   'deleteOrganizationMembership',
-  { inputFields: (t) => ({ id: t.id() }) },
+  { inputFields: (t) => ({ id: t.id(), environment: t.string(environmentOption) }) },
   {
     description:
       'Removes a user from an organization and revokes their sessions for it: they can no longer refresh.',
-    authScopes: { apiKeyRole: 'MEMBER' },
+    authScopes: { may: 'manageIdentity' },
     resolve: async (_root, { input }, context) => {
       const deleted = await deleteOrganizationMembership(
         actorOf(context),
-        apiKeyOf(context).environment.id,
+        (await environmentFor(context, input.environment, 'manageIdentity')).id,
         validId('id', String(input.id), 'om'),
       );
       return { deletedOrganizationMembershipId: deleted.id };

@@ -1,9 +1,10 @@
 import { prisma } from '../db/index.ts';
 import { validId } from '../domain/validation.ts';
 import { createWebhookEndpoint, deleteWebhookEndpoint, webhookEventTypes } from '../domain/webhooks.ts';
-import { apiKeyOf } from './auth.ts';
+import { environmentFor } from './auth.ts';
 import { builder } from './builder.ts';
 import { actorOf } from './context.ts';
+import { environmentOption } from './environment-argument.ts';
 import { maxPageSize, pageSizeArgument } from './page-size.ts';
 
 const eventList = webhookEventTypes.join(', ');
@@ -52,12 +53,13 @@ builder.prismaObject('WebhookDelivery', {
 builder.queryFields((t) => ({
   webhookEndpoints: t.prismaField({
     type: [WebhookEndpointType],
-    description: 'The webhook endpoints of the caller’s environment, oldest first.',
-    authScopes: { apiKey: true },
-    resolve: (query, _root, _args, context) =>
+    description: 'The webhook endpoints of an environment, oldest first.',
+    authScopes: { may: 'read' },
+    args: { environment: t.arg.string(environmentOption) },
+    resolve: async (query, _root, args, context) =>
       prisma.webhookEndpoint.findMany({
         ...query,
-        where: { environmentId: apiKeyOf(context).environment.id },
+        where: { environmentId: (await environmentFor(context, args.environment, 'read')).id },
         orderBy: { createdAt: 'asc' },
       }),
   }),
@@ -69,18 +71,16 @@ builder.relayMutationField(
     inputFields: (t) => ({
       url: t.string({ description: 'An absolute http(s) URL.' }),
       events: t.stringList({ description: `Among ${eventList}.` }),
+      environment: t.string(environmentOption),
     }),
   },
   {
     description:
       'Registers an endpoint in the caller’s environment. The signing secret is in the answer and never shown again.',
-    authScopes: { apiKeyRole: 'MEMBER' },
+    authScopes: { may: 'manageWebhooks' },
     resolve: async (_root, { input }, context) => {
-      const { endpoint, secret } = await createWebhookEndpoint(
-        actorOf(context),
-        apiKeyOf(context).environment.id,
-        input,
-      );
+      const environment = await environmentFor(context, input.environment, 'manageWebhooks');
+      const { endpoint, secret } = await createWebhookEndpoint(actorOf(context), environment.id, input);
       return { webhookEndpoint: endpoint, secret };
     },
   },
@@ -101,13 +101,14 @@ builder.relayMutationField(
 
 builder.relayMutationField(
   'deleteWebhookEndpoint',
-  { inputFields: (t) => ({ id: t.id() }) },
+  { inputFields: (t) => ({ id: t.id(), environment: t.string(environmentOption) }) },
   {
-    description: 'Deletes an endpoint of the caller’s environment and its pending deliveries.',
-    authScopes: { apiKeyRole: 'MEMBER' },
+    description: 'Deletes an endpoint of an environment and its pending deliveries.',
+    authScopes: { may: 'manageWebhooks' },
     resolve: async (_root, { input }, context) => {
       const id = validId('id', String(input.id), 'we');
-      const deleted = await deleteWebhookEndpoint(actorOf(context), apiKeyOf(context).environment.id, id);
+      const environment = await environmentFor(context, input.environment, 'manageWebhooks');
+      const deleted = await deleteWebhookEndpoint(actorOf(context), environment.id, id);
       return { deletedWebhookEndpointId: deleted.id };
     },
   },

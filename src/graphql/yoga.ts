@@ -75,6 +75,10 @@ async function authenticate(
       apiKeyRejected: current === null,
       session: current?.session ?? null,
       sessionCookie: null,
+      operator: current?.operator ?? null,
+      operatorCookie: null,
+      // Checked when the connection was made (src/auth: the origin rule on the upgrade).
+      originMayUseCookies: true,
       responseHeaders: new Headers(),
       openSeal,
     };

@@ -1,6 +1,7 @@
 import { prisma } from '../db/index.ts';
 import type { ChangeFeed } from '../domain/change-feed.ts';
 import { isFlagEnabled } from '../domain/evaluation.ts';
+import { isOperatorEvent } from '../domain/event-catalogue.ts';
 import { eventPages, type RecordedEvent } from '../domain/events.ts';
 import { flagState } from '../domain/flag-state.ts';
 import { BadUserInputError, PennantError, UnauthenticatedError } from '../errors.ts';
@@ -40,7 +41,16 @@ export interface FlagSetSubscriber {
   userId: string;
 }
 
-type Holder = { sessionId?: string; userId?: string; organizationId?: string; apiKeyId?: string };
+type Holder = {
+  sessionId?: string;
+  userId?: string;
+  organizationId?: string;
+  apiKeyId?: string;
+  operatorId?: string;
+};
+
+/** Who reads an `events` stream: an API key, or an operator (who also sees changes to operators). */
+export type EventReader = { apiKeyId: string } | { operatorId: string };
 type Endable = Pick<PushQueue<unknown>, 'fail' | 'onClose'>;
 
 /** The subscribers of one organization in one environment, by user. */
@@ -89,6 +99,8 @@ export class RealtimeFanOut {
   private readonly userGroups = new Map<string, Map<string, Set<UserGroup>>>();
   /** environmentId → `events` subscribers */
   private readonly eventSubscribers = new Map<string, Set<PushQueue<RecordedEvent>>>();
+  /** The `events` streams of operators: only they get changes to operators. */
+  private readonly operatorEventReaders = new Set<PushQueue<RecordedEvent>>();
   /** Subscriptions by the credential they live on, to end them when it ends. */
   private readonly byHolder = new Map<string, Map<Endable, Holder>>();
 
@@ -116,13 +128,18 @@ export class RealtimeFanOut {
   async subscribeEvents(
     environmentId: string,
     after: bigint | null,
-    apiKeyId: string,
+    reader: EventReader,
   ): Promise<PushQueue<RecordedEvent>> {
     await this.catchUp();
     // No await from here to the registration: `position` is exactly where live delivery starts.
     const position = this.positionFor(after);
     const queue = new PushQueue<RecordedEvent>({ held: after !== null });
-    this.hold(queue, { apiKeyId });
+    this.hold(queue, reader);
+    const operator = 'operatorId' in reader;
+    if (operator) {
+      this.operatorEventReaders.add(queue);
+      queue.onClose(() => this.operatorEventReaders.delete(queue));
+    }
     let subscribers = this.eventSubscribers.get(environmentId);
     if (!subscribers) {
       subscribers = new Set();
@@ -136,7 +153,7 @@ export class RealtimeFanOut {
     });
     if (after !== null) {
       this.replayEvents(environmentId, after, position).then(
-        (replay) => queue.release(replay),
+        (replay) => queue.release(operator ? replay : replay.filter((event) => !isOperatorEvent(event.type))),
         (error: unknown) => this.replayFailed(queue, error),
       );
     }
@@ -251,6 +268,7 @@ export class RealtimeFanOut {
       holder.sessionId && `session:${holder.sessionId}`,
       holder.userId && `user:${holder.userId}`,
       holder.apiKeyId && `api_key:${holder.apiKeyId}`,
+      holder.operatorId && `operator:${holder.operatorId}`,
     ].filter((key): key is string => Boolean(key));
     for (const key of keys) {
       let queues = this.byHolder.get(key);
@@ -330,6 +348,10 @@ export class RealtimeFanOut {
       case 'api_key.revoked':
         key = `api_key:${event.before.id}`;
         error = new UnauthenticatedError('The API key has been revoked.');
+        break;
+      case 'operator.removed':
+        key = `operator:${event.before.id}`;
+        error = new UnauthenticatedError('The operator has been removed.');
         break;
       default:
         return;
@@ -422,6 +444,10 @@ export class RealtimeFanOut {
 
   private dispatchEvent(event: RecordedEvent): void {
     if (event.environmentId === null) {
+      if (isOperatorEvent(event.type)) {
+        for (const queue of this.operatorEventReaders) queue.push(event);
+        return;
+      }
       for (const subscribers of this.eventSubscribers.values())
         for (const queue of subscribers) queue.push(event);
       return;

@@ -8,18 +8,18 @@ export const csrfHeaders = ['x-graphql-yoga-csrf', 'graphql-require-preflight', 
 const simpleContentTypes = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 
 /**
- * CSRF protection for cookie-authenticated calls (refreshSession with the session cookie): a
- * request that carries the session cookie must be one a browser would preflight, that is have
+ * CSRF protection for cookie-authenticated calls (refreshSession with the session cookie, an
+ * operator's calls with theirs): a request that carries one of these cookies must be one a browser would preflight, that is have
  * a non-simple content type (e.g. `application/json`) or one of `csrfHeaders`. Calls without
  * the cookie (API keys, sealed sessions in the body) are not affected.
  */
-export function useCsrfPrevention(options: { cookieName: string; endpoint: string }): Plugin {
+export function useCsrfPrevention(options: { cookieNames: readonly string[]; endpoint: string }): Plugin {
   return {
     onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== options.endpoint) return;
       // GET cannot run mutations (yoga answers 405), and a cross-site GET cannot read the answer.
       if (request.method === 'GET' || request.method === 'HEAD') return;
-      if (cookieOf(request, options.cookieName) === undefined) return;
+      if (options.cookieNames.every((name) => cookieOf(request, name) === undefined)) return;
       if (csrfHeaders.some((header) => request.headers.has(header))) return;
       const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
       const preflighted = request.method === 'POST' && !!mediaType && !simpleContentTypes.includes(mediaType);

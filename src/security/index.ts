@@ -1,4 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
+import { operatorCookieName } from '../auth/operator-cookie.ts';
 import type { Config } from '../config.ts';
 import { useBodyLimit } from '../http/body-limit.ts';
 import { useMetrics } from '../metrics.ts';
@@ -11,7 +12,7 @@ import { useSessionRateLimits } from './session-limits.ts';
 export function hardeningPlugins(config: Config, graphqlEndpoint: string): Plugin[] {
   return [
     useBodyLimit(config.limits.maxBodyBytes),
-    useCsrfPrevention({ cookieName: config.cookieName, endpoint: graphqlEndpoint }),
+    useCsrfPrevention({ cookieNames: [config.cookieName, operatorCookieName], endpoint: graphqlEndpoint }),
     useMetrics(),
     useMalformedRequestGuards(graphqlEndpoint),
     ...useQueryLimits(config),

@@ -16,6 +16,7 @@ export class RateLimitedError extends PennantError {
   constructor(what: string, retryAfterSeconds: number) {
     super('RATE_LIMITED', `Too many ${what}. Retry after ${retryAfterSeconds} seconds.`, {
       retryAfter: retryAfterSeconds,
+      retryAfterSeconds,
     });
   }
 }
@@ -32,7 +33,9 @@ type LimitName =
   | 'createSessionByKey'
   | 'createSessionByAddress'
   | 'refreshSessionBySession'
-  | 'refreshSessionByAddress';
+  | 'refreshSessionByAddress'
+  | 'failedSignInByAccount'
+  | 'failedSignInByAddress';
 
 interface LimitSpec {
   points: number;
@@ -58,7 +61,14 @@ function specs(config: Config): Record<LimitName, LimitSpec> {
     durationSeconds: 60,
     what: 'refreshSession calls',
   };
+  const failedSignIn = {
+    points: rateLimits.failedSignInPer10Minutes,
+    durationSeconds: 600,
+    what: 'failed sign-in attempts',
+  };
   return {
+    failedSignInByAccount: failedSignIn,
+    failedSignInByAddress: failedSignIn,
     failedApiKeyByKey: failedApiKey,
     failedApiKeyByAddress: failedApiKey,
     createSessionByKey: createSession,
@@ -158,6 +168,50 @@ export class RateLimits {
       ['failedApiKeyByKey', credentialKey(credential)],
       ['failedApiKeyByAddress', address],
     ]);
+  }
+
+  /**
+   * Before an operator's sign-in is checked: RATE_LIMITED once the e-mail or the address has
+   * failed too often, even with the right password this time (else the limit would not slow
+   * guessing). Someone may so keep an account out for a window; the limit is per address too,
+   * so one address reaches its own limit first.
+   */
+  async assertSignInAllowed(email: string, address: string): Promise<void> {
+    for (const [name, key] of [
+      ['failedSignInByAccount', credentialKey(email)],
+      ['failedSignInByAddress', address],
+    ] as [LimitName, string][]) {
+      const entry = this.limiters.get(name);
+      if (!entry) continue;
+      let state: RateLimiterRes | null = null;
+      try {
+        state = await entry.limiter.get(key);
+      } catch (error) {
+        logger.warn({ err: error, limit: name }, 'rate limit could not be checked');
+      }
+      if (state && state.consumedPoints >= entry.spec.points) throw this.refusal(name, entry.spec, state);
+    }
+  }
+
+  /** After a failed sign-in: counts it against the e-mail and the address. */
+  async failedSignIn(email: string, address: string): Promise<void> {
+    try {
+      await this.consume([
+        ['failedSignInByAccount', credentialKey(email)],
+        ['failedSignInByAddress', address],
+      ]);
+    } catch (error) {
+      // This failure used the last attempt; the next one is refused by assertSignInAllowed.
+      if (!(error instanceof RateLimitedError)) throw error;
+    }
+  }
+
+  /** A successful sign-in clears the account's failures (not the address's). */
+  async signedIn(email: string): Promise<void> {
+    await this.limiters
+      .get('failedSignInByAccount')
+      ?.limiter.delete(credentialKey(email))
+      .catch(() => undefined);
   }
 
   createSession(apiKeyId: string | null, address: string): Promise<void> {

@@ -23,7 +23,7 @@ export type ApiKeyRole =
   | 'READ_ONLY';
 
 export type CreateApiKeyInput = {
-  /** Defaults to the caller’s environment; only an admin key creates keys for another. */
+  /** Defaults to the key’s environment; only an admin key creates keys for another. Required for operators. */
   environment?: string | null | undefined;
   name: string;
   /** Defaults to MEMBER. A key creates keys of its own role or lower. */
@@ -46,11 +46,15 @@ export type CreateFeatureFlagInput = {
 };
 
 export type CreateOrganizationInput = {
+  /** The environment’s slug. Defaults to the API key’s own environment; required for operators. */
+  environment?: string | null | undefined;
   externalId?: string | null | undefined;
   name: string;
 };
 
 export type CreateOrganizationMembershipInput = {
+  /** The environment’s slug. Defaults to the API key’s own environment; required for operators. */
+  environment?: string | null | undefined;
   organizationId: string | number;
   /** A role slug; `member` by default. */
   role?: string | null | undefined;
@@ -58,6 +62,8 @@ export type CreateOrganizationMembershipInput = {
 };
 
 export type CreateSessionInput = {
+  /** The environment’s slug. Defaults to the API key’s own environment; required for operators. */
+  environment?: string | null | undefined;
   organizationId: string | number;
   userId: string | number;
 };
@@ -66,12 +72,16 @@ export type CreateUserInput = {
   email: string;
   /** Default false. */
   emailVerified?: boolean | null | undefined;
+  /** The environment’s slug. Defaults to the API key’s own environment; required for operators. */
+  environment?: string | null | undefined;
   externalId?: string | null | undefined;
   firstName?: string | null | undefined;
   lastName?: string | null | undefined;
 };
 
 export type CreateWebhookEndpointInput = {
+  /** The environment’s slug. Defaults to the API key’s own environment; required for operators. */
+  environment?: string | null | undefined;
   /** Among flag.created, flag.updated, flag.deleted, flag.rule_updated. */
   events: Array<string>;
   /** An absolute http(s) URL. */
@@ -83,18 +93,26 @@ export type DeleteFeatureFlagInput = {
 };
 
 export type DeleteOrganizationInput = {
+  /** The environment’s slug. Defaults to the API key’s own environment; required for operators. */
+  environment?: string | null | undefined;
   id: string | number;
 };
 
 export type DeleteOrganizationMembershipInput = {
+  /** The environment’s slug. Defaults to the API key’s own environment; required for operators. */
+  environment?: string | null | undefined;
   id: string | number;
 };
 
 export type DeleteUserInput = {
+  /** The environment’s slug. Defaults to the API key’s own environment; required for operators. */
+  environment?: string | null | undefined;
   id: string | number;
 };
 
 export type DeleteWebhookEndpointInput = {
+  /** The environment’s slug. Defaults to the API key’s own environment; required for operators. */
+  environment?: string | null | undefined;
   id: string | number;
 };
 
@@ -150,6 +168,8 @@ export type RevokeApiKeyInput = {
 };
 
 export type RevokeSessionInput = {
+  /** The environment’s slug. Defaults to the API key’s own environment; required for operators. */
+  environment?: string | null | undefined;
   id: string | number;
 };
 
@@ -185,6 +205,8 @@ export type UpdateFeatureFlagInput = {
 };
 
 export type UpdateOrganizationInput = {
+  /** The environment’s slug. Defaults to the API key’s own environment; required for operators. */
+  environment?: string | null | undefined;
   /** An empty string or null clears it. */
   externalId?: string | null | undefined;
   id: string | number;
@@ -194,6 +216,8 @@ export type UpdateOrganizationInput = {
 export type UpdateUserInput = {
   email?: string | null | undefined;
   emailVerified?: boolean | null | undefined;
+  /** The environment’s slug. Defaults to the API key’s own environment; required for operators. */
+  environment?: string | null | undefined;
   /** An empty string or null clears it. */
   externalId?: string | null | undefined;
   /** An empty string or null clears it. */

@@ -8,6 +8,8 @@ import { type Config, loadConfig } from '../../src/config.ts';
 import { prisma } from '../../src/db/index.ts';
 import { systemActor } from '../../src/domain/actor.ts';
 import { type ApiKeyRole, createApiKey } from '../../src/domain/api-keys.ts';
+import { createOperator, type OperatorRole } from '../../src/domain/operators.ts';
+import type { Operator } from '../../src/generated/prisma/client.ts';
 import { createTestDatabase, testDatabaseUrl } from './database.ts';
 
 export interface GraphQLResponse<T> {
@@ -24,6 +26,18 @@ export interface TestServer {
    * `production` have the default role (member); `admin` is an admin key of sandbox.
    */
   keys: { sandbox: string; production: string; admin: string };
+  /** The setup link the last start made (null once an operator exists). */
+  setupUrl: string | null;
+  /** Seeds operators without the UI (the domain function the CLI uses; recorded as `system`). */
+  operators: {
+    create(input: {
+      email: string;
+      role: OperatorRole | Lowercase<OperatorRole>;
+      environments?: string[];
+      /** Default `defaultOperatorPassword`. */
+      password?: string;
+    }): Promise<Operator>;
+  };
   request<T, V>(
     document: TypedDocumentNode<T, V>,
     variables?: V,
@@ -75,6 +89,18 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
     config,
     keys,
+    get setupUrl() {
+      return running.setupUrl;
+    },
+    operators: {
+      create: (input) =>
+        createOperator(systemActor, {
+          email: input.email,
+          role: input.role.toUpperCase() as OperatorRole,
+          environments: input.environments,
+          password: input.password ?? defaultOperatorPassword,
+        }),
+    },
     async request(document, variables, requestOptions = {}) {
       const apiKey = requestOptions.apiKey === undefined ? keys.sandbox : requestOptions.apiKey;
       const response = await fetch(server.graphqlUrl, {
@@ -109,6 +135,35 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
   };
   return server;
+}
+
+/** The password `server.operators.create` gives when none is named. */
+export const defaultOperatorPassword = 'correct horse battery staple';
+
+/**
+ * Signs an operator in through the `signIn` mutation; returns the `Cookie` header value to send
+ * (`pennant-operator=…`). Throws when sign-in fails.
+ */
+export async function signInOperator(
+  server: Pick<TestServer, 'graphqlUrl'>,
+  email: string,
+  password = defaultOperatorPassword,
+): Promise<string> {
+  const response = await fetch(server.graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation ($input: SignInInput!) { signIn(input: $input) { operator { id } } }',
+      variables: { input: { email, password } },
+    }),
+  });
+  const body = (await response.json()) as GraphQLResponse<unknown>;
+  const cookie = response.headers
+    .getSetCookie()
+    .find((value) => value.startsWith('pennant-operator='))
+    ?.split(';')[0];
+  if (body.errors?.length || !cookie) throw new Error(`signIn failed: ${JSON.stringify(body.errors)}`);
+  return cookie;
 }
 
 export async function makeKey(

@@ -82,7 +82,7 @@ export function ApiKeys(props: { environment: string }) {
     )
       return;
     try {
-      await request(revokeKey, { input: { id, environment } });
+      await request(revokeKey, { input: { id } });
       await load();
     } catch (failure) {
       setError(messageOf(failure));

@@ -17,7 +17,7 @@ import * as types from './graphql.js';
 type Documents = {
     "\n  query WhoAmI {\n    setupRequired\n    currentOperator {\n      id\n      email\n      role\n      environments\n    }\n  }\n": typeof types.WhoAmIDocument,
     "\n  query SessionEnvironments {\n    environments {\n      id\n      slug\n      name\n      kind\n      clientId\n    }\n  }\n": typeof types.SessionEnvironmentsDocument,
-    "\n  mutation OperatorSignOut {\n    signOutOperator {\n      signedOut\n    }\n  }\n": typeof types.OperatorSignOutDocument,
+    "\n  mutation OperatorSignOut {\n    signOutOperator(input: {}) {\n      signedOut\n    }\n  }\n": typeof types.OperatorSignOutDocument,
     "\n  query ApiKeys($environment: String!) {\n    apiKeys(environment: $environment) {\n      id\n      name\n      role\n      redactedSecret\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": typeof types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey {\n        id\n        revokedAt\n      }\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
@@ -53,7 +53,7 @@ type Documents = {
 const documents: Documents = {
     "\n  query WhoAmI {\n    setupRequired\n    currentOperator {\n      id\n      email\n      role\n      environments\n    }\n  }\n": types.WhoAmIDocument,
     "\n  query SessionEnvironments {\n    environments {\n      id\n      slug\n      name\n      kind\n      clientId\n    }\n  }\n": types.SessionEnvironmentsDocument,
-    "\n  mutation OperatorSignOut {\n    signOutOperator {\n      signedOut\n    }\n  }\n": types.OperatorSignOutDocument,
+    "\n  mutation OperatorSignOut {\n    signOutOperator(input: {}) {\n      signedOut\n    }\n  }\n": types.OperatorSignOutDocument,
     "\n  query ApiKeys($environment: String!) {\n    apiKeys(environment: $environment) {\n      id\n      name\n      role\n      redactedSecret\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey {\n        id\n        revokedAt\n      }\n    }\n  }\n": types.RevokeApiKeyDocument,
@@ -98,7 +98,7 @@ export function graphql(source: "\n  query SessionEnvironments {\n    environmen
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation OperatorSignOut {\n    signOutOperator {\n      signedOut\n    }\n  }\n"): typeof import('./graphql.js').OperatorSignOutDocument;
+export function graphql(source: "\n  mutation OperatorSignOut {\n    signOutOperator(input: {}) {\n      signedOut\n    }\n  }\n"): typeof import('./graphql.js').OperatorSignOutDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

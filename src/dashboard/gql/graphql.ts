@@ -5,7 +5,9 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type AcceptOperatorInviteInput = {
+  /** At least 12 characters. */
   password: string;
+  /** The `token` of the invitation link. */
   token: string;
 };
 
@@ -22,6 +24,7 @@ export type ApiKeyRole =
   | 'READ_ONLY';
 
 export type ChangeOperatorRoleInput = {
+  /** For an EDITOR: its environments’ slugs. */
   environments?: Array<string> | null | undefined;
   id: string | number;
   role: OperatorRole;
@@ -29,12 +32,14 @@ export type ChangeOperatorRoleInput = {
 
 export type CompleteSetupInput = {
   email: string;
+  /** At least 12 characters. */
   password: string;
+  /** The `token` of the setup link. */
   token: string;
 };
 
 export type CreateApiKeyInput = {
-  /** Defaults to the caller’s environment; only an admin key creates keys for another. */
+  /** Defaults to the key’s environment; only an admin key creates keys for another. Required for operators. */
   environment?: string | null | undefined;
   name: string;
   /** Defaults to MEMBER. A key creates keys of its own role or lower. */
@@ -50,6 +55,7 @@ export type CreateFeatureFlagInput = {
 };
 
 export type CreateWebhookEndpointInput = {
+  /** The environment’s slug. Defaults to the API key’s own environment; required for operators. */
   environment?: string | null | undefined;
   /** Among flag.created, flag.updated, flag.deleted, flag.rule_updated. */
   events: Array<string>;
@@ -62,6 +68,7 @@ export type DeleteFeatureFlagInput = {
 };
 
 export type DeleteWebhookEndpointInput = {
+  /** The environment’s slug. Defaults to the API key’s own environment; required for operators. */
   environment?: string | null | undefined;
   id: string | number;
 };
@@ -73,10 +80,12 @@ export type EnvironmentKind =
 
 export type InviteOperatorInput = {
   email: string;
+  /** For an EDITOR: the slugs of the environments whose rules it may change. */
   environments?: Array<string> | null | undefined;
   role: OperatorRole;
 };
 
+/** What an operator may do. OWNER: everything, operators included. ADMIN: what an admin API key may do, in every environment. EDITOR: reads; creates and edits flag definitions; changes rules and targets in its `environments` only. VIEWER: reads. */
 export type OperatorRole =
   | 'ADMIN'
   | 'EDITOR'
@@ -105,7 +114,6 @@ export type RemoveOperatorInput = {
 };
 
 export type RevokeApiKeyInput = {
-  environment?: string | null | undefined;
   id: string | number;
 };
 
@@ -436,7 +444,7 @@ export const SessionEnvironmentsDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<SessionEnvironmentsQuery, SessionEnvironmentsQueryVariables>;
 export const OperatorSignOutDocument = new TypedDocumentString(`
     mutation OperatorSignOut {
-  signOutOperator {
+  signOutOperator(input: {}) {
     signedOut
   }
 }
