@@ -93,7 +93,8 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium', () => {
   }
 
   beforeAll(async () => {
-    server = await startTestServer();
+    // A low sign-in limit, so that the last test reaches it in a few attempts.
+    server = await startTestServer({ env: { PENNANT_RATE_LIMIT_SIGN_IN: '4' } });
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
     const acme = dataOf(await server.request(CreateOrganization, { name: 'Acme Corp' }));
@@ -298,5 +299,22 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium', () => {
       ).toEqual([]);
     }
     expect(cspViolations).toEqual([]);
+  });
+
+  it('after too many failed sign-ins the form shows the rate limit and when to retry (last: it blocks this address)', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel('Email', { exact: true }).fill('nobody@example.com');
+    const alert = page.getByRole('alert');
+    let message = '';
+    for (let attempt = 0; attempt < 6 && !message.includes('Too many'); attempt++) {
+      await page.getByLabel('Password', { exact: true }).fill(`wrong password ${attempt}`);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await alert.waitFor();
+      // The form is enabled again once the answer is shown.
+      await page.getByRole('button', { name: 'Sign in' }).and(page.locator(':enabled')).waitFor();
+      message = (await alert.textContent()) ?? '';
+    }
+    expect(message).toMatch(/Too many .*Retry after \d+ seconds\./);
   });
 });

@@ -64,11 +64,15 @@ export async function createEnvironment(server: TestServer, slug: string, name: 
   dataOf(await server.request(CreateEnvironment, { slug, name }, { apiKey: server.keys.admin }));
 }
 
-/** Flags `flag-001`…, tagged in turn, some on in some environments. */
+/** How seeding calls authenticate: an API key, or an operator's cookie for several environments. */
+export type SeedCredentials = { apiKey?: string | null; headers?: Record<string, string> };
+
+/** Flags `flag-001`…, tagged in turn, some on in some environments (an owner's cookie reaches them all). */
 export async function seedFlags(
   server: TestServer,
   count: number,
   environments: string[],
+  credentials: SeedCredentials,
 ): Promise<string[]> {
   const tags = ['checkout', 'billing', 'search', 'beta', 'ops'];
   const slugs = Array.from({ length: count }, (_, i) => `flag-${String(i + 1).padStart(3, '0')}`);
@@ -85,7 +89,7 @@ export async function seedFlags(
             tags: [tags[i % tags.length] ?? 'beta'],
           },
         },
-        { apiKey: server.keys.admin },
+        credentials,
       ),
     );
     for (const [e, environment] of environments.entries()) {
@@ -94,7 +98,7 @@ export async function seedFlags(
           await server.request(
             SetEnabled,
             { input: { slug, environment, enabled: true } },
-            { apiKey: server.keys.admin },
+            credentials,
           ),
         );
       }

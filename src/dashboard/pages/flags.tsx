@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { Component } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, messageOf, request } from '../api.ts';
 import { CreateFlagDialog, DeleteFlagDialog } from '../components/flag-dialogs.tsx';
 import { ErrorMessage } from '../components/form.tsx';
@@ -13,7 +14,7 @@ import {
   setEnabled,
 } from '../flag-data.ts';
 import { useLiveEvents } from '../live.ts';
-import { usePermissions, useSession } from '../session.ts';
+import { type SessionEnvironment, usePermissions, useSession } from '../session.ts';
 
 /** Rules by environment slug, then flag slug. */
 type Rules = Record<string, Record<string, RuleSummary>>;
@@ -47,26 +48,46 @@ export function FlagsPage() {
   useEffect(() => {
     let cancelled = false;
     const definitions: FlagDefinition[] = [];
-    // Definitions and each environment's rules load side by side, 100 flags a page.
+    const arrived: Rules = {};
+    // Pages that arrive within one frame are drawn together: one render, not one per request.
+    let frame = 0;
+    const draw = () => {
+      frame = 0;
+      if (cancelled) return;
+      setFlags([...definitions]);
+      setRules((current) => {
+        const next = { ...current };
+        for (const [environment, page] of Object.entries(arrived))
+          next[environment] = { ...next[environment], ...page };
+        return next;
+      });
+    };
+    const schedule = () => {
+      frame ||= requestAnimationFrame(draw);
+    };
+    // Definitions and each environment's rules load side by side, 100 flags a request.
     Promise.all([
       loadDefinitions((page) => {
         definitions.push(...page);
-        if (!cancelled) setFlags([...definitions]);
+        schedule();
       }),
       ...environments.map((environment) =>
         loadRules(environment.slug, (page) => {
-          if (cancelled) return;
-          setRules((current) => ({
-            ...current,
-            [environment.slug]: { ...current[environment.slug], ...Object.fromEntries(page) },
-          }));
+          arrived[environment.slug] = { ...arrived[environment.slug], ...Object.fromEntries(page) };
+          schedule();
         }),
       ),
     ])
-      .then(() => !cancelled && setLoaded(true))
+      .then(() => {
+        if (cancelled) return;
+        cancelAnimationFrame(frame);
+        draw();
+        setLoaded(true);
+      })
       .catch((failure) => !cancelled && setError(messageOf(failure)));
     return () => {
       cancelled = true;
+      cancelAnimationFrame(frame);
     };
   }, [environments]);
 
@@ -128,6 +149,13 @@ export function FlagsPage() {
       setBusy(null);
     }
   };
+
+  // Stable across renders, so that rows whose data did not change skip their diff.
+  const actions = useRef({ toggle, remove: setDeleting });
+  actions.current.toggle = toggle;
+  const editable = environments
+    .map((environment) => (can.canChangeRules(environment.slug) ? '1' : '0'))
+    .join('');
 
   const tags = useMemo(() => [...new Set(flags.flatMap((flag) => flag.tags))].sort(), [flags]);
   const shown = useMemo(() => {
@@ -201,57 +229,21 @@ export function FlagsPage() {
             </tr>
           </thead>
           <tbody>
-            {shown.map((flag) => (
-              <tr key={flag.slug}>
-                <th scope="row" class="flag-cell">
-                  <Link href={`/flags/${encodeURIComponent(flag.slug)}`}>{flag.name}</Link>
-                  <code class="slug">{flag.slug}</code>
-                  {flag.tags.length > 0 && (
-                    <ul class="tags" aria-label="Tags">
-                      {flag.tags.map((t) => (
-                        <li key={t}>{t}</li>
-                      ))}
-                    </ul>
-                  )}
-                </th>
-                {environments.map((environment) => {
-                  const rule = rules[environment.slug]?.[flag.slug];
-                  return (
-                    <td key={environment.slug} class="env-cell" data-label={environment.name}>
-                      {rule ? (
-                        <>
-                          <Switch
-                            checked={rule.enabled}
-                            label={`${flag.slug} in ${environment.slug}`}
-                            disabled={
-                              !can.canChangeRules(environment.slug) ||
-                              busy === `${flag.slug}/${environment.slug}`
-                            }
-                            busy={busy === `${flag.slug}/${environment.slug}`}
-                            onChange={(enabled) => void toggle(flag, environment.slug, enabled)}
-                          />
-                          <span class="rule-summary">{ruleSummary(rule)}</span>
-                        </>
-                      ) : (
-                        <span class="muted">…</span>
-                      )}
-                    </td>
-                  );
-                })}
-                {can.isAdmin && (
-                  <td class="actions">
-                    <button
-                      type="button"
-                      class="danger-link"
-                      aria-label={`Delete ${flag.slug}`}
-                      onClick={() => setDeleting(flag)}
-                    >
-                      Delete
-                    </button>
-                  </td>
-                )}
-              </tr>
-            ))}
+            {shown.map((flag) => {
+              const busyHere = busy?.startsWith(`${flag.slug}/`) ? busy.slice(flag.slug.length + 1) : null;
+              return (
+                <FlagRow
+                  key={flag.slug}
+                  flag={flag}
+                  rules={environments.map((environment) => rules[environment.slug]?.[flag.slug])}
+                  environments={environments}
+                  editable={editable}
+                  isAdmin={can.isAdmin}
+                  busyEnvironment={busyHere}
+                  actions={actions}
+                />
+              );
+            })}
           </tbody>
         </table>
       </div>
@@ -282,4 +274,92 @@ export function FlagsPage() {
       />
     </>
   );
+}
+
+interface FlagRowProps {
+  flag: FlagDefinition;
+  /** The flag's rule in each environment, in the order of `environments` (undefined: not loaded yet). */
+  rules: (RuleSummary | undefined)[];
+  environments: SessionEnvironment[];
+  /** '1' or '0' per environment: whether the operator may change rules there. */
+  editable: string;
+  isAdmin: boolean;
+  busyEnvironment: string | null;
+  actions: {
+    current: {
+      toggle: (flag: FlagDefinition, environment: string, enabled: boolean) => Promise<void>;
+      remove: (flag: FlagDefinition) => void;
+    };
+  };
+}
+
+/**
+ * One flag's row. With 500 flags × 3 environments, redrawing every row for each change costs
+ * more than the change: a row is drawn again only when its own data changed.
+ */
+class FlagRow extends Component<FlagRowProps> {
+  override shouldComponentUpdate(next: FlagRowProps): boolean {
+    const current = this.props;
+    return (
+      next.flag !== current.flag ||
+      next.editable !== current.editable ||
+      next.isAdmin !== current.isAdmin ||
+      next.busyEnvironment !== current.busyEnvironment ||
+      next.environments !== current.environments ||
+      next.rules.some((rule, index) => rule !== current.rules[index])
+    );
+  }
+
+  override render() {
+    const { flag, rules, environments, editable, isAdmin, busyEnvironment, actions } = this.props;
+    return (
+      <tr>
+        <th scope="row" class="flag-cell">
+          <Link href={`/flags/${encodeURIComponent(flag.slug)}`}>{flag.name}</Link>
+          <code class="slug">{flag.slug}</code>
+          {flag.tags.length > 0 && (
+            <ul class="tags" aria-label="Tags">
+              {flag.tags.map((t) => (
+                <li key={t}>{t}</li>
+              ))}
+            </ul>
+          )}
+        </th>
+        {environments.map((environment, index) => {
+          const rule = rules[index];
+          const busy = busyEnvironment === environment.slug;
+          return (
+            <td key={environment.slug} class="env-cell" data-label={environment.name}>
+              {rule ? (
+                <>
+                  <Switch
+                    checked={rule.enabled}
+                    label={`${flag.slug} in ${environment.slug}`}
+                    disabled={editable[index] !== '1' || busy}
+                    busy={busy}
+                    onChange={(enabled) => void actions.current.toggle(flag, environment.slug, enabled)}
+                  />
+                  <span class="rule-summary">{ruleSummary(rule)}</span>
+                </>
+              ) : (
+                <span class="muted">…</span>
+              )}
+            </td>
+          );
+        })}
+        {isAdmin && (
+          <td class="actions">
+            <button
+              type="button"
+              class="danger-link"
+              aria-label={`Delete ${flag.slug}`}
+              onClick={() => actions.current.remove(flag)}
+            >
+              Delete
+            </button>
+          </td>
+        )}
+      </tr>
+    );
+  }
 }
