@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type PrismaClient, prisma, setPrismaClient } from '../src/db/index.ts';
 import { activeSigningKey } from '../src/domain/signing-keys.ts';
 import { graphql } from './gql/index.ts';
-import { dataOf, environmentOf, startTestServer, type TestServer } from './helpers/server.ts';
+import { dataOf, environmentOf, signInOperator, startTestServer, type TestServer } from './helpers/server.ts';
 
 const CreateFlag = graphql(`
   mutation QueryCountCreateFlag($input: CreateFeatureFlagInput!) {
@@ -166,6 +166,19 @@ describe('query count', () => {
     // The flags, their rules, the chosen organizations: one query each.
     expect(queries).toBeGreaterThanOrEqual(2);
     expect(queries).toBeLessThanOrEqual(3);
+  });
+
+  it(`an operator (who names the environment) lists ${FlagCount} flags with their rule in a few queries: the environment is looked up once per request`, async () => {
+    await server.operators.create({ email: 'counted@example.com', role: 'VIEWER' });
+    const cookie = await signInOperator(server, 'counted@example.com');
+    dataOf(await server.request(FlagsWithRules, {}, { apiKey: null, headers: { cookie } }));
+    const requestId = `query-count-operator-${Date.now()}`;
+    const { result, queries } = await countQueries(requestId, () =>
+      server.request(FlagsWithRules, {}, { apiKey: null, headers: { cookie, 'x-request-id': requestId } }),
+    );
+    expect(dataOf(result).featureFlags.edges).toHaveLength(FlagCount);
+    // The operator's session, the environment, the flags, their rules, the organizations.
+    expect(queries).toBeLessThanOrEqual(8);
   });
 
   it('a refresh of a sealed session takes one statement; when the seal is outdated, one read more', async () => {
