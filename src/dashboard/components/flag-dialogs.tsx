@@ -20,6 +20,20 @@ const createFlag = graphql(`
   }
 `);
 
+const updateFlag = graphql(`
+  mutation UpdateFeatureFlag($input: UpdateFeatureFlagInput!) {
+    updateFeatureFlag(input: $input) {
+      featureFlag {
+        id
+        slug
+        name
+        description
+        tags
+      }
+    }
+  }
+`);
+
 const deleteFlag = graphql(`
   mutation DeleteFeatureFlag($input: DeleteFeatureFlagInput!) {
     deleteFeatureFlag(input: $input) {
@@ -179,6 +193,70 @@ export function DeleteFlagDialog(props: {
           </div>
         </div>
       )}
+    </Dialog>
+  );
+}
+
+/** Edits a flag's name, description and tags (its slug is permanent). */
+export function EditFlagDialog(props: {
+  flag: FlagDefinition;
+  open: boolean;
+  onClose: () => void;
+  onSaved: (flag: FlagDefinition) => void;
+}) {
+  const { flag } = props;
+  const [name, setName] = useState(flag.name);
+  const [description, setDescription] = useState(flag.description);
+  const [tags, setTags] = useState(flag.tags.join(', '));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (!props.open) return;
+    setName(flag.name);
+    setDescription(flag.description);
+    setTags(flag.tags.join(', '));
+    setError(null);
+  }, [props.open, flag]);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const { updateFeatureFlag } = await request(updateFlag, {
+        input: { slug: flag.slug, name, description, tags: parseTags(tags) },
+      });
+      props.onSaved(updateFeatureFlag.featureFlag);
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog title={`Edit ${flag.slug}`} open={props.open} onClose={props.onClose}>
+      <form onSubmit={submit} class="stack">
+        <ErrorMessage message={error} />
+        <Field label="Name" required value={name} onInput={(e) => setName(e.currentTarget.value)} />
+        <Field
+          label="Description"
+          value={description}
+          onInput={(e) => setDescription(e.currentTarget.value)}
+        />
+        <Field
+          label="Tags"
+          hint="Separated by commas."
+          value={tags}
+          onInput={(e) => setTags(e.currentTarget.value)}
+        />
+        <div class="buttons">
+          <button type="button" onClick={props.onClose}>
+            Cancel
+          </button>
+          <button type="submit" class="primary" disabled={busy}>
+            Save
+          </button>
+        </div>
+      </form>
     </Dialog>
   );
 }

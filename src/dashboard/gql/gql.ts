@@ -22,6 +22,7 @@ type Documents = {
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey {\n        id\n        revokedAt\n      }\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  mutation CreateFeatureFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) {\n      featureFlag {\n        id\n        slug\n        name\n        description\n        tags\n      }\n    }\n  }\n": typeof types.CreateFeatureFlagDocument,
+    "\n  mutation UpdateFeatureFlag($input: UpdateFeatureFlagInput!) {\n    updateFeatureFlag(input: $input) {\n      featureFlag {\n        id\n        slug\n        name\n        description\n        tags\n      }\n    }\n  }\n": typeof types.UpdateFeatureFlagDocument,
     "\n  mutation DeleteFeatureFlag($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) {\n      deletedFeatureFlagId\n    }\n  }\n": typeof types.DeleteFeatureFlagDocument,
     "\n  query RuleEditor($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) {\n      rule(environment: $environment) {\n        ...RuleFields\n      }\n    }\n  }\n  fragment RuleFields on FeatureFlagRule {\n    enabled\n    version\n    organizationRule\n    percentage\n    updatedAt\n    organizations {\n      id\n      name\n    }\n    users {\n      id\n      email\n    }\n  }\n": typeof types.RuleEditorDocument,
     "\n  mutation SetOrganizationRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) {\n      rule {\n        ...RuleFields\n      }\n    }\n  }\n": typeof types.SetOrganizationRuleDocument,
@@ -58,6 +59,7 @@ const documents: Documents = {
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey {\n        id\n        revokedAt\n      }\n    }\n  }\n": types.RevokeApiKeyDocument,
     "\n  mutation CreateFeatureFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) {\n      featureFlag {\n        id\n        slug\n        name\n        description\n        tags\n      }\n    }\n  }\n": types.CreateFeatureFlagDocument,
+    "\n  mutation UpdateFeatureFlag($input: UpdateFeatureFlagInput!) {\n    updateFeatureFlag(input: $input) {\n      featureFlag {\n        id\n        slug\n        name\n        description\n        tags\n      }\n    }\n  }\n": types.UpdateFeatureFlagDocument,
     "\n  mutation DeleteFeatureFlag($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) {\n      deletedFeatureFlagId\n    }\n  }\n": types.DeleteFeatureFlagDocument,
     "\n  query RuleEditor($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) {\n      rule(environment: $environment) {\n        ...RuleFields\n      }\n    }\n  }\n  fragment RuleFields on FeatureFlagRule {\n    enabled\n    version\n    organizationRule\n    percentage\n    updatedAt\n    organizations {\n      id\n      name\n    }\n    users {\n      id\n      email\n    }\n  }\n": types.RuleEditorDocument,
     "\n  mutation SetOrganizationRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) {\n      rule {\n        ...RuleFields\n      }\n    }\n  }\n": types.SetOrganizationRuleDocument,
@@ -115,6 +117,10 @@ export function graphql(source: "\n  mutation RevokeApiKey($input: RevokeApiKeyI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateFeatureFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) {\n      featureFlag {\n        id\n        slug\n        name\n        description\n        tags\n      }\n    }\n  }\n"): typeof import('./graphql.js').CreateFeatureFlagDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateFeatureFlag($input: UpdateFeatureFlagInput!) {\n    updateFeatureFlag(input: $input) {\n      featureFlag {\n        id\n        slug\n        name\n        description\n        tags\n      }\n    }\n  }\n"): typeof import('./graphql.js').UpdateFeatureFlagDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

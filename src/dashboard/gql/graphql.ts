@@ -141,6 +141,13 @@ export type SignInInput = {
   password: string;
 };
 
+export type UpdateFeatureFlagInput = {
+  description?: string | null | undefined;
+  name?: string | null | undefined;
+  slug: string;
+  tags?: Array<string> | null | undefined;
+};
+
 export type WhoAmIQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -183,6 +190,13 @@ export type CreateFeatureFlagMutationVariables = Exact<{
 
 
 export type CreateFeatureFlagMutation = { createFeatureFlag: { featureFlag: { id: string, slug: string, name: string, description: string, tags: Array<string> } } };
+
+export type UpdateFeatureFlagMutationVariables = Exact<{
+  input: UpdateFeatureFlagInput;
+}>;
+
+
+export type UpdateFeatureFlagMutation = { updateFeatureFlag: { featureFlag: { id: string, slug: string, name: string, description: string, tags: Array<string> } } };
 
 export type DeleteFeatureFlagMutationVariables = Exact<{
   input: DeleteFeatureFlagInput;
@@ -495,6 +509,19 @@ export const CreateFeatureFlagDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateFeatureFlagMutation, CreateFeatureFlagMutationVariables>;
+export const UpdateFeatureFlagDocument = new TypedDocumentString(`
+    mutation UpdateFeatureFlag($input: UpdateFeatureFlagInput!) {
+  updateFeatureFlag(input: $input) {
+    featureFlag {
+      id
+      slug
+      name
+      description
+      tags
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateFeatureFlagMutation, UpdateFeatureFlagMutationVariables>;
 export const DeleteFeatureFlagDocument = new TypedDocumentString(`
     mutation DeleteFeatureFlag($input: DeleteFeatureFlagInput!) {
   deleteFeatureFlag(input: $input) {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { messageOf, request } from '../api.ts';
+import { EditFlagDialog } from '../components/flag-dialogs.tsx';
 import { ErrorMessage } from '../components/form.tsx';
 import { actorLabel, changeLines, When } from '../components/history.tsx';
 import { Link } from '../components/link.tsx';
@@ -7,7 +8,7 @@ import { RuleEditor } from '../components/rule-editor.tsx';
 import type { FlagHistoryQuery } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
 import { useLiveEvents } from '../live.ts';
-import { useSession } from '../session.ts';
+import { usePermissions, useSession } from '../session.ts';
 
 const flagQuery = graphql(`
   query FlagPage($slug: String!) {
@@ -54,6 +55,8 @@ export function FlagPage(props: { slug: string }) {
   >();
   const [history, setHistory] = useState<HistoryEvent[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const can = usePermissions();
 
   const loadHistory = useCallback(async () => {
     // The log is per environment; definition changes appear in each, and are shown once.
@@ -104,7 +107,23 @@ export function FlagPage(props: { slug: string }) {
         <p>Loading…</p>
       ) : (
         <>
-          <h1>{flag.name}</h1>
+          <div class="page-head">
+            <h1>{flag.name}</h1>
+            {can.canDefineFlags && (
+              <button type="button" onClick={() => setEditing(true)}>
+                Edit
+              </button>
+            )}
+          </div>
+          <EditFlagDialog
+            flag={{ id: '', ...flag }}
+            open={editing}
+            onClose={() => setEditing(false)}
+            onSaved={(saved) => {
+              setEditing(false);
+              setFlag(saved);
+            }}
+          />
           <p>
             <code class="slug">{flag.slug}</code>
             {flag.tags.length > 0 && (
