@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '../src/db/index.ts';
 import {
@@ -15,6 +17,9 @@ import {
 
 let server: TestServer;
 const allowedOrigin = 'https://dashboard.example';
+// With TEST_REDIS_URL, the sign-in limits are counted in Redis, like every instance's would be.
+const redisUrl = process.env.TEST_REDIS_URL;
+const redisPrefix = `pennant-operators-test-${randomBytes(4).toString('hex')}`;
 
 beforeAll(async () => {
   server = await startTestServer({
@@ -23,6 +28,7 @@ beforeAll(async () => {
       PENNANT_TRUST_PROXY: '1',
       PENNANT_RATE_LIMIT_SIGN_IN: '3',
       PENNANT_PUBLIC_URL: 'https://flags.example',
+      ...(redisUrl ? { REDIS_URL: redisUrl, PENNANT_REDIS_PREFIX: redisPrefix } : {}),
     },
   });
 });
@@ -198,6 +204,16 @@ describe('signing in', () => {
     expect(limited.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(0);
     expect(limited.errors?.[0]?.message).toMatch(/Retry after \d+ seconds/);
     expect(operatorCookieOf(limited)).toBeUndefined();
+    if (redisUrl) {
+      // Shared by instances: the count is in Redis, under this run's prefix.
+      const redis = new Redis(redisUrl);
+      try {
+        const keys = await redis.keys(`${redisPrefix}:rl:failedSignInByAddress*`);
+        expect(keys.length).toBeGreaterThan(0);
+      } finally {
+        redis.disconnect();
+      }
+    }
     // Another address is not affected.
     const elsewhere = await call(
       signInMutation,

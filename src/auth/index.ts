@@ -1,16 +1,11 @@
-import {
-  type ApiKeyRole,
-  type AuthenticatedApiKey,
-  apiKeyAuthenticator,
-  assertApiKeyRole,
-  isApiKeySecretShape,
-} from '../domain/api-keys.ts';
+import { type AuthenticatedApiKey, apiKeyAuthenticator, isApiKeySecretShape } from '../domain/api-keys.ts';
 import { type AuthenticatedOperator, authenticateOperatorToken } from '../domain/operator-sessions.ts';
 import type { SealOpener } from '../domain/seal.ts';
 import { authenticateSessionCredential, type SessionPrincipal } from '../domain/sessions.ts';
 import { ForbiddenError, PennantError, UnauthenticatedError } from '../errors.ts';
 import { clientAddressOf } from '../http/request-context.ts';
 import { rateLimits } from '../security/rate-limit.ts';
+import { authorize } from './authorize.ts';
 import { bearerTokenOf, cookieOf, isAccessTokenShape } from './credentials.ts';
 import { operatorCookieName } from './operator-cookie.ts';
 import { originMayUseCookie } from './origin.ts';
@@ -221,8 +216,11 @@ export async function requireApiKey(
   if (!secret) throw new UnauthenticatedError();
   const apiKey = await authenticateApiKey(secret, clientAddressOf(request));
   if (!apiKey) throw new UnauthenticatedError('The API key is not valid or has been revoked.');
-  const needed: ApiKeyRole = request.method === 'GET' || request.method === 'HEAD' ? 'READ_ONLY' : 'MEMBER';
-  assertApiKeyRole(apiKey, needed);
+  // The WorkOS REST routes read, or change what a member key may (targets, toggles, webhooks).
+  authorize(
+    { apiKey, operator: null },
+    request.method === 'GET' || request.method === 'HEAD' ? 'read' : 'editRules',
+  );
   return apiKey;
 }
 

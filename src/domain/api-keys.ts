@@ -1,6 +1,6 @@
 import { hash, randomBytes } from 'node:crypto';
 import { prisma } from '../db/index.ts';
-import { NotFoundError, PennantError } from '../errors.ts';
+import { NotFoundError } from '../errors.ts';
 import type { ApiKey, Environment } from '../generated/prisma/client.ts';
 import type { ApiKeyRole } from '../generated/prisma/enums.ts';
 import { newId } from '../ids.ts';
@@ -39,20 +39,6 @@ export function parseApiKeyRole(name: string): ApiKeyRole | undefined {
 
 export function apiKeyRoleAllows(role: ApiKeyRole, needed: ApiKeyRole): boolean {
   return roleRank[role] >= roleRank[needed];
-}
-
-/** FORBIDDEN, naming the role needed (in the message and as `extensions.requiredRole`). */
-export function roleRequiredError(needed: ApiKeyRole, role: ApiKeyRole, what?: string): PennantError {
-  return new PennantError(
-    'FORBIDDEN',
-    `${what ? `${what} needs` : 'This needs'} an API key with the ${apiKeyRoleName(needed)} role; this key is ${apiKeyRoleName(role)}.`,
-    { requiredRole: apiKeyRoleName(needed) },
-  );
-}
-
-/** Throws FORBIDDEN unless the key's role is at least `needed`. */
-export function assertApiKeyRole(apiKey: AuthenticatedApiKey, needed: ApiKeyRole, what?: string): void {
-  if (!apiKeyRoleAllows(apiKey.role, needed)) throw roleRequiredError(needed, apiKey.role, what);
 }
 
 const secretPattern = /^sk_(test|live)_[A-Za-z0-9_-]{43}$/;

@@ -1,5 +1,5 @@
 import { prisma, type Transaction } from '../db/index.ts';
-import { ForbiddenError, NotFoundError } from '../errors.ts';
+import { NotFoundError } from '../errors.ts';
 import type { Environment } from '../generated/prisma/client.ts';
 import type { EnvironmentKind } from '../generated/prisma/enums.ts';
 import { newId } from '../ids.ts';
@@ -18,17 +18,6 @@ export const defaultEnvironments = [
 export async function findEnvironmentBySlug(slug: string): Promise<Environment> {
   const environment = isSlug(slug) ? await prisma.environment.findUnique({ where: { slug } }) : null;
   if (!environment) throw new NotFoundError('Environment', slug);
-  return environment;
-}
-
-/** An API key reads and changes only its own environment. */
-export async function environmentForActor(actorEnvironmentId: string, slug: string): Promise<Environment> {
-  const environment = await findEnvironmentBySlug(slug);
-  if (environment.id !== actorEnvironmentId) {
-    throw new ForbiddenError(
-      `This API key belongs to another environment and cannot act on ${JSON.stringify(slug)}.`,
-    );
-  }
   return environment;
 }
 

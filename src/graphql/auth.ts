@@ -26,10 +26,16 @@ function environmentOfRequest(context: GraphQLContext, slug: string): Promise<En
   return environment;
 }
 
-/** The caller's API key; fields that call this also declare a `may` scope. */
+/** The caller's API key, for the few fields about the key itself (`currentEnvironment`). */
 export function apiKeyOf(context: GraphQLContext): AuthenticatedApiKey {
-  if (!context.apiKey) throw unauthenticated(context);
-  return context.apiKey;
+  if (context.apiKey) return context.apiKey;
+  if (context.operator) {
+    throw new BadUserInputError(
+      'environment',
+      'Operators belong to no environment: this field is for API keys; name the environment in the fields that take one.',
+    );
+  }
+  throw unauthenticated(context);
 }
 
 /**

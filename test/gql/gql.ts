@@ -104,6 +104,9 @@ type Documents = {
     "\n  query RealtimeOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n": typeof types.RealtimeOrganizationFlagsDocument,
     "\n  subscription RealtimeFeatureFlagsChanged($after: String) {\n    featureFlagsChanged(after: $after) {\n      cursor organizationId environment featureFlags added removed reason occurredAt\n    }\n  }\n": typeof types.RealtimeFeatureFlagsChangedDocument,
     "\n  subscription RealtimeEvents($environment: String!, $after: String) {\n    events(environment: $environment, after: $after) { cursor type flagSlug environment { slug } }\n  }\n": typeof types.RealtimeEventsDocument,
+    "subscription OperatorRolesEvents { events(environment: \"production\") { type actorType } }": typeof types.OperatorRolesEventsDocument,
+    "subscription OperatorRolesSandboxEvents { events(environment: \"sandbox\") { type actorType actorId } }": typeof types.OperatorRolesSandboxEventsDocument,
+    "subscription OperatorRolesForeign { events(environment: \"sandbox\") { type } }": typeof types.OperatorRolesForeignDocument,
     "\n  mutation OrganizationsCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id name externalId createdAt updatedAt } }\n  }\n": typeof types.OrganizationsCreateDocument,
     "\n  mutation OrganizationsUpdate($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { organization { id name externalId } }\n  }\n": typeof types.OrganizationsUpdateDocument,
     "\n  mutation OrganizationsDelete($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n": typeof types.OrganizationsDeleteDocument,
@@ -311,6 +314,9 @@ const documents: Documents = {
     "\n  query RealtimeOrganizationFlags($id: ID!, $environment: String!) {\n    organization(id: $id) { featureFlags(environment: $environment) }\n  }\n": types.RealtimeOrganizationFlagsDocument,
     "\n  subscription RealtimeFeatureFlagsChanged($after: String) {\n    featureFlagsChanged(after: $after) {\n      cursor organizationId environment featureFlags added removed reason occurredAt\n    }\n  }\n": types.RealtimeFeatureFlagsChangedDocument,
     "\n  subscription RealtimeEvents($environment: String!, $after: String) {\n    events(environment: $environment, after: $after) { cursor type flagSlug environment { slug } }\n  }\n": types.RealtimeEventsDocument,
+    "subscription OperatorRolesEvents { events(environment: \"production\") { type actorType } }": types.OperatorRolesEventsDocument,
+    "subscription OperatorRolesSandboxEvents { events(environment: \"sandbox\") { type actorType actorId } }": types.OperatorRolesSandboxEventsDocument,
+    "subscription OperatorRolesForeign { events(environment: \"sandbox\") { type } }": types.OperatorRolesForeignDocument,
     "\n  mutation OrganizationsCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id name externalId createdAt updatedAt } }\n  }\n": types.OrganizationsCreateDocument,
     "\n  mutation OrganizationsUpdate($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { organization { id name externalId } }\n  }\n": types.OrganizationsUpdateDocument,
     "\n  mutation OrganizationsDelete($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n": types.OrganizationsDeleteDocument,
@@ -802,6 +808,18 @@ export function graphql(source: "\n  subscription RealtimeFeatureFlagsChanged($a
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription RealtimeEvents($environment: String!, $after: String) {\n    events(environment: $environment, after: $after) { cursor type flagSlug environment { slug } }\n  }\n"): (typeof documents)["\n  subscription RealtimeEvents($environment: String!, $after: String) {\n    events(environment: $environment, after: $after) { cursor type flagSlug environment { slug } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription OperatorRolesEvents { events(environment: \"production\") { type actorType } }"): (typeof documents)["subscription OperatorRolesEvents { events(environment: \"production\") { type actorType } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription OperatorRolesSandboxEvents { events(environment: \"sandbox\") { type actorType actorId } }"): (typeof documents)["subscription OperatorRolesSandboxEvents { events(environment: \"sandbox\") { type actorType actorId } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription OperatorRolesForeign { events(environment: \"sandbox\") { type } }"): (typeof documents)["subscription OperatorRolesForeign { events(environment: \"sandbox\") { type } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
