@@ -62,13 +62,23 @@ export function App() {
 
   const load = useCallback(async () => {
     try {
-      const who = await request(whoAmI);
+      // Side by side: the environments are refused (and ignored) when nobody is signed in.
+      const [who, environments] = await Promise.all([
+        request(whoAmI),
+        request(environmentsQuery).then(
+          (result) => result.environments,
+          () => null,
+        ),
+      ]);
       if (!who.currentOperator) {
         setState({ kind: 'signed-out', setupRequired: who.setupRequired });
         return;
       }
-      const { environments } = await request(environmentsQuery);
-      setState({ kind: 'signed-in', operator: who.currentOperator, environments });
+      setState({
+        kind: 'signed-in',
+        operator: who.currentOperator,
+        environments: environments ?? (await request(environmentsQuery)).environments,
+      });
     } catch (error) {
       setState({ kind: 'failed', message: messageOf(error) });
     }
