@@ -95,11 +95,7 @@ export async function seedFlags(
     for (const [e, environment] of environments.entries()) {
       if ((i + e) % 3 === 0) {
         dataOf(
-          await server.request(
-            SetEnabled,
-            { input: { slug, environment, enabled: true } },
-            credentials,
-          ),
+          await server.request(SetEnabled, { input: { slug, environment, enabled: true } }, credentials),
         );
       }
     }
