@@ -464,4 +464,22 @@ describe('WebSocket', () => {
       await foreign.dispose();
     }
   });
+
+  it('signing out ends the subscriptions of that session', async () => {
+    const cookie = await signInOperator(server, 'viewer@example.com');
+    const before = realtimeFanOut.subscriberCount;
+    const ws = connectWs(server.graphqlUrl, { headers: { cookie } });
+    const events = ws.subscribe(
+      gql(`subscription OperatorRolesSignedOut { events(environment: "sandbox") { type } }`),
+    );
+    try {
+      await registered(before);
+      const out = await call('mutation { signOutOperator(input: {}) { signedOut } }', {}, { cookie });
+      expect(out.data?.signOutOperator.signedOut).toBe(true);
+      await events.waitForEnd();
+      expect(JSON.stringify(events.errors)).toMatch(/signed out/);
+    } finally {
+      await ws.dispose();
+    }
+  });
 });

@@ -90,6 +90,20 @@ describe('the setup link', () => {
     });
     expect(wrongToken.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'token' });
 
+    // An expired link is refused like a used one.
+    const { hashSecret } = await import('../src/domain/api-keys.ts');
+    const tokenHash = hashSecret(token);
+    const { expiresAt } = await prisma.operatorToken.findUniqueOrThrow({ where: { tokenHash } });
+    await prisma.operatorToken.update({
+      where: { tokenHash },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    const expired = await call(completeSetup, {
+      input: { token, email: 'owner@example.com', password: defaultOperatorPassword },
+    });
+    expect(expired.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'token' });
+    await prisma.operatorToken.update({ where: { tokenHash }, data: { expiresAt } });
+
     const done = await call(completeSetup, {
       input: { token, email: 'Owner@Example.com', password: defaultOperatorPassword },
     });

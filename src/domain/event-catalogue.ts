@@ -59,6 +59,8 @@ export interface EventCatalogue {
   'operator.activated': { before: null; after: OperatorRecord };
   'operator.updated': { before: OperatorRecord; after: OperatorRecord };
   'operator.removed': { before: OperatorRecord; after: null };
+  /** Sessions an operator ended (sign-out; `everywhere`: all of them): their subscriptions end too. */
+  'operator.signed_out': { before: null; after: { id: string; sessionIds: string[] } };
 }
 
 /** Events about operators, which API keys do not see (they name people and their roles). */

@@ -140,19 +140,26 @@ export async function authenticateOperatorToken(token: string): Promise<Authenti
 export async function revokeOperatorSession(token: string, everywhere = false): Promise<boolean> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return false;
   const tokenHash = hashSecret(token);
-  const now = new Date();
-  const revoked = await prisma.operatorSession.updateMany({
-    where: { tokenHash, revokedAt: null },
-    data: { revokedAt: now },
-  });
-  if (everywhere && revoked.count > 0) {
-    const session = await prisma.operatorSession.findUniqueOrThrow({ where: { tokenHash } });
-    await prisma.operatorSession.updateMany({
-      where: { operatorId: session.operatorId, revokedAt: null },
-      data: { revokedAt: now },
+  return commitChange(async (tx) => {
+    const session = await tx.operatorSession.findUnique({ where: { tokenHash } });
+    if (!session || session.revokedAt) return false;
+    const ending = await tx.operatorSession.findMany({
+      where: everywhere ? { operatorId: session.operatorId, revokedAt: null } : { id: session.id },
+      select: { id: true },
     });
-  }
-  return revoked.count > 0;
+    const sessionIds = ending.map((row) => row.id);
+    await tx.operatorSession.updateMany({
+      where: { id: { in: sessionIds } },
+      data: { revokedAt: new Date() },
+    });
+    // Recorded so that every instance ends the subscriptions these sessions hold.
+    await recordEvent(tx, {
+      type: 'operator.signed_out',
+      actor: operatorActor(session.operatorId),
+      after: { id: session.operatorId, sessionIds },
+    });
+    return true;
+  });
 }
 
 // Serializes completeSetup across instances: only one first owner, however many setup links.

@@ -97,7 +97,7 @@ export const FeatureFlagRuleType = builder.objectRef<RuleView>('FeatureFlagRule'
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     updatedBy: t.exposeString('updatedById', {
       nullable: true,
-      description: 'Id of the API key that made the last change.',
+      description: 'Id of the API key or operator that made the last change.',
     }),
   }),
 });

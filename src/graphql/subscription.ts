@@ -106,9 +106,10 @@ builder.subscriptionFields((t) => ({
     subscribe: async (_root, args, context) => {
       const environment = await environmentFor(context, args.environment, 'read');
       const after = args.after == null ? null : parseCursor(args.after);
+      const operator = context.operator;
       const holder = context.apiKey
         ? { apiKeyId: context.apiKey.id }
-        : { operatorId: (context.operator as { id: string }).id };
+        : { operatorId: operator?.id ?? '', operatorSessionId: operator?.sessionId ?? '' };
       return realtimeFanOut.subscribeEvents(environment.id, after, holder);
     },
     resolve: (event) => event,

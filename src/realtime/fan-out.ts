@@ -47,10 +47,11 @@ type Holder = {
   organizationId?: string;
   apiKeyId?: string;
   operatorId?: string;
+  operatorSessionId?: string;
 };
 
 /** Who reads an `events` stream: an API key, or an operator (who also sees changes to operators). */
-export type EventReader = { apiKeyId: string } | { operatorId: string };
+export type EventReader = { apiKeyId: string } | { operatorId: string; operatorSessionId: string };
 type Endable = Pick<PushQueue<unknown>, 'fail' | 'onClose'>;
 
 /** The subscribers of one organization in one environment, by user. */
@@ -269,6 +270,7 @@ export class RealtimeFanOut {
       holder.userId && `user:${holder.userId}`,
       holder.apiKeyId && `api_key:${holder.apiKeyId}`,
       holder.operatorId && `operator:${holder.operatorId}`,
+      holder.operatorSessionId && `operator_session:${holder.operatorSessionId}`,
     ].filter((key): key is string => Boolean(key));
     for (const key of keys) {
       let queues = this.byHolder.get(key);
@@ -328,6 +330,13 @@ export class RealtimeFanOut {
    * membership or account deleted) or a revoked API key ends it with an error saying so.
    */
   private endRevoked(event: RecordedEvent): void {
+    if (event.type === 'operator.signed_out') {
+      const error = new UnauthenticatedError('The operator signed out.');
+      for (const sessionId of event.after.sessionIds)
+        for (const queue of [...(this.byHolder.get(`operator_session:${sessionId}`)?.keys() ?? [])])
+          queue.fail(error);
+      return;
+    }
     let key: string | undefined;
     let ended: (holder: Holder) => boolean = () => true;
     let error: PennantError = new PennantError('INVALID_SESSION', 'The session has ended; sign in again.');

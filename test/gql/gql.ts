@@ -107,6 +107,7 @@ type Documents = {
     "subscription OperatorRolesEvents { events(environment: \"production\") { type actorType } }": typeof types.OperatorRolesEventsDocument,
     "subscription OperatorRolesSandboxEvents { events(environment: \"sandbox\") { type actorType actorId } }": typeof types.OperatorRolesSandboxEventsDocument,
     "subscription OperatorRolesForeign { events(environment: \"sandbox\") { type } }": typeof types.OperatorRolesForeignDocument,
+    "subscription OperatorRolesSignedOut { events(environment: \"sandbox\") { type } }": typeof types.OperatorRolesSignedOutDocument,
     "\n  mutation OrganizationsCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id name externalId createdAt updatedAt } }\n  }\n": typeof types.OrganizationsCreateDocument,
     "\n  mutation OrganizationsUpdate($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { organization { id name externalId } }\n  }\n": typeof types.OrganizationsUpdateDocument,
     "\n  mutation OrganizationsDelete($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n": typeof types.OrganizationsDeleteDocument,
@@ -317,6 +318,7 @@ const documents: Documents = {
     "subscription OperatorRolesEvents { events(environment: \"production\") { type actorType } }": types.OperatorRolesEventsDocument,
     "subscription OperatorRolesSandboxEvents { events(environment: \"sandbox\") { type actorType actorId } }": types.OperatorRolesSandboxEventsDocument,
     "subscription OperatorRolesForeign { events(environment: \"sandbox\") { type } }": types.OperatorRolesForeignDocument,
+    "subscription OperatorRolesSignedOut { events(environment: \"sandbox\") { type } }": types.OperatorRolesSignedOutDocument,
     "\n  mutation OrganizationsCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id name externalId createdAt updatedAt } }\n  }\n": types.OrganizationsCreateDocument,
     "\n  mutation OrganizationsUpdate($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { organization { id name externalId } }\n  }\n": types.OrganizationsUpdateDocument,
     "\n  mutation OrganizationsDelete($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) { deletedOrganizationId }\n  }\n": types.OrganizationsDeleteDocument,
@@ -820,6 +822,10 @@ export function graphql(source: "subscription OperatorRolesSandboxEvents { event
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "subscription OperatorRolesForeign { events(environment: \"sandbox\") { type } }"): (typeof documents)["subscription OperatorRolesForeign { events(environment: \"sandbox\") { type } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription OperatorRolesSignedOut { events(environment: \"sandbox\") { type } }"): (typeof documents)["subscription OperatorRolesSignedOut { events(environment: \"sandbox\") { type } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
