@@ -8,6 +8,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // The dashboard's build, made once when its source changed (the dashboard tests serve it).
+    globalSetup: ['test/helpers/build-dashboard.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 90_000,

@@ -26,6 +26,7 @@ import { initializeSessions, setAccessTokenIssuer } from './domain/sessions.ts';
 import { setWebhookTargetPolicy } from './domain/webhook-targets.ts';
 import type { Environment } from './generated/prisma/client.ts';
 import { createPennantYoga, type PennantYoga } from './graphql/yoga.ts';
+import { dashboardRoutes } from './http/dashboard.ts';
 import { bindRequestContext } from './http/request-context.ts';
 import { clientAddress, createHttpHandler } from './http/server.ts';
 import { logWebSocketConnections } from './http/websocket-log.ts';
@@ -127,7 +128,12 @@ export function buildApp(config: Config) {
     retention = startRetention(config.retention, (kind, count) => retentionPurged.inc({ kind }, count));
 
     const yoga = createPennantYoga(config, [
-      useRoutes([...operationalRoutes(config.metricsToken), ...sessionRoutes(), ...workosRoutes()]),
+      useRoutes([
+        ...operationalRoutes(config.metricsToken),
+        ...sessionRoutes(),
+        ...workosRoutes(),
+        ...dashboardRoutes(config.dashboardDir),
+      ]),
     ]);
     http = createHttpHandler(yoga, {
       maxBodyBytes: config.limits.maxBodyBytes,

@@ -13,6 +13,8 @@ export interface Config {
   host: string | undefined;
   /** `PENNANT_DATA_DIR`, default `./.pennant`: the PGlite database and generated secrets. */
   dataDir: string;
+  /** `PENNANT_DASHBOARD_DIR`: the built dashboard (`npm run build:dashboard`), default `dist/dashboard`. */
+  dashboardDir: string | undefined;
   /** `DATABASE_URL` (PostgreSQL) or, when unset, embedded PGlite in `dataDir`. */
   database: DatabaseTarget;
   /** `REDIS_URL`: when set, change messages cross instances through Redis pub/sub. */
@@ -262,6 +264,7 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     host: env.HOST || undefined,
     dataDir,
+    dashboardDir: env.PENNANT_DASHBOARD_DIR ? path.resolve(env.PENNANT_DASHBOARD_DIR) : undefined,
     database: databaseUrl
       ? { kind: 'postgres', url: databaseUrl }
       : { kind: 'pglite', dataDir: path.join(dataDir, 'pgdata') },

@@ -3,7 +3,7 @@ import { type PrismaClient, prisma, setPrismaClient } from '../src/db/index.ts';
 import { activeSigningKey } from '../src/domain/signing-keys.ts';
 import { graphql } from './gql/index.ts';
 import { countQueries } from './helpers/query-count.ts';
-import { dataOf, environmentOf, startTestServer, type TestServer } from './helpers/server.ts';
+import { dataOf, environmentOf, signInOperator, startTestServer, type TestServer } from './helpers/server.ts';
 
 const CreateFlag = graphql(`
   mutation QueryCountCreateFlag($input: CreateFeatureFlagInput!) {
@@ -122,6 +122,19 @@ describe('query count', () => {
     expect(edges[1]?.node.rule).toMatchObject({ organizationRule: 'NONE', organizations: [] });
     // The page of flags; their rules and chosen organizations come from memory.
     expect(queries).toBe(1);
+  });
+
+  it(`an operator (who names the environment) lists ${FlagCount} flags with their rule in a few queries: the environment is looked up once per request`, async () => {
+    await server.operators.create({ email: 'counted@example.com', role: 'VIEWER' });
+    const cookie = await signInOperator(server, 'counted@example.com');
+    dataOf(await server.request(FlagsWithRules, {}, { apiKey: null, headers: { cookie } }));
+    const requestId = `query-count-operator-${Date.now()}`;
+    const { result, queries } = await countQueries(requestId, () =>
+      server.request(FlagsWithRules, {}, { apiKey: null, headers: { cookie, 'x-request-id': requestId } }),
+    );
+    expect(dataOf(result).featureFlags.edges).toHaveLength(FlagCount);
+    // The operator's session, the environment, the flags, their rules, the organizations.
+    expect(queries).toBeLessThanOrEqual(8);
   });
 
   it('a refresh of a sealed session takes one statement; when the seal is outdated, one read more', async () => {

@@ -6,6 +6,26 @@ import type { Environment } from '../generated/prisma/client.ts';
 import { unauthenticated } from './builder.ts';
 import type { GraphQLContext } from './context.ts';
 
+/**
+ * Environments by slug, looked up once per request: a page of 100 flags with
+ * `rule(environment:)` asks for the same environment 100 times (the dashboard's flags page).
+ */
+const environmentsOfRequest = new WeakMap<GraphQLContext, Map<string, Promise<Environment>>>();
+
+function environmentOfRequest(context: GraphQLContext, slug: string): Promise<Environment> {
+  let cache = environmentsOfRequest.get(context);
+  if (!cache) {
+    cache = new Map();
+    environmentsOfRequest.set(context, cache);
+  }
+  let environment = cache.get(slug);
+  if (!environment) {
+    environment = findEnvironmentBySlug(slug);
+    cache.set(slug, environment);
+  }
+  return environment;
+}
+
 /** The caller's API key, for the few fields about the key itself (`currentEnvironment`). */
 export function apiKeyOf(context: GraphQLContext): AuthenticatedApiKey {
   if (context.apiKey) return context.apiKey;
@@ -38,7 +58,7 @@ export async function environmentFor(
     throw new BadUserInputError('environment', 'environment is required: name the environment (its slug).');
   } else {
     if (!context.apiKey && !context.operator) throw unauthenticated(context);
-    environment = await findEnvironmentBySlug(slug);
+    environment = await environmentOfRequest(context, slug);
   }
   authorize(context, action, environment);
   return environment;

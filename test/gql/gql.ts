@@ -29,6 +29,10 @@ type Documents = {
     "\n  query CliCurrentEnvironment {\n    currentEnvironment { slug }\n  }\n": typeof types.CliCurrentEnvironmentDocument,
     "\n  query ClientCurrentEnvironment { currentEnvironment { clientId } }\n": typeof types.ClientCurrentEnvironmentDocument,
     "\n  mutation ClientRefreshWithSeal($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { featureFlags } }\n  }\n": typeof types.ClientRefreshWithSealDocument,
+    "\n  query DashboardServingEnvironment {\n    currentEnvironment {\n      slug\n    }\n  }\n": typeof types.DashboardServingEnvironmentDocument,
+    "\n  mutation DashboardCreateOrganization($name: String!) {\n    createOrganization(input: { name: $name }) {\n      organization {\n        id\n      }\n    }\n  }\n": typeof types.DashboardCreateOrganizationDocument,
+    "\n  query DashboardSandboxRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) {\n      rule(environment: $environment) {\n        enabled\n        organizationRule\n        organizationIds\n        version\n      }\n    }\n  }\n": typeof types.DashboardSandboxRuleDocument,
+    "\n  mutation DashboardSetEnabled($slug: String!, $environment: String!, $enabled: Boolean!) {\n    setFeatureFlagEnabled(input: { slug: $slug, environment: $environment, enabled: $enabled }) {\n      rule {\n        version\n      }\n    }\n  }\n": typeof types.DashboardSetEnabledDocument,
     "\n  mutation IsolationCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.IsolationCreateOrganizationDocument,
     "\n  mutation IsolationCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.IsolationCreateUserDocument,
     "\n  mutation IsolationCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": typeof types.IsolationCreateMembershipDocument,
@@ -75,6 +79,11 @@ type Documents = {
     "\n  mutation TargetsCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n": typeof types.TargetsCreateEndpointDocument,
     "\n  query TargetsEndpoints { webhookEndpoints { id deliveries { status lastStatusCode lastError } } }\n": typeof types.TargetsEndpointsDocument,
     "\n  mutation TargetsCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.TargetsCreateFlagDocument,
+    "\n  mutation SeedCreateEnvironment($slug: String!, $name: String!) {\n    createEnvironment(input: { slug: $slug, name: $name, kind: SANDBOX }) {\n      environment {\n        slug\n      }\n    }\n  }\n": typeof types.SeedCreateEnvironmentDocument,
+    "\n  mutation SeedCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) {\n      featureFlag {\n        slug\n      }\n    }\n  }\n": typeof types.SeedCreateFlagDocument,
+    "\n  mutation SeedSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) {\n      rule {\n        version\n      }\n    }\n  }\n": typeof types.SeedSetEnabledDocument,
+    "\n  mutation SeedSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) {\n      rule {\n        version\n      }\n    }\n  }\n": typeof types.SeedSetRuleDocument,
+    "\n  mutation SeedCreateOrganization($name: String!, $externalId: String) {\n    createOrganization(input: { name: $name, externalId: $externalId }) {\n      organization {\n        id\n      }\n    }\n  }\n": typeof types.SeedCreateOrganizationDocument,
     "\n  mutation RealtimeCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": typeof types.RealtimeCreateOrganizationDocument,
     "\n  mutation RealtimeCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": typeof types.RealtimeCreateFlagDocument,
     "\n  mutation RealtimeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": typeof types.RealtimeCreateUserDocument,
@@ -247,6 +256,10 @@ const documents: Documents = {
     "\n  query CliCurrentEnvironment {\n    currentEnvironment { slug }\n  }\n": types.CliCurrentEnvironmentDocument,
     "\n  query ClientCurrentEnvironment { currentEnvironment { clientId } }\n": types.ClientCurrentEnvironmentDocument,
     "\n  mutation ClientRefreshWithSeal($input: RefreshSessionInput!) {\n    refreshSession(input: $input) { sealedSession session { featureFlags } }\n  }\n": types.ClientRefreshWithSealDocument,
+    "\n  query DashboardServingEnvironment {\n    currentEnvironment {\n      slug\n    }\n  }\n": types.DashboardServingEnvironmentDocument,
+    "\n  mutation DashboardCreateOrganization($name: String!) {\n    createOrganization(input: { name: $name }) {\n      organization {\n        id\n      }\n    }\n  }\n": types.DashboardCreateOrganizationDocument,
+    "\n  query DashboardSandboxRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) {\n      rule(environment: $environment) {\n        enabled\n        organizationRule\n        organizationIds\n        version\n      }\n    }\n  }\n": types.DashboardSandboxRuleDocument,
+    "\n  mutation DashboardSetEnabled($slug: String!, $environment: String!, $enabled: Boolean!) {\n    setFeatureFlagEnabled(input: { slug: $slug, environment: $environment, enabled: $enabled }) {\n      rule {\n        version\n      }\n    }\n  }\n": types.DashboardSetEnabledDocument,
     "\n  mutation IsolationCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.IsolationCreateOrganizationDocument,
     "\n  mutation IsolationCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.IsolationCreateUserDocument,
     "\n  mutation IsolationCreateMembership($input: CreateOrganizationMembershipInput!) {\n    createOrganizationMembership(input: $input) { organizationMembership { id } }\n  }\n": types.IsolationCreateMembershipDocument,
@@ -293,6 +306,11 @@ const documents: Documents = {
     "\n  mutation TargetsCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n": types.TargetsCreateEndpointDocument,
     "\n  query TargetsEndpoints { webhookEndpoints { id deliveries { status lastStatusCode lastError } } }\n": types.TargetsEndpointsDocument,
     "\n  mutation TargetsCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.TargetsCreateFlagDocument,
+    "\n  mutation SeedCreateEnvironment($slug: String!, $name: String!) {\n    createEnvironment(input: { slug: $slug, name: $name, kind: SANDBOX }) {\n      environment {\n        slug\n      }\n    }\n  }\n": types.SeedCreateEnvironmentDocument,
+    "\n  mutation SeedCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) {\n      featureFlag {\n        slug\n      }\n    }\n  }\n": types.SeedCreateFlagDocument,
+    "\n  mutation SeedSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) {\n      rule {\n        version\n      }\n    }\n  }\n": types.SeedSetEnabledDocument,
+    "\n  mutation SeedSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) {\n      rule {\n        version\n      }\n    }\n  }\n": types.SeedSetRuleDocument,
+    "\n  mutation SeedCreateOrganization($name: String!, $externalId: String) {\n    createOrganization(input: { name: $name, externalId: $externalId }) {\n      organization {\n        id\n      }\n    }\n  }\n": types.SeedCreateOrganizationDocument,
     "\n  mutation RealtimeCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n": types.RealtimeCreateOrganizationDocument,
     "\n  mutation RealtimeCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n": types.RealtimeCreateFlagDocument,
     "\n  mutation RealtimeCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { id } }\n  }\n": types.RealtimeCreateUserDocument,
@@ -527,6 +545,22 @@ export function graphql(source: "\n  mutation ClientRefreshWithSeal($input: Refr
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query DashboardServingEnvironment {\n    currentEnvironment {\n      slug\n    }\n  }\n"): (typeof documents)["\n  query DashboardServingEnvironment {\n    currentEnvironment {\n      slug\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashboardCreateOrganization($name: String!) {\n    createOrganization(input: { name: $name }) {\n      organization {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DashboardCreateOrganization($name: String!) {\n    createOrganization(input: { name: $name }) {\n      organization {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardSandboxRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) {\n      rule(environment: $environment) {\n        enabled\n        organizationRule\n        organizationIds\n        version\n      }\n    }\n  }\n"): (typeof documents)["\n  query DashboardSandboxRule($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) {\n      rule(environment: $environment) {\n        enabled\n        organizationRule\n        organizationIds\n        version\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashboardSetEnabled($slug: String!, $environment: String!, $enabled: Boolean!) {\n    setFeatureFlagEnabled(input: { slug: $slug, environment: $environment, enabled: $enabled }) {\n      rule {\n        version\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DashboardSetEnabled($slug: String!, $environment: String!, $enabled: Boolean!) {\n    setFeatureFlagEnabled(input: { slug: $slug, environment: $environment, enabled: $enabled }) {\n      rule {\n        version\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation IsolationCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"): (typeof documents)["\n  mutation IsolationCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -708,6 +742,26 @@ export function graphql(source: "\n  query TargetsEndpoints { webhookEndpoints {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation TargetsCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"): (typeof documents)["\n  mutation TargetsCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) { featureFlag { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SeedCreateEnvironment($slug: String!, $name: String!) {\n    createEnvironment(input: { slug: $slug, name: $name, kind: SANDBOX }) {\n      environment {\n        slug\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SeedCreateEnvironment($slug: String!, $name: String!) {\n    createEnvironment(input: { slug: $slug, name: $name, kind: SANDBOX }) {\n      environment {\n        slug\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SeedCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) {\n      featureFlag {\n        slug\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SeedCreateFlag($input: CreateFeatureFlagInput!) {\n    createFeatureFlag(input: $input) {\n      featureFlag {\n        slug\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SeedSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) {\n      rule {\n        version\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SeedSetEnabled($input: SetFeatureFlagEnabledInput!) {\n    setFeatureFlagEnabled(input: $input) {\n      rule {\n        version\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SeedSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) {\n      rule {\n        version\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SeedSetRule($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) {\n      rule {\n        version\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SeedCreateOrganization($name: String!, $externalId: String) {\n    createOrganization(input: { name: $name, externalId: $externalId }) {\n      organization {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SeedCreateOrganization($name: String!, $externalId: String) {\n    createOrganization(input: { name: $name, externalId: $externalId }) {\n      organization {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
