@@ -67,6 +67,14 @@ export class Directory {
     return this.environmentsById.get(id);
   }
 
+  /** The environment with this slug, or undefined. */
+  environmentBySlug(slug: string): Environment | undefined {
+    for (const environment of this.environmentsById.values()) {
+      if (environment.slug === slug) return environment;
+    }
+    return undefined;
+  }
+
   /** The environment whose WorkOS-style client id this is, or undefined. */
   environmentOfClient(clientId: string): Environment | undefined {
     for (const environment of this.environmentsById.values()) {

@@ -1,5 +1,6 @@
 import { type Action, authorize } from '../auth/authorize.ts';
 import type { AuthenticatedApiKey } from '../domain/api-keys.ts';
+import { directory } from '../domain/directory.ts';
 import { findEnvironmentBySlug } from '../domain/environments.ts';
 import { BadUserInputError } from '../errors.ts';
 import type { Environment } from '../generated/prisma/client.ts';
@@ -7,23 +8,12 @@ import { unauthenticated } from './builder.ts';
 import type { GraphQLContext } from './context.ts';
 
 /**
- * Environments by slug, looked up once per request: a page of 100 flags with
- * `rule(environment:)` asks for the same environment 100 times (the dashboard's flags page).
+ * Environments by slug from the in-memory directory (kept exact by the change feed): a page of
+ * flags with `rule(environment:)` asks for the same environment once per flag. The database is
+ * asked only for a slug the directory does not know (to answer NOT_FOUND).
  */
-const environmentsOfRequest = new WeakMap<GraphQLContext, Map<string, Promise<Environment>>>();
-
-function environmentOfRequest(context: GraphQLContext, slug: string): Promise<Environment> {
-  let cache = environmentsOfRequest.get(context);
-  if (!cache) {
-    cache = new Map();
-    environmentsOfRequest.set(context, cache);
-  }
-  let environment = cache.get(slug);
-  if (!environment) {
-    environment = findEnvironmentBySlug(slug);
-    cache.set(slug, environment);
-  }
-  return environment;
+function environmentBySlug(slug: string): Environment | Promise<Environment> {
+  return directory.environmentBySlug(slug) ?? findEnvironmentBySlug(slug);
 }
 
 /** The caller's API key, for the few fields about the key itself (`currentEnvironment`). */
@@ -58,7 +48,7 @@ export async function environmentFor(
     throw new BadUserInputError('environment', 'environment is required: name the environment (its slug).');
   } else {
     if (!context.apiKey && !context.operator) throw unauthenticated(context);
-    environment = await environmentOfRequest(context, slug);
+    environment = await environmentBySlug(slug);
   }
   authorize(context, action, environment);
   return environment;
