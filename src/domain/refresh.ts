@@ -37,8 +37,8 @@ import { validId } from './validation.ts';
  *    `issueTokens`) and the rotation is written only if every fact of the state still holds, in
  *    the same statement (`writeRotation`). When one does not (a concurrent refresh of the same
  *    token won, the membership or the user changed, the seal claimed something untrue), nothing
- *    is written or answered, and the refresh goes back to step 2 with a fresh read: the decision
- *    is always taken on what the database says.
+ *    is written or answered, and the refresh goes back to step 2 with a fresh read: what a
+ *    refresh answers always held in the database when its rotation was written.
  *
  * A token is spent once its successor is stored; the successor is derived from the presented
  * token (`successorRefreshToken`), so a retry in the grace window gets the same new refresh
