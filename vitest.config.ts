@@ -29,9 +29,8 @@ export default defineConfig({
     globalSetup: ['test/helpers/global-setup.ts'],
     pool: 'forks',
     // Vitest's default is one worker fewer than the cores: one on a two-core machine, and the
-    // files would run one after another. Most of a file's time is spent waiting (on sockets,
-    // the database, child processes), so two workers per core keep both cores busy.
-    maxWorkers: Math.max(2, availableParallelism()),
+    // files would run one after another. One per core; more made timeouts on a loaded machine.
+    maxWorkers: availableParallelism(),
     testTimeout: 30_000,
     hookTimeout: 90_000,
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
