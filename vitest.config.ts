@@ -1,6 +1,6 @@
 import { accessSync, constants } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Each test file's database and data folder go to the temporary folder. On Linux that is
 // memory (/dev/shm) unless TMPDIR says otherwise: PGlite's writes and fsyncs, and copying the
@@ -17,6 +17,27 @@ function writable(dir: string): boolean {
   }
 }
 
+/**
+ * `npm run test:quick` (PENNANT_TEST_QUICK=1) leaves these out for the inner loop: each spawns
+ * several processes, builds the package, drives Chromium, or soaks the server. `npm test` and
+ * CI run everything.
+ */
+const slowFiles = [
+  'test/cli.test.ts',
+  'test/client-browser.test.ts',
+  'test/client-exports.test.ts',
+  'test/environment-migration.test.ts',
+  'test/faults.test.ts',
+  'test/fuzz.test.ts',
+  'test/graphiql.test.ts',
+  'test/hardening-shutdown.test.ts',
+  'test/lean-start.test.ts',
+  'test/migrations.test.ts',
+  'test/realtime-volume.test.ts',
+  'test/signals.test.ts',
+  'test/walkthrough.test.ts',
+];
+
 export default defineConfig({
   resolve: {
     // graphql 16 has no "exports" map: Node loads its CommonJS build for the libraries, while
@@ -25,6 +46,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    exclude: [...configDefaults.exclude, ...(process.env.PENNANT_TEST_QUICK ? slowFiles : [])],
     // Migrates one database for the run; each file's server starts on a copy of it.
     globalSetup: ['test/helpers/global-setup.ts'],
     pool: 'forks',

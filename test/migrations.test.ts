@@ -46,7 +46,7 @@ describe('migrations', () => {
   });
 
   it.skipIf(!testDatabaseUrl)('apply once, then are a no-op (PostgreSQL, TEST_DATABASE_URL)', async () => {
-    const database = await createTestDatabase();
+    const database = await createTestDatabase({ migrated: false });
     opened.push(() => database.drop());
     const adapter = new PrismaPg({ connectionString: database.url });
     const names = (await readMigrationList()).migrationDirectories.map((d) => d.path);

@@ -39,7 +39,11 @@ function migratedTemplate(): ProvidedContext['migratedTemplate'] {
  */
 export async function createTestDatabase(
   options: { migrated?: boolean } = {},
-): Promise<{ url: string; drop(): Promise<void> }> {
+): Promise<{
+  url: string;
+  drop(): Promise<void> /** Whether it is a copy of the template. */;
+  migrated: boolean;
+}> {
   if (!testDatabaseUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `pennant_test_${randomBytes(6).toString('hex')}`;
   const template = options.migrated === false ? null : migratedTemplate();
@@ -58,6 +62,7 @@ export async function createTestDatabase(
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    migrated: template?.kind === 'postgres',
     async drop() {
       const client = new pg.Client({ connectionString: testDatabaseUrl });
       await client.connect();
