@@ -37,9 +37,7 @@ function migratedTemplate(): ProvidedContext['migratedTemplate'] {
  * default) it is a copy of the run's migrated template (`CREATE DATABASE … TEMPLATE`, a file
  * copy on the server), so the server that opens it has nothing to migrate; without, it is empty.
  */
-export async function createTestDatabase(
-  options: { migrated?: boolean } = {},
-): Promise<{
+export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<{
   url: string;
   drop(): Promise<void> /** Whether it is a copy of the template. */;
   migrated: boolean;
