@@ -1,4 +1,43 @@
-import { defineConfig } from 'vitest/config';
+import { accessSync, constants } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+// Each test file's database and data folder go to the temporary folder. On Linux that is
+// memory (/dev/shm) unless TMPDIR says otherwise: PGlite's writes and fsyncs, and copying the
+// migrated template, cost next to nothing there, and the files go when the machine restarts.
+// Set here, before the global setup and the workers (which inherit it) start.
+if (!process.env.TMPDIR && writable('/dev/shm')) process.env.TMPDIR = '/dev/shm';
+
+function writable(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `npm run test:quick` (PENNANT_TEST_QUICK=1) leaves these out for the inner loop: each spawns
+ * several processes, builds the package, drives Chromium, or soaks the server. `npm test` and
+ * CI run everything.
+ */
+const slowFiles = [
+  'test/cli.test.ts',
+  'test/client-browser.test.ts',
+  'test/client-exports.test.ts',
+  'test/dashboard.test.ts',
+  'test/environment-migration.test.ts',
+  'test/faults.test.ts',
+  'test/fuzz.test.ts',
+  'test/graphiql.test.ts',
+  'test/hardening-shutdown.test.ts',
+  'test/lean-start.test.ts',
+  'test/migrations.test.ts',
+  'test/realtime-volume.test.ts',
+  'test/signals.test.ts',
+  'test/walkthrough.test.ts',
+];
 
 export default defineConfig({
   resolve: {
@@ -8,9 +47,14 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
-    // The dashboard's build, made once when its source changed (the dashboard tests serve it).
-    globalSetup: ['test/helpers/build-dashboard.ts'],
+    exclude: [...configDefaults.exclude, ...(process.env.PENNANT_TEST_QUICK ? slowFiles : [])],
+    // One migrated database for the run (each file's server starts on a copy of it), and the
+    // dashboard's build, made once when its source changed (the dashboard tests serve it).
+    globalSetup: ['test/helpers/global-setup.ts', 'test/helpers/build-dashboard.ts'],
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: one on a two-core machine, and the
+    // files would run one after another. One per core; more made timeouts on a loaded machine.
+    maxWorkers: availableParallelism(),
     testTimeout: 30_000,
     hookTimeout: 90_000,
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },

@@ -23,6 +23,7 @@ afterAll(async () => {
 const beforeThisIssue = '20261126094904_drop_refresh_idempotency_key';
 const u = (n: number) => `01J0000000000000000000000${n}`;
 
+// Builds and migrates a database from nothing twice over: slow on a busy machine.
 it('a data folder made by the previous version starts, is migrated and serves', async () => {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'pennant-old-'));
   folders.push(dataDir);

@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { runMainUntilExit } from './helpers/process.ts';
 
-/** Bad configuration stops the real process at start, with exit code 2 and a clear message. */
+/**
+ * Bad configuration stops the server at start with a clear message: exit code 2 for a
+ * configuration error, 1 for a database it cannot reach.
+ */
 
 let dataDir: string;
 beforeAll(async () => {
@@ -74,20 +77,36 @@ describe('PENNANT_ALLOWED_ORIGINS', () => {
 });
 
 describe('configuration is validated at start', () => {
-  it.concurrent.each(cases)('exits 2 with a clear message: $message', async ({ env, message }) => {
+  // The rules are checked in this process (loadConfig is what main() calls first); one spawned
+  // process per exit code shows how main() reports each kind of failure.
+  it.each(cases)('refuses with a clear message: $message', ({ env, message }) => {
+    let error: unknown;
+    try {
+      loadConfig({ PENNANT_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ...env });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const text = (error as ConfigError).message;
+    expect(text).toMatch(message);
+    // One line, so main() prints it as one.
+    expect(text.split('\n')).toHaveLength(1);
+    // A password is never repeated back.
+    expect(text).not.toContain(shortPassword);
+  });
+
+  it('a configuration error exits 2 with one line on stderr, no stack and no secret', async () => {
     const result = await runMainUntilExit({
       PENNANT_DATA_DIR: dataDir,
       PORT: '0',
       HOST: '127.0.0.1',
-      ...env,
+      PENNANT_COOKIE_PASSWORD: shortPassword,
     });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^Configuration error: /);
-    expect(result.stderr).toMatch(message);
-    // One line, no stack trace.
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    // A password is never repeated back.
-    expect(result.stderr + result.stdout).not.toContain(shortPassword);
+    expect(result.stderr).toBe(
+      'Configuration error: PENNANT_COOKIE_PASSWORD must be at least 32 characters.\n',
+    );
+    expect(result.stdout).not.toContain(shortPassword);
   });
 
   it('names an unreachable database without its password, and exits 1', async () => {
@@ -98,7 +117,7 @@ describe('configuration is validated at start', () => {
       DATABASE_URL: 'postgresql://pennant:hunter2-secret@127.0.0.1:1/pennant',
     });
     expect(result.code).toBe(1);
-    expect(result.stdout + result.stderr).toMatch(/Pennant failed to start/);
+    expect(result.stderr).toMatch(/^Pennant failed to start: .*reach database server at `127\.0\.0\.1:1`/);
     expect(result.stdout + result.stderr).not.toContain('hunter2-secret');
   });
 });

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { type DatabaseTarget, openDatabase } from '../src/db/client.ts';
 import { applyPendingMigrations, readMigrationList, schemaEngineLoads } from '../src/db/migrations.ts';
-import { createTestDatabase, testDatabaseUrl } from './helpers/database.ts';
+import { copyMigratedPglite, createTestDatabase, testDatabaseUrl } from './helpers/database.ts';
 import { startTestServer } from './helpers/server.ts';
 
 /** `npm run db:migrate` in its own process, as an operator would run it before starting. */
@@ -31,16 +31,24 @@ afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
+/**
+ * A database migrated by `npm run db:migrate` in another process: a copy of the run's template
+ * (test/helpers/global-setup.ts migrates it with that script), or migrated here the same way.
+ */
 async function migratedDatabase(kind: 'pglite' | 'postgres'): Promise<DatabaseTarget> {
   if (kind === 'postgres') {
     const database = await createTestDatabase();
     cleanups.push(() => database.drop());
-    expect(await migrateInAnotherProcess({ DATABASE_URL: database.url })).toContain('Applied');
+    if (!database.migrated) {
+      expect(await migrateInAnotherProcess({ DATABASE_URL: database.url })).toContain('Applied');
+    }
     return { kind: 'postgres', url: database.url };
   }
   const dataDir = await mkdtemp(path.join(tmpdir(), 'pennant-lean-'));
   cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-  expect(await migrateInAnotherProcess({ PENNANT_DATA_DIR: dataDir })).toContain('Applied');
+  if (!(await copyMigratedPglite(path.join(dataDir, 'pgdata')))) {
+    expect(await migrateInAnotherProcess({ PENNANT_DATA_DIR: dataDir })).toContain('Applied');
+  }
   return loadConfig({ PENNANT_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }).database;
 }
 

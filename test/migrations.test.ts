@@ -19,7 +19,8 @@ describe('migrations', () => {
       drift,
       'prisma/schema.prisma and prisma/migrations differ: run `npm run db:migration -- <name>` and commit it',
     ).toBe('');
-  });
+    // The schema engine builds a shadow database from nothing: slow on a busy machine.
+  }, 120_000);
 
   it('are in Prisma’s layout, with a lock file for postgresql', async () => {
     const list = await readMigrationList();
@@ -43,10 +44,10 @@ describe('migrations', () => {
     );
     expect(recorded.rows.map((r) => r.migration_name)).toEqual(names);
     expect(recorded.rows.every((r) => r.finished_at !== null)).toBe(true);
-  });
+  }, 120_000);
 
   it.skipIf(!testDatabaseUrl)('apply once, then are a no-op (PostgreSQL, TEST_DATABASE_URL)', async () => {
-    const database = await createTestDatabase();
+    const database = await createTestDatabase({ migrated: false });
     opened.push(() => database.drop());
     const adapter = new PrismaPg({ connectionString: database.url });
     const names = (await readMigrationList()).migrationDirectories.map((d) => d.path);

@@ -22,6 +22,7 @@ const organizationsPerEnvironment = 10;
 const subscribersPerOrganization = 10; // 10 × 2 environments × 10 = 200
 const environments = ['sandbox', 'production'] as const;
 const flagSlugs = ['v-alpha', 'v-beta', 'v-gamma', 'v-delta', 'v-epsilon', 'v-zeta'];
+const probeSlug = 'v-probe';
 const changeCount = 80;
 
 type Environment = (typeof environments)[number];
@@ -68,6 +69,9 @@ describe('isolation at volume', { timeout: 180_000 }, () => {
         organizationsOf[environment].push(await fixtures.organization(`Volume ${i}`, environment));
     }
     for (const slug of flagSlugs) await fixtures.flag(slug);
+    // Proves at the end that nothing else is on its way; a disabled rule tells nobody.
+    await fixtures.flag(probeSlug);
+    for (const environment of environments) await fixtures.setRule(probeSlug, 'ALL', undefined, environment);
 
     const subscribers: { organizationId: string; environment: Environment; subscription: FlagsMessage }[] =
       [];
@@ -173,7 +177,17 @@ describe('isolation at volume', { timeout: 180_000 }, () => {
       await sleep(50);
     }
     const settledMs = performance.now() - started;
-    await sleep(500);
+    // Nothing else is on its way: the probe is enabled for every organization after all the
+    // changes, and the feed delivers in log order, so it must be each subscriber's next message.
+    const counts = subscribers.map((subscriber) => subscriber.subscription.messages.length);
+    for (const environment of environments) await fixtures.setEnabled(probeSlug, true, environment);
+    for (const [index, { subscription }] of subscribers.entries()) {
+      const from = counts[index] ?? 0;
+      await subscription.waitForCount(from + 1);
+      const [next] = subscription.messages.splice(from, 1);
+      expect(next?.featureFlagsChanged.added, 'the next message is the probe’s').toEqual([probeSlug]);
+      expect(next?.featureFlagsChanged.removed).toEqual([]);
+    }
 
     let messages = 0;
     for (const subscriber of subscribers) {

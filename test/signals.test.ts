@@ -5,6 +5,7 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { copyMigratedPglite } from './helpers/database.ts';
 
 /**
  * `npm start` as a process supervisor runs it: the supervisor signals npm's own process, and the
@@ -70,6 +71,8 @@ afterEach(async () => {
 async function npmStart(): Promise<{ child: ChildProcess; port: number; output: () => string }> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'pennant-signals-'));
+  // Starts on a copy of the run's migrated database: what is tested is the stop, not the start.
+  await copyMigratedPglite(path.join(dataDir, 'pgdata'));
   const child = spawn('npm', ['start'], {
     cwd: root,
     env: {

@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copyMigratedPglite } from './database.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -37,6 +38,11 @@ export interface SpawnOptions {
   waitForKeys?: boolean;
   /** Extra `node` flags, before the entry point. */
   nodeArgs?: string[];
+  /**
+   * With a fresh data folder and PGlite: start on a copy of the run's migrated database
+   * (default true), or on an empty one that the process migrates itself (false).
+   */
+  migrated?: boolean;
 }
 
 /**
@@ -49,6 +55,9 @@ export async function spawnServer(
 ): Promise<ServerProcess & { cleanup(): Promise<void> }> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'pennant-proc-')));
   const ownsDataDir = options.dataDir === undefined;
+  if (ownsDataDir && !options.env?.DATABASE_URL && options.migrated !== false) {
+    await copyMigratedPglite(path.join(dataDir, 'pgdata'));
+  }
   const child = spawnMain(
     {
       PORT: '0',

@@ -10,7 +10,7 @@ import { systemActor } from '../../src/domain/actor.ts';
 import { type ApiKeyRole, createApiKey } from '../../src/domain/api-keys.ts';
 import { createOperator, type OperatorRole } from '../../src/domain/operators.ts';
 import type { Operator } from '../../src/generated/prisma/client.ts';
-import { createTestDatabase, testDatabaseUrl } from './database.ts';
+import { copyMigratedPglite, createTestDatabase, testDatabaseUrl } from './database.ts';
 
 export interface GraphQLResponse<T> {
   data?: T | null;
@@ -56,8 +56,9 @@ export interface TestServerOptions {
 
 /**
  * The real server on an ephemeral port, on its own fresh database: PGlite in a temporary
- * folder, or a new PostgreSQL database when TEST_DATABASE_URL is set. One per test file
- * (the Prisma client is a module singleton).
+ * folder, or a new PostgreSQL database when TEST_DATABASE_URL is set, either a copy of the
+ * run's migrated template (test/helpers/global-setup.ts). One per test file at a time (the
+ * Prisma client is a module singleton).
  */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'pennant-test-'));
@@ -71,6 +72,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(postgres ? { DATABASE_URL: postgres.url } : {}),
     ...options.env,
   });
+  // A PGlite database in the folder made above starts as a copy of the run's migrated one.
+  // A folder the test names itself (options.env) is left as the test made it.
+  if (config.database.kind === 'pglite' && config.dataDir === dataDir && config.database.dataDir) {
+    await copyMigratedPglite(config.database.dataDir);
+  }
   let app = buildApp(config);
   let running = await app.start();
   const keys = {
