@@ -112,7 +112,7 @@ export interface RateLimits {
   refreshSessionPerMinute: number;
   /** `PENNANT_RATE_LIMIT_FAILED_API_KEY`: failed API-key attempts per 10 minutes per key and per address, default 30. */
   failedApiKeyPer10Minutes: number;
-  /** `PENNANT_RATE_LIMIT_SIGN_IN`: failed operator sign-ins per 10 minutes per e-mail and per address, default 10. */
+  /** `PENNANT_RATE_LIMIT_SIGN_IN`: failed operator sign-ins per 10 minutes per (e-mail, address), default 10; five times it per address and per e-mail. */
   failedSignInPer10Minutes: number;
 }
 

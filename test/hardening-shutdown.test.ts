@@ -144,13 +144,19 @@ describe('graceful shutdown', () => {
       });
       expect(close.code).toBe(1001);
       expect(streamEnd).toBe('ended');
-      // The in-flight request needed ~600 ms more; everything else closes at once.
-      expect(shutdownMs).toBeLessThan(5000);
+      // The in-flight request needed ~600 ms more; everything else closes at once: nothing was
+      // left for the shutdown timeout (PENNANT_SHUTDOWN_TIMEOUT_MS) to cut. Said by the server,
+      // not by a wall-clock bound a loaded machine could overrun.
+      expect(
+        server
+          .logs()
+          .some((line) => line.msg === 'shutdown: connections still open after the timeout are cut'),
+      ).toBe(false);
       console.info(`${signal}: exited 0 in ${shutdownMs} ms with one request in flight`);
       expect(server.logs().some((line) => line.msg === 'shutting down' && line.signal === signal)).toBe(true);
 
       // Nothing listens any more.
       await expect(fetch(`${url}/health`)).rejects.toThrow();
-    });
+    }, 120_000); // It starts its own server process (up to 60 s on a loaded machine), then stops it.
   }
 });

@@ -203,56 +203,113 @@ describe('signing in', () => {
     }
   });
 
-  it('is rate-limited per address, even for the right password afterwards', async () => {
-    const from = { 'x-forwarded-for': '198.51.100.10' };
-    for (const email of ['a@example.com', 'b@example.com', 'c@example.com']) {
-      const result = await call(signInMutation, { input: { email, password: 'wrong password!!' } }, from);
-      expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  // PENNANT_RATE_LIMIT_SIGN_IN is 3 here: 3 failures per (e-mail, address), 15 per address and
+  // 15 per e-mail (the e-mail's limit sparing addresses the operator signed in from).
+  const signInAs = (email: string, password: string, address: string) =>
+    call(signInMutation, { input: { email, password } }, { 'x-forwarded-for': address });
+  const wrongPassword = 'wrong password!!';
+
+  it('limits the (e-mail, address) pair: the guesser is refused after 3, the operator signs in from elsewhere', async () => {
+    await server.operators.create({ email: 'pair@example.com', role: 'viewer' });
+    const attacker = '198.51.100.10';
+    const codes: unknown[] = [];
+    for (let attempt = 0; attempt < 50; attempt += 1) {
+      codes.push((await signInAs('pair@example.com', wrongPassword, attacker)).errors?.[0]?.extensions?.code);
     }
-    const limited = await call(
-      signInMutation,
-      { input: { email: 'viewer@example.com', password: defaultOperatorPassword } },
-      from,
-    );
+    expect(codes.slice(0, 3)).toEqual(Array(3).fill('UNAUTHENTICATED'));
+    expect(codes.slice(3)).toEqual(Array(47).fill('RATE_LIMITED'));
+    // The pair is refused even with the right password (else the limit would not slow guessing).
+    const limited = await signInAs('pair@example.com', defaultOperatorPassword, attacker);
     expect(limited.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
     expect(limited.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(0);
     expect(limited.errors?.[0]?.message).toMatch(/Retry after \d+ seconds/);
     expect(operatorCookieOf(limited)).toBeUndefined();
     if (redisUrl) {
-      // Shared by instances: the count is in Redis, under this run's prefix.
+      // Shared by instances: the counts are in Redis, under this run's prefix.
       const redis = new Redis(redisUrl);
       try {
-        const keys = await redis.keys(`${redisPrefix}:rl:failedSignInByAddress*`);
-        expect(keys.length).toBeGreaterThan(0);
+        expect((await redis.keys(`${redisPrefix}:rl:failedSignInByPair*`)).length).toBeGreaterThan(0);
       } finally {
         redis.disconnect();
       }
     }
+    // Only that pair: the same address may still try another e-mail…
+    const otherEmail = await signInAs('viewer@example.com', defaultOperatorPassword, attacker);
+    expect(otherEmail.errors).toBeUndefined();
+    // …and the operator, from an address it never used, signs in: 50 attempts did not lock it out.
+    const operator = await signInAs('pair@example.com', defaultOperatorPassword, '198.51.100.11');
+    expect(operator.errors).toBeUndefined();
+    expect(operatorCookieOf(operator)).toBeDefined();
+  });
+
+  it('limits an address over every e-mail: 15 failures, then even a right password from it is refused', async () => {
+    const from = '198.51.100.20';
+    for (let attempt = 0; attempt < 15; attempt += 1) {
+      const result = await signInAs(`guess-${attempt}@example.com`, wrongPassword, from);
+      expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    const limited = await signInAs('viewer@example.com', defaultOperatorPassword, from);
+    expect(limited.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(operatorCookieOf(limited)).toBeUndefined();
     // Another address is not affected.
-    const elsewhere = await call(
-      signInMutation,
-      { input: { email: 'viewer@example.com', password: defaultOperatorPassword } },
-      { 'x-forwarded-for': '198.51.100.11' },
-    );
+    const elsewhere = await signInAs('viewer@example.com', defaultOperatorPassword, '198.51.100.21');
     expect(elsewhere.errors).toBeUndefined();
   });
 
-  it('is rate-limited per account, from any address', async () => {
+  it('limits an e-mail over many addresses, but never from an address the operator signed in from', async () => {
     await server.operators.create({ email: 'target@example.com', role: 'viewer' });
-    for (let i = 0; i < 3; i++) {
-      const result = await call(
-        signInMutation,
-        { input: { email: 'target@example.com', password: 'wrong password!!' } },
-        { 'x-forwarded-for': `203.0.113.${i + 1}` },
-      );
-      expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const home = '192.0.2.200';
+    expect((await signInAs('target@example.com', defaultOperatorPassword, home)).errors).toBeUndefined();
+    // One failure from each of 50 addresses: none reaches its pair limit, the e-mail's 15 does.
+    const codes: unknown[] = [];
+    for (let attempt = 0; attempt < 50; attempt += 1) {
+      const result = await signInAs('target@example.com', wrongPassword, `192.0.2.${attempt + 1}`);
+      codes.push(result.errors?.[0]?.extensions?.code);
     }
-    const limited = await call(
-      signInMutation,
-      { input: { email: 'TARGET@example.com', password: defaultOperatorPassword } },
-      { 'x-forwarded-for': '203.0.113.50' },
+    expect(codes.slice(0, 15)).toEqual(Array(15).fill('UNAUTHENTICATED'));
+    expect(codes.slice(15)).toEqual(Array(35).fill('RATE_LIMITED'));
+    // From an address it never signed in from, the right password waits too (any case of e-mail).
+    const stranger = await signInAs('TARGET@example.com', defaultOperatorPassword, '192.0.2.150');
+    expect(stranger.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    // From home, the operator signs in…
+    const operator = await signInAs('target@example.com', defaultOperatorPassword, home);
+    expect(operator.errors).toBeUndefined();
+    expect(operatorCookieOf(operator)).toBeDefined();
+    // …and a wrong password from home is still a plain failure, not a way around the limit.
+    const typo = await signInAs('target@example.com', wrongPassword, home);
+    expect(typo.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('limits invalid setup and invitation links per address', async () => {
+    const accept =
+      'mutation ($input: AcceptOperatorInviteInput!) { acceptOperatorInvite(input: $input) { operator { email } } }';
+    const completeSetup =
+      'mutation ($input: CompleteSetupInput!) { completeSetup(input: $input) { operator { email } } }';
+    const from = { 'x-forwarded-for': '198.51.100.30' };
+    const bogus = () => randomBytes(32).toString('base64url');
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const result = await call(
+        accept,
+        { input: { token: bogus(), password: defaultOperatorPassword } },
+        from,
+      );
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'token' });
+    }
+    for (const [query, input] of [
+      [accept, { token: bogus(), password: defaultOperatorPassword }],
+      [completeSetup, { token: bogus(), email: 'x@example.com', password: defaultOperatorPassword }],
+    ] as const) {
+      const refused = await call(query, { input }, from);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+      expect(refused.status).toBe(429);
+    }
+    // Another address still gets the plain answer.
+    const elsewhere = await call(
+      accept,
+      { input: { token: bogus(), password: defaultOperatorPassword } },
+      { 'x-forwarded-for': '198.51.100.31' },
     );
-    expect(limited.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(elsewhere.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'token' });
   });
 });
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '../src/db/index.ts';
 import { activeSigningKey } from '../src/domain/signing-keys.ts';
 import { graphql } from './gql/index.ts';
+import { pastRefreshGrace, testGraceSeconds } from './helpers/refresh-grace.ts';
 import { dataOf, environmentOf, errorCode, startTestServer, type TestServer } from './helpers/server.ts';
 
 // The one refresh path (src/domain/refresh.ts) seen from both doors: GraphQL with a seal, and
@@ -11,7 +12,7 @@ import { dataOf, environmentOf, errorCode, startTestServer, type TestServer } fr
 // statement checks; these cases make the guess wrong in each way and expect the database's answer.
 
 const cookiePassword = 'a-refresh-paths-cookie-password-of-32-characters';
-const graceSeconds = 1;
+const graceSeconds = testGraceSeconds;
 
 const CreateOrganization = graphql(`
   mutation RefreshPathsCreateOrganization($input: CreateOrganizationInput!) {
@@ -153,7 +154,7 @@ function tokensOf(sessionId: string) {
 }
 
 function afterGrace(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, graceSeconds * 1000 + 300));
+  return pastRefreshGrace();
 }
 
 describe('one refresh path for seals and refresh tokens', () => {

@@ -8,6 +8,7 @@ import { writeRotation } from '../src/domain/rotation-writer.ts';
 import { authenticateSessionCredential } from '../src/domain/sessions.ts';
 import { activeSigningKey } from '../src/domain/signing-keys.ts';
 import { graphql } from './gql/index.ts';
+import { pastRefreshGrace, testGraceSeconds } from './helpers/refresh-grace.ts';
 import {
   dataOf,
   environmentOf,
@@ -18,7 +19,7 @@ import {
 } from './helpers/server.ts';
 
 const cookiePassword = 'a-test-cookie-password-of-at-least-32-characters';
-const graceSeconds = 2;
+const graceSeconds = testGraceSeconds;
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
 const CreateOrganization = graphql(`
@@ -453,7 +454,7 @@ describe('bad input', () => {
       refreshToken: firstRefreshToken,
     });
 
-    await new Promise((resolve) => setTimeout(resolve, graceSeconds * 1000 + 300));
+    await pastRefreshGrace();
     const reused = await refresh(signedIn.sealedSession);
     expect(errorCode(reused)).toBe('INVALID_GRANT');
     expectCleanError(reused);

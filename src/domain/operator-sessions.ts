@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { prisma, type Transaction } from '../db/index.ts';
-import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
+import { BadUserInputError, ForbiddenError, UnauthenticatedError } from '../errors.ts';
 import type { Operator } from '../generated/prisma/client.ts';
 import type { OperatorRole } from '../generated/prisma/enums.ts';
 import { newId } from '../ids.ts';
@@ -83,19 +83,54 @@ async function createOperatorSession(
 /**
  * Signs in by e-mail and password. An unknown e-mail and a wrong password get the same answer
  * after the same work (a dummy hash is checked for unknown e-mails). Failures count against the
- * e-mail and the address; past the limit the answer is RATE_LIMITED.
+ * (e-mail, address) pair, the address and the e-mail; see docs/security.md, "Sign-in limits":
+ * a guesser is refused at its own address, and never keeps the operator out of an address the
+ * operator signed in from before.
  */
 export async function signIn(email: string, password: string, origin: SignInOrigin): Promise<SignedIn> {
   const normalized = email.trim().toLowerCase().slice(0, 254);
   await rateLimits.assertSignInAllowed(normalized, origin.address);
   const operator = await prisma.operator.findUnique({ where: { email: normalized } });
+  const accountRefusal = await rateLimits.signInAccountRefusal(normalized);
+  if (accountRefusal && !(operator && (await signedInFromBefore(operator.id, origin.address)))) {
+    throw accountRefusal;
+  }
   const matches = await verifyPassword(operator?.passwordHash, password);
   if (!operator || !matches) {
     await rateLimits.failedSignIn(normalized, origin.address);
     throw new UnauthenticatedError(wrongCredentials);
   }
-  await rateLimits.signedIn(normalized);
+  await rateLimits.signedIn(normalized, origin.address);
   return prisma.$transaction((tx) => createOperatorSession(tx, operator.id, origin));
+}
+
+/** How far back a successful sign-in from an address makes it known to the account's limit. */
+const knownAddressDays = 30;
+
+/** Whether the operator had a session started from this address in the last `knownAddressDays`. */
+async function signedInFromBefore(operatorId: string, address: string): Promise<boolean> {
+  const since = new Date(Date.now() - knownAddressDays * 86_400_000);
+  const known = await prisma.operatorSession.findFirst({
+    where: { operatorId, ipAddress: address.slice(0, 64), createdAt: { gt: since } },
+    select: { id: true },
+  });
+  return known !== null;
+}
+
+/**
+ * Runs a setup or invitation link's work, refused once this address sent too many invalid links;
+ * an invalid link (BAD_USER_INPUT on `token`) counts against the address.
+ */
+async function withOperatorLink<T>(address: string, work: () => Promise<T>): Promise<T> {
+  await rateLimits.assertOperatorLinkAllowed(address);
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof BadUserInputError && error.details.field === 'token') {
+      await rateLimits.failedOperatorLink(address);
+    }
+    throw error;
+  }
 }
 
 /**
@@ -202,16 +237,18 @@ export async function completeSetup(
   input: { token: string; email: string; password: string },
   origin: SignInOrigin,
 ): Promise<SignedIn> {
-  const email = validOperatorEmail(input.email);
-  const passwordHash = await hashPassword(validPassword(input.password));
-  return commitChange(async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(${setupLockKey})`;
-    if ((await tx.operator.count()) > 0) {
-      throw new ForbiddenError('Setup is complete: an operator exists. Sign in instead.');
-    }
-    await consumeOperatorToken(tx, 'SETUP', input.token);
-    const created = await insertOperator(tx, operatorActor, { email, role: 'OWNER' }, passwordHash);
-    return createOperatorSession(tx, created.id, origin);
+  return withOperatorLink(origin.address, async () => {
+    const email = validOperatorEmail(input.email);
+    const passwordHash = await hashPassword(validPassword(input.password));
+    return commitChange(async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(${setupLockKey})`;
+      if ((await tx.operator.count()) > 0) {
+        throw new ForbiddenError('Setup is complete: an operator exists. Sign in instead.');
+      }
+      await consumeOperatorToken(tx, 'SETUP', input.token);
+      const created = await insertOperator(tx, operatorActor, { email, role: 'OWNER' }, passwordHash);
+      return createOperatorSession(tx, created.id, origin);
+    });
   });
 }
 
@@ -220,17 +257,19 @@ export async function acceptOperatorInvite(
   input: { token: string; password: string },
   origin: SignInOrigin,
 ): Promise<SignedIn> {
-  const passwordHash = await hashPassword(validPassword(input.password));
-  return commitChange(async (tx) => {
-    const spent = await consumeOperatorToken(tx, 'INVITE', input.token);
-    // Removed since: its tokens went with it (cascade), so consume already refused.
-    const operatorId = spent.operatorId as string;
-    const operator = await tx.operator.update({ where: { id: operatorId }, data: { passwordHash } });
-    await recordEvent(tx, {
-      type: 'operator.activated',
-      actor: operatorActor(operatorId),
-      after: operatorRecord(operator),
+  return withOperatorLink(origin.address, async () => {
+    const passwordHash = await hashPassword(validPassword(input.password));
+    return commitChange(async (tx) => {
+      const spent = await consumeOperatorToken(tx, 'INVITE', input.token);
+      // Removed since: its tokens went with it (cascade), so consume already refused.
+      const operatorId = spent.operatorId as string;
+      const operator = await tx.operator.update({ where: { id: operatorId }, data: { passwordHash } });
+      await recordEvent(tx, {
+        type: 'operator.activated',
+        actor: operatorActor(operatorId),
+        after: operatorRecord(operator),
+      });
+      return createOperatorSession(tx, operatorId, origin);
     });
-    return createOperatorSession(tx, operatorId, origin);
   });
 }

@@ -44,6 +44,9 @@ const statementIntervalMs = 25;
 let queue: Pending[] = [];
 let writing = false;
 let lastStatementAt = Number.NEGATIVE_INFINITY;
+// While set, no statement starts: rotations queue until it resolves (see holdRotationWrites).
+let held: Promise<void> | undefined;
+const queuedWaiters = new Set<{ count: number; resolve: () => void }>();
 
 /**
  * Writes a rotation: the new token is stored (which spends the presented one) and the session
@@ -59,11 +62,41 @@ let lastStatementAt = Number.NEGATIVE_INFINITY;
 export function writeRotation(rotation: Rotation): Promise<boolean> {
   return new Promise((resolve, reject) => {
     queue.push({ rotation, resolve, reject });
+    for (const waiter of queuedWaiters) {
+      if (queue.length >= waiter.count) {
+        queuedWaiters.delete(waiter);
+        waiter.resolve();
+      }
+    }
     if (!writing) {
       writing = true;
       void drain();
     }
   });
+}
+
+/**
+ * Holds every statement until the returned function is called; rotations queue meanwhile and
+ * then go out together (up to `maxBatch` per statement). With `rotationsQueued`, this lets a test
+ * or a benchmark put a known burst into one statement instead of depending on how the burst's
+ * arrivals fall against the statement interval (which a loaded machine changes).
+ */
+export function holdRotationWrites(): () => void {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  held = released;
+  return () => {
+    if (held === released) held = undefined;
+    release();
+  };
+}
+
+/** Resolves once at least `count` rotations are waiting for a statement. */
+export function rotationsQueued(count: number): Promise<void> {
+  if (queue.length >= count) return Promise.resolve();
+  return new Promise((resolve) => queuedWaiters.add({ count, resolve }));
 }
 
 /**
@@ -80,6 +113,7 @@ async function drain(): Promise<void> {
   try {
     while (queue.length > 0) {
       await nextStatementDue();
+      while (held) await held;
       lastStatementAt = performance.now();
       await writeBatch(takeBatch());
     }

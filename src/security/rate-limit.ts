@@ -34,8 +34,10 @@ type LimitName =
   | 'createSessionByAddress'
   | 'refreshSessionBySession'
   | 'refreshSessionByAddress'
+  | 'failedSignInByPair'
+  | 'failedSignInByAddress'
   | 'failedSignInByAccount'
-  | 'failedSignInByAddress';
+  | 'failedOperatorLinkByAddress';
 
 interface LimitSpec {
   points: number;
@@ -67,8 +69,13 @@ function specs(config: Config): Record<LimitName, LimitSpec> {
     what: 'failed sign-in attempts',
   };
   return {
-    failedSignInByAccount: failedSignIn,
-    failedSignInByAddress: failedSignIn,
+    // See docs/security.md, "Sign-in limits": the pair (e-mail, address) is held to the
+    // configured number; an address (many e-mails, or an office behind NAT) and an account (many
+    // addresses) to five times it, and the account's limit spares the addresses it signed in from.
+    failedSignInByPair: failedSignIn,
+    failedSignInByAddress: { ...failedSignIn, points: failedSignIn.points * 5 },
+    failedSignInByAccount: { ...failedSignIn, points: failedSignIn.points * 5 },
+    failedOperatorLinkByAddress: { ...failedSignIn, what: 'invalid setup or invitation links' },
     failedApiKeyByKey: failedApiKey,
     failedApiKeyByAddress: failedApiKey,
     createSessionByKey: createSession,
@@ -170,17 +177,9 @@ export class RateLimits {
     ]);
   }
 
-  /**
-   * Before an operator's sign-in is checked: RATE_LIMITED once the e-mail or the address has
-   * failed too often, even with the right password this time (else the limit would not slow
-   * guessing). Someone may so keep an account out for a window; the limit is per address too,
-   * so one address reaches its own limit first.
-   */
-  async assertSignInAllowed(email: string, address: string): Promise<void> {
-    for (const [name, key] of [
-      ['failedSignInByAccount', credentialKey(email)],
-      ['failedSignInByAddress', address],
-    ] as [LimitName, string][]) {
+  /** The first of `entries` whose budget is spent (without counting anything), or null. */
+  private async exhausted(entries: [LimitName, string][]): Promise<RateLimitedError | null> {
+    for (const [name, key] of entries) {
       const entry = this.limiters.get(name);
       if (!entry) continue;
       let state: RateLimiterRes | null = null;
@@ -189,29 +188,71 @@ export class RateLimits {
       } catch (error) {
         logger.warn({ err: error, limit: name }, 'rate limit could not be checked');
       }
-      if (state && state.consumedPoints >= entry.spec.points) throw this.refusal(name, entry.spec, state);
+      if (state && state.consumedPoints >= entry.spec.points) return this.refusal(name, entry.spec, state);
     }
+    return null;
   }
 
-  /** After a failed sign-in: counts it against the e-mail and the address. */
-  async failedSignIn(email: string, address: string): Promise<void> {
+  /** Counts a failure against each of `entries`; reaching a limit is for the next check to refuse. */
+  private async countFailure(entries: [LimitName, string][]): Promise<void> {
     try {
-      await this.consume([
-        ['failedSignInByAccount', credentialKey(email)],
-        ['failedSignInByAddress', address],
-      ]);
+      await this.consume(entries);
     } catch (error) {
-      // This failure used the last attempt; the next one is refused by assertSignInAllowed.
       if (!(error instanceof RateLimitedError)) throw error;
     }
   }
 
-  /** A successful sign-in clears the account's failures (not the address's). */
-  async signedIn(email: string): Promise<void> {
+  /**
+   * Before an operator's password is checked: RATE_LIMITED, even for the right password, once
+   * this e-mail failed too often from this address, or this address failed too often with any
+   * e-mail. Both refuse only the guesser's own address, never the account elsewhere.
+   */
+  async assertSignInAllowed(email: string, address: string): Promise<void> {
+    const refusal = await this.exhausted([
+      ['failedSignInByPair', `${credentialKey(email)}:${address}`],
+      ['failedSignInByAddress', address],
+    ]);
+    if (refusal) throw refusal;
+  }
+
+  /**
+   * The account's own limit, over every address (a guesser with many addresses): the refusal
+   * once it is spent, or null. The caller spares the addresses the operator signed in from.
+   */
+  signInAccountRefusal(email: string): Promise<RateLimitedError | null> {
+    return this.exhausted([['failedSignInByAccount', credentialKey(email)]]);
+  }
+
+  /** After a failed sign-in: counts it against the pair, the address and the e-mail. */
+  failedSignIn(email: string, address: string): Promise<void> {
+    const account = credentialKey(email);
+    return this.countFailure([
+      ['failedSignInByPair', `${account}:${address}`],
+      ['failedSignInByAddress', address],
+      ['failedSignInByAccount', account],
+    ]);
+  }
+
+  /**
+   * A successful sign-in clears the pair's failures (the person's own typos), not the address's
+   * nor the account's: those may be someone else's guesses.
+   */
+  async signedIn(email: string, address: string): Promise<void> {
     await this.limiters
-      .get('failedSignInByAccount')
-      ?.limiter.delete(credentialKey(email))
+      .get('failedSignInByPair')
+      ?.limiter.delete(`${credentialKey(email)}:${address}`)
       .catch(() => undefined);
+  }
+
+  /** Before a setup or invitation link is tried: RATE_LIMITED once this address sent too many invalid ones. */
+  async assertOperatorLinkAllowed(address: string): Promise<void> {
+    const refusal = await this.exhausted([['failedOperatorLinkByAddress', address]]);
+    if (refusal) throw refusal;
+  }
+
+  /** After a setup or invitation link was refused as invalid. */
+  failedOperatorLink(address: string): Promise<void> {
+    return this.countFailure([['failedOperatorLinkByAddress', address]]);
   }
 
   createSession(apiKeyId: string | null, address: string): Promise<void> {

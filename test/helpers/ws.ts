@@ -12,6 +12,12 @@ export interface Subscription<T> {
   waitForCount(count: number, timeoutMs?: number): Promise<T[]>;
   /** Waits until the subscription completes or errors. */
   waitForEnd(timeoutMs?: number): Promise<void>;
+  /**
+   * Waits until `done(messages)` holds, checked at each message: no deadline of its own (a
+   * loaded machine may take long, and the test's timeout bounds it); rejects at once if the
+   * subscription ends or errors first, since no message can then come.
+   */
+  waitUntil(done: (messages: T[]) => boolean): Promise<T[]>;
   /** Resolves once the server has the subscription registered (see `ready`). */
   stop(): void;
 }
@@ -90,6 +96,23 @@ function collect<T>(client: Client, query: string, variables?: Record<string, un
         timeoutMs,
         () => 'the subscription did not end',
       );
+    },
+    waitUntil(done) {
+      const describe = () =>
+        `the subscription ended first: ${JSON.stringify(messages)} errors ${JSON.stringify(errors)}`;
+      return new Promise<T[]>((resolve, reject) => {
+        const check = () => {
+          if (done(messages)) {
+            waiters.delete(check);
+            resolve(messages);
+          } else if (subscription.completed || errors.length > 0) {
+            waiters.delete(check);
+            reject(new Error(describe()));
+          }
+        };
+        waiters.add(check);
+        check();
+      });
     },
     stop: () => unsubscribe(),
   };
