@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { createTestDatabase, testDatabaseUrl } from './helpers/database.ts';
 import { postGraphQL, seedSession, spawnServer } from './helpers/process.ts';
 import { hasProgram, PrivateRedis, runPrefix } from './helpers/realtime-processes.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
@@ -195,6 +196,8 @@ describe.skipIf(!redisTests)('rate limits shared by instances through Redis', ()
   let a: Awaited<ReturnType<typeof spawnServer>>;
   let b: Awaited<ReturnType<typeof spawnServer>>;
 
+  let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
+
   beforeAll(async () => {
     redis = await PrivateRedis.start();
     const env = {
@@ -203,12 +206,23 @@ describe.skipIf(!redisTests)('rate limits shared by instances through Redis', ()
       PENNANT_TRUST_PROXY: 'true',
       PENNANT_RATE_LIMIT_FAILED_API_KEY: '3',
     };
-    [a, b] = await Promise.all([spawnServer({ env }), spawnServer({ env })]);
+    if (testDatabaseUrl) {
+      // One migrated PostgreSQL database for both (each would otherwise migrate a PGlite of its
+      // own): A starts first and makes the environments, B finds them.
+      database = await createTestDatabase();
+      // One database needs one server secret (it encrypts the signing keys stored there).
+      const shared = { ...env, DATABASE_URL: database.url, PENNANT_SECRET: randomBytes(32).toString('hex') };
+      a = await spawnServer({ env: shared });
+      b = await spawnServer({ env: shared, waitForKeys: false });
+    } else {
+      [a, b] = await Promise.all([spawnServer({ env }), spawnServer({ env })]);
+    }
   }, 120_000);
   afterAll(async () => {
     await a?.cleanup();
     await b?.cleanup();
     await redis?.kill();
+    await database?.drop();
   });
 
   it('counts failures on every instance together, and falls back to memory limits when Redis is down', async () => {

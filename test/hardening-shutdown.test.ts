@@ -117,7 +117,9 @@ async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<vo
   }
 }
 
-describe('graceful shutdown', () => {
+// Each test starts a server process. On a machine shared with other work, that alone can take
+// longer than the default 30 s.
+describe('graceful shutdown', { timeout: 120_000 }, () => {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`${signal}: finishes the request in flight, closes WebSockets with 1001, exits 0`, async () => {
       server = await spawnServer();

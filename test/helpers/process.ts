@@ -72,7 +72,7 @@ export async function spawnServer(
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
-  const url = await new Promise<string>((resolve, reject) => {
+  const listening = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
       () =>
         reject(
@@ -97,6 +97,13 @@ export async function spawnServer(
         ),
       );
     });
+  });
+  // A server that never listened leaves nothing behind: no process, no data folder.
+  const url = await listening.catch(async (error: unknown) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+    if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
+    throw error;
   });
   // The first-start keys follow the listening line (a reused data folder may have none).
   const deadline = Date.now() + (options.dataDir ? 1500 : 10_000);
