@@ -99,6 +99,9 @@ describe.skipIf(!chromiumAvailable)('the dashboard’s administration pages in C
     const archived = await api('{ featureFlag(slug: "old-banner") { archivedAt } }', ownerCookie);
     expect(archived.featureFlag.archivedAt).not.toBeNull();
 
+    // Its own page says so, and leads to the archived flags.
+    await owner.goto(`${server.url}/flags/old-banner`);
+    await owner.getByRole('note').filter({ hasText: 'off in every environment' }).waitFor();
     await owner.getByRole('link', { name: 'Archived flags' }).click();
     await owner.getByRole('heading', { name: 'Archived flags', level: 1 }).waitFor();
     await owner.getByRole('button', { name: 'Unarchive old-banner' }).click();

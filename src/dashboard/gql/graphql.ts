@@ -363,7 +363,7 @@ export type FlagPageQueryVariables = Exact<{
 }>;
 
 
-export type FlagPageQuery = { featureFlag: { id: string, slug: string, name: string, description: string, tags: Array<string>, createdAt: string } | null };
+export type FlagPageQuery = { featureFlag: { id: string, slug: string, name: string, description: string, tags: Array<string>, createdAt: string, archivedAt: string | null } | null };
 
 export type FlagHistoryQueryVariables = Exact<{
   slug: string;
@@ -900,6 +900,7 @@ export const FlagPageDocument = new TypedDocumentString(`
     description
     tags
     createdAt
+    archivedAt
   }
 }
     `) as unknown as TypedDocumentString<FlagPageQuery, FlagPageQueryVariables>;
