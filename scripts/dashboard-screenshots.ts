@@ -33,10 +33,24 @@ async function main(): Promise<void> {
     await server.operators.create({ email: 'grace@example.com', role: 'EDITOR', environments: ['sandbox'] });
     await server.operators.create({ email: 'linus@example.com', role: 'VIEWER' });
     const cookie = await signInOperator(server, 'ada@example.com', 'screenshot password');
+    // One archived flag, for the Archived flags page.
+    for (const query of [
+      'mutation { createFeatureFlag(input: { slug: "holiday-banner", name: "Holiday banner" }) { featureFlag { id } } }',
+      'mutation { archiveFeatureFlag(input: { slug: "holiday-banner" }) { featureFlag { id } } }',
+    ]) {
+      const response = await fetch(server.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify({ query }),
+      });
+      const body = (await response.json()) as { errors?: unknown[] };
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+    }
     const organizationsPage = `/environments/sandbox/organizations`;
     const pages: [string, string, string][] = [
       ['flags', '/', 'Flags'],
       ['flag', '/flags/new-checkout', 'New checkout'],
+      ['archived-flags', '/archived-flags', 'Archived flags'],
       ['organizations', organizationsPage, 'Organizations'],
       ['environments', '/environments', 'Environments'],
       ['audit', '/audit', 'Audit log'],

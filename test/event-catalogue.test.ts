@@ -34,6 +34,14 @@ describe('the event catalogue', () => {
       { type: 'rule.updated', actor, before: flag, after: flag },
       // @ts-expect-error a deleted flag records its rules too
       { type: 'flag.deleted', actor, before: flag },
+      {
+        type: 'flag.archived',
+        actor,
+        before: { ...flag, archivedAt: null },
+        after: { ...flag, archivedAt: '2026-12-03T00:00:00.000Z' },
+      },
+      // @ts-expect-error archiving records the archived time on both sides
+      { type: 'flag.archived', actor, before: flag, after: flag },
     ];
     expectTypeOf(inputs).toBeArray();
   });

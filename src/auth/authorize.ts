@@ -29,7 +29,7 @@ export type Action =
   | 'manageIdentity'
   | 'manageWebhooks'
   | 'manageKeys'
-  /** What reaches every environment: deleting a flag, creating an environment. */
+  /** What reaches every environment: archiving or deleting a flag, creating an environment. */
   | 'administer'
   | 'readOperators'
   | 'manageOperators';

@@ -3,6 +3,7 @@ import { closeSubscriptions, messageOf, onSignedOut, request } from './api.ts';
 import { Layout } from './components/layout.tsx';
 import { graphql } from './gql/index.ts';
 import { followEnvironments } from './live.ts';
+import { ArchivedFlagsPage } from './pages/archived-flags.tsx';
 import { AuditPage } from './pages/audit.tsx';
 import { EnvironmentsPage } from './pages/environments.tsx';
 import { FlagPage } from './pages/flag.tsx';
@@ -168,6 +169,7 @@ export function App() {
       <Layout route={route} liveProblem={liveProblem}>
         {route.page === 'flags' && <FlagsPage />}
         {route.page === 'flag' && <FlagPage slug={route.slug} />}
+        {route.page === 'archived-flags' && <ArchivedFlagsPage />}
         {route.page === 'organizations' && <OrganizationsPage environment={route.environment} />}
         {route.page === 'organization' && <OrganizationPage id={route.id} environment={route.environment} />}
         {route.page === 'environments' && <EnvironmentsPage />}

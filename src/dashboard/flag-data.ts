@@ -67,6 +67,7 @@ const oneFlag = graphql(`
       name
       description
       tags
+      archivedAt
       rule(environment: $environment) {
         enabled
         version
@@ -101,9 +102,12 @@ export async function loadRules(
 }
 
 /** One flag with its rule in one environment; null once it is deleted. */
+/** A live flag's row in one environment; null when it was deleted or archived. */
 export async function loadFlagRow(slug: string, environment: string) {
   const { featureFlag } = await request(oneFlag, { slug, environment });
-  return featureFlag;
+  if (!featureFlag || featureFlag.archivedAt) return null;
+  const { archivedAt: _archivedAt, ...row } = featureFlag;
+  return row;
 }
 
 export const setEnabled = graphql(`

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 export type Route =
   | { page: 'flags' }
   | { page: 'flag'; slug: string }
+  | { page: 'archived-flags' }
   | { page: 'organizations'; environment: string }
   | { page: 'organization'; environment: string; id: string }
   | { page: 'environments' }
@@ -30,6 +31,7 @@ export function routeOf(pathname: string): Route {
   }
   if (segments.length === 1) {
     switch (first) {
+      case 'archived-flags':
       case 'environments':
       case 'audit':
       case 'operators':

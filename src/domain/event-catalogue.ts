@@ -30,6 +30,12 @@ export interface EventCatalogue {
    * was when the flag was deleted (events before roles held every environment's rule).
    */
   'flag.deleted': { before: FlagRecord & { rules: RuleSnapshot[] }; after: null };
+  /**
+   * Archived: off in every environment (archiving is refused otherwise), hidden from the default
+   * listing, its rules frozen until `flag.unarchived`. Recorded for every environment.
+   */
+  'flag.archived': { before: ArchivableFlagRecord; after: ArchivableFlagRecord };
+  'flag.unarchived': { before: ArchivableFlagRecord; after: ArchivableFlagRecord };
   'flag.toggled': { before: RuleSnapshot; after: RuleSnapshot };
   'rule.updated': { before: RuleSnapshot; after: RuleSnapshot };
   'user.created': { before: null; after: UserRecord };
@@ -101,6 +107,9 @@ export type FlagRecord = {
   description: string;
   tags: string[];
 };
+
+/** A flag with its archived state (ISO time, or null), as the archive events record it. */
+export type ArchivableFlagRecord = FlagRecord & { archivedAt: string | null };
 
 export type UserRecord = {
   id: string;

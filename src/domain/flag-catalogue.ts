@@ -4,12 +4,20 @@ import type { ChangeFeed } from './change-feed.ts';
 import type { RecordedEvent } from './events.ts';
 
 /**
- * Every flag's definition (slug, name, description, tags, timestamps), in memory, in id order:
+ * Every flag's definition (slug, name, description, tags, archived state, timestamps), in memory, in id order:
  * the flag reads of GraphQL and REST are answered from it and from the rules in `flagState`.
  * Loaded at start and kept current by the change feed. A created or updated flag is read once
  * for the stretch of events that holds it (its timestamps are not in the event), before the
  * stretch is handed on, so this instance's own writes are here when they are acknowledged.
  */
+/** Events after which the flag's row is read again (its new fields and `updatedAt`). */
+const rereadTypes: ReadonlySet<string> = new Set([
+  'flag.created',
+  'flag.updated',
+  'flag.archived',
+  'flag.unarchived',
+]);
+
 export class FlagCatalogue {
   private readonly flags = new Map<string, FeatureFlag>();
   private readonly idsBySlug = new Map<string, string>();
@@ -52,8 +60,7 @@ export class FlagCatalogue {
   private prepare(events: readonly RecordedEvent[]): Promise<void> | undefined {
     const ids = new Set<string>();
     for (const event of events) {
-      if ((event.type === 'flag.created' || event.type === 'flag.updated') && event.flagId)
-        ids.add(event.flagId);
+      if (rereadTypes.has(event.type) && event.flagId) ids.add(event.flagId);
     }
     if (ids.size === 0) return undefined;
     return (async () => {
@@ -67,7 +74,9 @@ export class FlagCatalogue {
   apply(event: RecordedEvent): void {
     switch (event.type) {
       case 'flag.created':
-      case 'flag.updated': {
+      case 'flag.updated':
+      case 'flag.archived':
+      case 'flag.unarchived': {
         const id = event.flagId ?? '';
         const row = this.readRows.get(id);
         this.readRows.delete(id);

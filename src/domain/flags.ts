@@ -1,8 +1,9 @@
 import { prisma } from '../db/index.ts';
-import { NotFoundError } from '../errors.ts';
+import { BadUserInputError, NotFoundError } from '../errors.ts';
 import type { FeatureFlag } from '../generated/prisma/client.ts';
 import { newId } from '../ids.ts';
 import type { Actor } from './actor.ts';
+import type { ArchivableFlagRecord } from './event-catalogue.ts';
 import { recordEvent } from './events.ts';
 import { createDisabledRules, ruleSnapshotSelect, toRuleSnapshot } from './rules.ts';
 import { commitChange } from './transaction.ts';
@@ -16,6 +17,10 @@ export function flagRecord(flag: FeatureFlag) {
     description: flag.description,
     tags: flag.tags,
   };
+}
+
+function archivableFlagRecord(flag: FeatureFlag): ArchivableFlagRecord {
+  return { ...flagRecord(flag), archivedAt: flag.archivedAt?.toISOString() ?? null };
 }
 
 export async function findFlagBySlug(slug: string): Promise<FeatureFlag> {
@@ -115,5 +120,60 @@ export async function deleteFeatureFlag(actor: Actor, slug: string): Promise<Fea
       });
     }
     return flag;
+  });
+}
+
+/**
+ * Archives a flag: it leaves the default listing and its rules are frozen (`changeRule` refuses
+ * any change) until it is unarchived; it keeps its rules, organizations and history, and the
+ * WorkOS routes answer for it as for any disabled flag. Refused while it is on anywhere, so that
+ * archiving never changes what an application sees: turn it off first, deliberately. Archiving an
+ * archived flag changes nothing.
+ */
+export function archiveFeatureFlag(actor: Actor, slug: string): Promise<FeatureFlag> {
+  return setArchived(actor, slug, true);
+}
+
+/** Brings an archived flag back, as it was (off everywhere); unarchiving a live flag changes nothing. */
+export function unarchiveFeatureFlag(actor: Actor, slug: string): Promise<FeatureFlag> {
+  return setArchived(actor, slug, false);
+}
+
+async function setArchived(actor: Actor, slug: string, archived: boolean): Promise<FeatureFlag> {
+  if (!isSlug(slug)) throw new NotFoundError('Feature flag', slug);
+  return commitChange(async (tx) => {
+    const flag = await tx.featureFlag.findUnique({ where: { slug } });
+    if (!flag) throw new NotFoundError('Feature flag', slug);
+    if ((flag.archivedAt !== null) === archived) return flag;
+    if (archived) {
+      // Every rule of the flag locked: a concurrent rule change either committed before (and is
+      // seen below) or waits and then finds the flag archived (it reads archivedAt after its lock).
+      await tx.$queryRaw`SELECT 1 FROM "FeatureFlagRule" WHERE "flagId" = ${flag.id} FOR UPDATE`;
+      const enabled = await tx.featureFlagRule.findMany({
+        where: { flagId: flag.id, enabled: true },
+        select: { environment: { select: { slug: true } } },
+        orderBy: { environment: { slug: 'asc' } },
+      });
+      if (enabled.length > 0) {
+        const names = enabled.map((rule) => rule.environment.slug).join(', ');
+        throw new BadUserInputError(
+          'slug',
+          `Flag ${JSON.stringify(flag.slug)} is on in ${names}: turn it off there before archiving it.`,
+        );
+      }
+    }
+    const after = await tx.featureFlag.update({
+      where: { id: flag.id },
+      data: { archivedAt: archived ? new Date() : null },
+    });
+    await recordEvent(tx, {
+      type: archived ? 'flag.archived' : 'flag.unarchived',
+      actor,
+      flagId: after.id,
+      flagSlug: after.slug,
+      before: archivableFlagRecord(flag),
+      after: archivableFlagRecord(after),
+    });
+    return after;
   });
 }

@@ -140,8 +140,15 @@ async function changeRule(
     await tx.$queryRaw`SELECT 1 FROM "FeatureFlagRule" WHERE "id" = ${located.id} FOR UPDATE`;
     const current = await tx.featureFlagRule.findUniqueOrThrow({
       where: { id: located.id },
-      select: ruleViewSelect,
+      select: { ...ruleViewSelect, flag: { select: { slug: true, archivedAt: true } } },
     });
+    // Read after the lock, so archiving (which locks every rule of the flag) cannot slip between.
+    if (current.flag.archivedAt) {
+      throw new BadUserInputError(
+        'slug',
+        `Flag ${JSON.stringify(flagSlug)} is archived: unarchive it before changing its rules.`,
+      );
+    }
     const before = toRuleSnapshot(current);
     if (expectedVersion != null && expectedVersion !== before.version) {
       throw new ConflictError(

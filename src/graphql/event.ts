@@ -77,6 +77,10 @@ builder.queryFields((t) => ({
       }),
       flagSlug: t.arg.string({ required: false }),
       type: t.arg.string({ required: false }),
+      actorId: t.arg.id({
+        required: false,
+        description: 'Only the changes made by this API key or operator (an `actorId` of the log).',
+      }),
     },
     resolve: async (query, _root, args, context) => {
       const environment = await environmentFor(context, args.environment, 'read');
@@ -87,6 +91,7 @@ builder.queryFields((t) => ({
       if (!context.operator) where.NOT = { type: { startsWith: operatorEventTypePrefix } };
       if (args.flagSlug) where.flagSlug = validFilterText('flagSlug', args.flagSlug);
       if (args.type) where.type = validFilterText('type', args.type);
+      if (args.actorId != null) where.actorId = validFilterText('actorId', String(args.actorId));
       return prisma.event.findMany({ ...query, where, orderBy: { id: 'desc' } });
     },
   }),

@@ -123,6 +123,12 @@ export const FeatureFlagType = builder.prismaObject('FeatureFlag', {
     tags: t.exposeStringList('tags'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    archivedAt: t.expose('archivedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'When the flag was archived; null while it is live. An archived flag is off everywhere and its rules cannot change until `unarchiveFeatureFlag`.',
+    }),
     rule: t.field({
       type: FeatureFlagRuleType,
       description: 'The rule in an environment the caller’s key may act on.',
@@ -146,14 +152,20 @@ builder.queryFields((t) => ({
     cursor: 'id',
     maxSize: checkedPageSize,
     description:
-      'Flags, oldest first. `tag` keeps flags with that tag; `search` matches slug, name or description.',
+      'Flags, oldest first. `tag` keeps flags with that tag; `search` matches slug, name or description; `archived` lists the archived flags instead of the live ones.',
     authScopes: { may: 'read' },
     args: {
       tag: t.arg.string({ required: false }),
       search: t.arg.string({ required: false }),
+      archived: t.arg.boolean({
+        defaultValue: false,
+        description: 'false (the default): live flags only; true: archived flags only.',
+      }),
     },
     resolve: (query, _root, args) => {
-      const where: Prisma.FeatureFlagWhereInput = {};
+      const where: Prisma.FeatureFlagWhereInput = {
+        archivedAt: args.archived ? { not: null } : null,
+      };
       if (args.tag) where.tags = { has: validFilterText('tag', args.tag) };
       if (args.search) {
         const search = validFilterText('search', args.search);

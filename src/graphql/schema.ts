@@ -4,6 +4,7 @@ import './scalars.ts';
 import './environment.ts';
 import './organization.ts';
 import './flag.ts';
+import './flag-archive.ts';
 import './event.ts';
 import './user.ts';
 import './session.ts';

@@ -19,6 +19,7 @@ export const dashboardPagePaths = [
   '/setup',
   '/invite',
   '/flags/:slug',
+  '/archived-flags',
   '/environments/:environment/organizations',
   '/environments/:environment/organizations/:id',
   '/environments',

@@ -260,3 +260,75 @@ export function EditFlagDialog(props: {
     </Dialog>
   );
 }
+
+const archiveFlag = graphql(`
+  mutation ArchiveFeatureFlag($input: ArchiveFeatureFlagInput!) {
+    archiveFeatureFlag(input: $input) {
+      featureFlag {
+        slug
+        archivedAt
+      }
+    }
+  }
+`);
+
+/**
+ * Archiving leaves the flag's rules as they are but freezes them; the server refuses it while the
+ * flag is on anywhere, so the dialog says where to turn it off first.
+ */
+export function ArchiveFlagDialog(props: {
+  flag: FlagDefinition | null;
+  enabledIn: string[];
+  onClose: () => void;
+  onArchived: (slug: string) => void;
+}) {
+  const { environments } = useSession();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const flag = props.flag;
+  useEffect(() => setError(null), [flag]);
+  const confirm = async () => {
+    if (!flag) return;
+    setBusy(true);
+    try {
+      await request(archiveFlag, { input: { slug: flag.slug } });
+      props.onArchived(flag.slug);
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const on = props.enabledIn.length > 0;
+  return (
+    <Dialog
+      title={flag ? `Archive ${flag.slug}?` : 'Archive flag'}
+      open={flag !== null}
+      onClose={props.onClose}
+    >
+      {flag && (
+        <div class="stack">
+          <ErrorMessage message={error} />
+          <p>
+            This archives <strong>{flag.name}</strong> (<code>{flag.slug}</code>) in every environment:{' '}
+            {environments.map((e) => e.slug).join(', ')}. It leaves the flags list and its rules cannot change
+            until it is unarchived; its rules and history are kept.
+          </p>
+          <p>
+            {on
+              ? `It is on in ${props.enabledIn.join(', ')}: turn it off there before archiving it.`
+              : 'It is off in every environment, so applications see no change.'}
+          </p>
+          <div class="buttons">
+            <button type="button" onClick={props.onClose}>
+              Cancel
+            </button>
+            <button type="button" class="primary" disabled={busy || on} onClick={() => void confirm()}>
+              Archive {flag.slug}
+            </button>
+          </div>
+        </div>
+      )}
+    </Dialog>
+  );
+}

@@ -7,6 +7,7 @@ import { Link } from './link.tsx';
 const titles: Record<Route['page'], string> = {
   flags: 'Flags',
   flag: 'Flag',
+  'archived-flags': 'Archived flags',
   organizations: 'Organizations',
   organization: 'Organization',
   environments: 'Environments',

@@ -23,6 +23,10 @@ export type ApiKeyRole =
   | 'MEMBER'
   | 'READ_ONLY';
 
+export type ArchiveFeatureFlagInput = {
+  slug: string;
+};
+
 export type ChangeOperatorRoleInput = {
   /** For an EDITOR: its environments’ slugs. */
   environments?: Array<string> | null | undefined;
@@ -141,6 +145,10 @@ export type SignInInput = {
   password: string;
 };
 
+export type UnarchiveFeatureFlagInput = {
+  slug: string;
+};
+
 export type UpdateFeatureFlagInput = {
   description?: string | null | undefined;
   name?: string | null | undefined;
@@ -204,6 +212,13 @@ export type DeleteFeatureFlagMutationVariables = Exact<{
 
 
 export type DeleteFeatureFlagMutation = { deleteFeatureFlag: { deletedFeatureFlagId: string } };
+
+export type ArchiveFeatureFlagMutationVariables = Exact<{
+  input: ArchiveFeatureFlagInput;
+}>;
+
+
+export type ArchiveFeatureFlagMutation = { archiveFeatureFlag: { featureFlag: { slug: string, archivedAt: string | null } } };
 
 export type RuleEditorQueryVariables = Exact<{
   slug: string;
@@ -294,7 +309,7 @@ export type FlagRowQueryVariables = Exact<{
 }>;
 
 
-export type FlagRowQuery = { featureFlag: { id: string, slug: string, name: string, description: string, tags: Array<string>, rule: { enabled: boolean, version: number, organizationRule: OrganizationRule, percentage: number } } | null };
+export type FlagRowQuery = { featureFlag: { id: string, slug: string, name: string, description: string, tags: Array<string>, archivedAt: string | null, rule: { enabled: boolean, version: number, organizationRule: OrganizationRule, percentage: number } } | null };
 
 export type SetFeatureFlagEnabledMutationVariables = Exact<{
   input: SetFeatureFlagEnabledInput;
@@ -310,22 +325,45 @@ export type LiveEventsSubscriptionVariables = Exact<{
 
 export type LiveEventsSubscription = { events: { id: string, type: string, flagSlug: string | null, organizationId: string | null, actorName: string | null, createdAt: string, environment: { slug: string } | null } };
 
+export type ArchivedFlagsQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type ArchivedFlagsQuery = { featureFlags: { edges: Array<{ node: { id: string, slug: string, name: string, description: string, tags: Array<string>, archivedAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type UnarchiveFeatureFlagMutationVariables = Exact<{
+  input: UnarchiveFeatureFlagInput;
+}>;
+
+
+export type UnarchiveFeatureFlagMutation = { unarchiveFeatureFlag: { featureFlag: { slug: string } } };
+
 export type AuditLogQueryVariables = Exact<{
   environment: string;
   flagSlug?: string | null | undefined;
   type?: string | null | undefined;
+  actorId?: string | number | null | undefined;
   after?: string | null | undefined;
 }>;
 
 
 export type AuditLogQuery = { events: { edges: Array<{ node: { id: string, type: string, createdAt: string, actorType: string | null, actorId: string | null, actorName: string | null, flagSlug: string | null, before: unknown, after: unknown, environment: { slug: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type AuditActorsQueryVariables = Exact<{
+  environment: string;
+  withOperators: boolean;
+}>;
+
+
+export type AuditActorsQuery = { apiKeys: Array<{ id: string, name: string }>, operators?: Array<{ id: string, email: string }> };
+
 export type FlagPageQueryVariables = Exact<{
   slug: string;
 }>;
 
 
-export type FlagPageQuery = { featureFlag: { id: string, slug: string, name: string, description: string, tags: Array<string>, createdAt: string } | null };
+export type FlagPageQuery = { featureFlag: { id: string, slug: string, name: string, description: string, tags: Array<string>, createdAt: string, archivedAt: string | null } | null };
 
 export type FlagHistoryQueryVariables = Exact<{
   slug: string;
@@ -529,6 +567,16 @@ export const DeleteFeatureFlagDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeleteFeatureFlagMutation, DeleteFeatureFlagMutationVariables>;
+export const ArchiveFeatureFlagDocument = new TypedDocumentString(`
+    mutation ArchiveFeatureFlag($input: ArchiveFeatureFlagInput!) {
+  archiveFeatureFlag(input: $input) {
+    featureFlag {
+      slug
+      archivedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ArchiveFeatureFlagMutation, ArchiveFeatureFlagMutationVariables>;
 export const RuleEditorDocument = new TypedDocumentString(`
     query RuleEditor($slug: String!, $environment: String!) {
   featureFlag(slug: $slug) {
@@ -732,6 +780,7 @@ export const FlagRowDocument = new TypedDocumentString(`
     name
     description
     tags
+    archivedAt
     rule(environment: $environment) {
       enabled
       version
@@ -768,12 +817,42 @@ export const LiveEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LiveEventsSubscription, LiveEventsSubscriptionVariables>;
+export const ArchivedFlagsDocument = new TypedDocumentString(`
+    query ArchivedFlags($after: String) {
+  featureFlags(archived: true, first: 100, after: $after) {
+    edges {
+      node {
+        id
+        slug
+        name
+        description
+        tags
+        archivedAt
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ArchivedFlagsQuery, ArchivedFlagsQueryVariables>;
+export const UnarchiveFeatureFlagDocument = new TypedDocumentString(`
+    mutation UnarchiveFeatureFlag($input: UnarchiveFeatureFlagInput!) {
+  unarchiveFeatureFlag(input: $input) {
+    featureFlag {
+      slug
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnarchiveFeatureFlagMutation, UnarchiveFeatureFlagMutationVariables>;
 export const AuditLogDocument = new TypedDocumentString(`
-    query AuditLog($environment: String!, $flagSlug: String, $type: String, $after: String) {
+    query AuditLog($environment: String!, $flagSlug: String, $type: String, $actorId: ID, $after: String) {
   events(
     environment: $environment
     flagSlug: $flagSlug
     type: $type
+    actorId: $actorId
     first: 50
     after: $after
   ) {
@@ -800,6 +879,18 @@ export const AuditLogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
+export const AuditActorsDocument = new TypedDocumentString(`
+    query AuditActors($environment: String!, $withOperators: Boolean!) {
+  apiKeys(environment: $environment) {
+    id
+    name
+  }
+  operators @include(if: $withOperators) {
+    id
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<AuditActorsQuery, AuditActorsQueryVariables>;
 export const FlagPageDocument = new TypedDocumentString(`
     query FlagPage($slug: String!) {
   featureFlag(slug: $slug) {
@@ -809,6 +900,7 @@ export const FlagPageDocument = new TypedDocumentString(`
     description
     tags
     createdAt
+    archivedAt
   }
 }
     `) as unknown as TypedDocumentString<FlagPageQuery, FlagPageQueryVariables>;

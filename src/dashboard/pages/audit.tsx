@@ -6,11 +6,18 @@ import { actorLabel, changeLines, When } from '../components/history.tsx';
 import { Link } from '../components/link.tsx';
 import type { AuditLogQuery } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
-import { useSession } from '../session.ts';
+import { usePermissions, useSession } from '../session.ts';
 
 const auditQuery = graphql(`
-  query AuditLog($environment: String!, $flagSlug: String, $type: String, $after: String) {
-    events(environment: $environment, flagSlug: $flagSlug, type: $type, first: 50, after: $after) {
+  query AuditLog($environment: String!, $flagSlug: String, $type: String, $actorId: ID, $after: String) {
+    events(
+      environment: $environment
+      flagSlug: $flagSlug
+      type: $type
+      actorId: $actorId
+      first: 50
+      after: $after
+    ) {
       edges {
         node {
           id
@@ -41,6 +48,8 @@ const types = [
   'flag.created',
   'flag.updated',
   'flag.deleted',
+  'flag.archived',
+  'flag.unarchived',
   'flag.toggled',
   'rule.updated',
   'organization.created',
@@ -54,13 +63,29 @@ const types = [
   'environment.created',
 ];
 
-/** The audit log, newest first, 50 events a page. */
+const auditActors = graphql(`
+  query AuditActors($environment: String!, $withOperators: Boolean!) {
+    apiKeys(environment: $environment) {
+      id
+      name
+    }
+    operators @include(if: $withOperators) {
+      id
+      email
+    }
+  }
+`);
+
+/** The audit log, newest first, 50 events a page; every filter is applied by the server. */
 export function AuditPage() {
   const { environments } = useSession();
   const [environment, setEnvironment] = useState(environments[0]?.slug ?? 'sandbox');
   const [flagSlug, setFlagSlug] = useState('');
   const [type, setType] = useState('');
+  const { operator } = useSession();
+  const can = usePermissions();
   const [actor, setActor] = useState('');
+  const [actors, setActors] = useState<{ id: string; label: string }[]>([]);
   const [events, setEvents] = useState<AuditEvent[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -73,6 +98,7 @@ export function AuditPage() {
         environment,
         flagSlug: flagSlug.trim() || null,
         type: type || null,
+        actorId: actor || null,
         after,
       });
       const page = result.events.edges.map((e) => e.node);
@@ -88,10 +114,26 @@ export function AuditPage() {
   useEffect(() => {
     const timer = setTimeout(() => void load(null), 150);
     return () => clearTimeout(timer);
-  }, [environment, flagSlug, type]);
+  }, [environment, flagSlug, type, actor]);
 
-  const needle = actor.trim().toLowerCase();
-  const shown = needle ? events.filter((e) => actorLabel(e).toLowerCase().includes(needle)) : events;
+  // Who may be chosen: the environment's API keys, and the operators for those who may list them.
+  useEffect(() => {
+    let cancelled = false;
+    request(auditActors, { environment, withOperators: can.isAdmin })
+      .then(({ apiKeys, operators }) => {
+        if (cancelled) return;
+        const people = operators?.map((o) => ({ id: o.id, label: o.email })) ?? [
+          { id: operator.id, label: operator.email },
+        ];
+        setActors([...people, ...apiKeys.map((key) => ({ id: key.id, label: `API key ${key.name}` }))]);
+      })
+      .catch(() => !cancelled && setActors([{ id: operator.id, label: operator.email }]));
+    return () => {
+      cancelled = true;
+    };
+  }, [environment, can.isAdmin, operator]);
+
+  const shown = events;
   return (
     <>
       <h1>Audit log</h1>
@@ -112,12 +154,14 @@ export function AuditPage() {
         </label>
         <label>
           Actor
-          <input
-            type="search"
-            value={actor}
-            placeholder="Among loaded events"
-            onInput={(e) => setActor(e.currentTarget.value)}
-          />
+          <select value={actor} onChange={(e) => setActor(e.currentTarget.value)}>
+            <option value="">Anyone</option>
+            {actors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.label}
+              </option>
+            ))}
+          </select>
         </label>
       </search>
       <ErrorMessage message={error} />

@@ -19,6 +19,7 @@ const flagQuery = graphql(`
       description
       tags
       createdAt
+      archivedAt
     }
   }
 `);
@@ -51,7 +52,9 @@ type HistoryEvent = FlagHistoryQuery['events']['edges'][number]['node'];
 export function FlagPage(props: { slug: string }) {
   const { environments } = useSession();
   const [flag, setFlag] = useState<
-    { slug: string; name: string; description: string; tags: string[] } | null | undefined
+    | { slug: string; name: string; description: string; tags: string[]; archivedAt?: string | null }
+    | null
+    | undefined
   >();
   const [history, setHistory] = useState<HistoryEvent[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -81,7 +84,7 @@ export function FlagPage(props: { slug: string }) {
   useLiveEvents((event) => {
     if (event.flagSlug !== props.slug) return;
     if (event.type === 'flag.deleted') setFlag(null);
-    if (event.type === 'flag.updated') {
+    if (event.type === 'flag.updated' || event.type === 'flag.archived' || event.type === 'flag.unarchived') {
       void request(flagQuery, { slug: props.slug }).then(({ featureFlag }) => setFlag(featureFlag));
     }
     void loadHistory().catch(() => {});
@@ -121,7 +124,7 @@ export function FlagPage(props: { slug: string }) {
             onClose={() => setEditing(false)}
             onSaved={(saved) => {
               setEditing(false);
-              setFlag(saved);
+              setFlag((current) => ({ ...saved, archivedAt: current?.archivedAt ?? null }));
             }}
           />
           <p>
@@ -135,6 +138,12 @@ export function FlagPage(props: { slug: string }) {
             )}
           </p>
           {flag.description && <p>{flag.description}</p>}
+          {flag.archivedAt && (
+            <p class="banner info" role="note">
+              Archived {new Date(flag.archivedAt).toLocaleString()}: off in every environment, and its rules
+              cannot change until an admin unarchives it (<Link href="/archived-flags">Archived flags</Link>).
+            </p>
+          )}
           <div class="environments">
             {environments.map((environment) => (
               <RuleEditor key={environment.slug} slug={flag.slug} environment={environment} />

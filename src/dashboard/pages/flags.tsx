@@ -1,7 +1,7 @@
 import { Component } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, messageOf, request } from '../api.ts';
-import { CreateFlagDialog, DeleteFlagDialog } from '../components/flag-dialogs.tsx';
+import { ArchiveFlagDialog, CreateFlagDialog, DeleteFlagDialog } from '../components/flag-dialogs.tsx';
 import { ErrorMessage } from '../components/form.tsx';
 import { Link } from '../components/link.tsx';
 import { Switch } from '../components/switch.tsx';
@@ -44,6 +44,7 @@ export function FlagsPage() {
   const [busy, setBusy] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<FlagDefinition | null>(null);
+  const [archiving, setArchiving] = useState<FlagDefinition | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -117,7 +118,7 @@ export function FlagsPage() {
     // rules of a new flag are read in each environment.
     const targets = environment
       ? [environment]
-      : event.type === 'flag.created'
+      : event.type === 'flag.created' || event.type === 'flag.unarchived'
         ? environments.map((e) => e.slug)
         : [environments[0]?.slug ?? 'sandbox'];
     for (const slug of targets) void refreshRow(event.flagSlug, slug).catch(() => {});
@@ -151,7 +152,7 @@ export function FlagsPage() {
   };
 
   // Stable across renders, so that rows whose data did not change skip their diff.
-  const actions = useRef({ toggle, remove: setDeleting });
+  const actions = useRef({ toggle, remove: setDeleting, archive: setArchiving });
   actions.current.toggle = toggle;
   const editable = environments
     .map((environment) => (can.canChangeRules(environment.slug) ? '1' : '0'))
@@ -174,6 +175,7 @@ export function FlagsPage() {
     <>
       <div class="page-head">
         <h1>Flags</h1>
+        <Link href="/archived-flags">Archived flags</Link>
         {can.canDefineFlags && (
           <button type="button" class="primary" onClick={() => setCreating(true)}>
             Create flag
@@ -259,6 +261,19 @@ export function FlagsPage() {
             void refreshRow(flag.slug, environment.slug).catch(() => {});
         }}
       />
+      <ArchiveFlagDialog
+        flag={archiving}
+        enabledIn={
+          archiving
+            ? environments.filter((e) => rules[e.slug]?.[archiving.slug]?.enabled).map((e) => e.slug)
+            : []
+        }
+        onClose={() => setArchiving(null)}
+        onArchived={(slug) => {
+          setArchiving(null);
+          setFlags((current) => current.filter((flag) => flag.slug !== slug));
+        }}
+      />
       <DeleteFlagDialog
         flag={deleting}
         enabledIn={
@@ -289,6 +304,7 @@ interface FlagRowProps {
     current: {
       toggle: (flag: FlagDefinition, environment: string, enabled: boolean) => Promise<void>;
       remove: (flag: FlagDefinition) => void;
+      archive: (flag: FlagDefinition) => void;
     };
   };
 }
@@ -349,6 +365,14 @@ class FlagRow extends Component<FlagRowProps> {
         })}
         {isAdmin && (
           <td class="actions">
+            <button
+              type="button"
+              class="link-button"
+              aria-label={`Archive ${flag.slug}`}
+              onClick={() => actions.current.archive(flag)}
+            >
+              Archive
+            </button>{' '}
             <button
               type="button"
               class="danger-link"
