@@ -61,6 +61,9 @@ function buildBaseline(ref: string): string {
   return out;
 }
 
+/** Chromium's counters of main-thread time, in seconds; they start again with each navigation. */
+const spentMetrics = ['TaskDuration', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration'];
+
 const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html' };
 
 /** Serves one dashboard build to the context's pages from disk; everything else goes to the server. */
@@ -132,18 +135,29 @@ async function main(): Promise<void> {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
       await context.addCookies([{ name, value, url: server.url }]);
       await serveBuild(context, variant.directory);
+      const page = await context.newPage();
+      // Chromium's own counters (seconds of script, style, layout and all tasks): where the time goes.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const metrics = async () =>
+        Object.fromEntries(
+          (await cdp.send('Performance.getMetrics')).metrics.map((metric) => [metric.name, metric.value]),
+        ) as Record<string, number>;
       pages.push({
         variant,
-        page: await context.newPage(),
+        page,
+        metrics,
         first: [] as number[],
         all: [] as number[],
         longest: [] as number[],
+        spent: {} as Record<string, number[]>,
       });
     }
     for (let run = 0; run <= loads; run++) {
       for (const entry of pages) {
         await entry.page.goto(`${server.url}/`);
         await entry.page.waitForFunction(probe(switches), undefined, { polling: 'raf', timeout: 120_000 });
+        const after = await entry.metrics();
         const [first, all, longest] = (await entry.page.evaluate(
           '[window.__firstScreen, window.__all, window.__longestAfterFirst]',
         )) as number[];
@@ -152,6 +166,9 @@ async function main(): Promise<void> {
           entry.first.push(first ?? Number.NaN);
           entry.all.push(all ?? Number.NaN);
           entry.longest.push(longest ?? Number.NaN);
+          for (const name of spentMetrics) {
+            (entry.spent[name] ??= []).push((after[name] ?? 0) * 1000);
+          }
         }
       }
     }
@@ -199,6 +216,9 @@ async function main(): Promise<void> {
                 firstScreenInteractiveMs: summary(entry.first),
                 allInteractiveMs: summary(entry.all),
                 longestTaskAfterFirstScreenMs: summary(entry.longest),
+                mainThreadMsUntilAll: Object.fromEntries(
+                  Object.entries(entry.spent).map(([name, values]) => [name, round(median(values))]),
+                ),
               },
             ]),
           ),
