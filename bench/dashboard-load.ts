@@ -167,7 +167,7 @@ async function main(): Promise<void> {
           entry.all.push(all ?? Number.NaN);
           entry.longest.push(longest ?? Number.NaN);
           for (const name of spentMetrics) {
-            (entry.spent[name] ??= []).push((after[name] ?? 0) * 1000);
+            entry.spent[name] = [...(entry.spent[name] ?? []), (after[name] ?? 0) * 1000];
           }
         }
       }
