@@ -46,6 +46,24 @@ const FlagsWithRules = graphql(`
   }
 `);
 
+const FlagTable = graphql(`
+  query QueryCountFlagTable($environments: [String!]!) {
+    featureFlags(first: 50) {
+      edges {
+        node {
+          slug
+          rules(environments: $environments) {
+            enabled
+            organizationRule
+            version
+            environment { slug }
+          }
+        }
+      }
+    }
+  }
+`);
+
 const CreateUser = graphql(`
   mutation QueryCountCreateUser($input: CreateUserInput!) {
     createUser(input: $input) { user { id } }
@@ -136,6 +154,38 @@ describe('query count', () => {
     expect(dataOf(result).featureFlags.edges).toHaveLength(FlagCount);
     // The operator's session, the environment, the flags, their rules, the organizations.
     expect(queries).toBeLessThanOrEqual(8);
+  });
+
+  it(`an operator reads ${FlagCount} flags with their rules in two environments (the dashboard's flags page) in a few queries, not one per flag or per rule`, async () => {
+    await server.operators.create({ email: 'table@example.com', role: 'VIEWER' });
+    const cookie = await signInOperator(server, 'table@example.com');
+    const environments = ['production', 'sandbox'];
+    dataOf(await server.request(FlagTable, { environments }, { apiKey: null, headers: { cookie } }));
+    const requestId = `query-count-table-${Date.now()}`;
+    const { result, queries } = await countQueries(requestId, () =>
+      server.request(
+        FlagTable,
+        { environments },
+        { apiKey: null, headers: { cookie, 'x-request-id': requestId } },
+      ),
+    );
+    const edges = dataOf(result).featureFlags.edges;
+    expect(edges).toHaveLength(FlagCount);
+    // In the order asked for.
+    expect(edges[0]?.node.rules.map((rule) => rule.environment.slug)).toEqual(environments);
+    expect(edges[0]?.node.rules[1]).toMatchObject({ organizationRule: 'SOME' });
+    expect(edges[0]?.node.rules[0]).toMatchObject({ organizationRule: 'NONE' });
+    // The operator's session and the page of flags; environments and rules come from memory.
+    expect(queries).toBeLessThanOrEqual(4);
+    // A sandbox key may not read production's rules; too many environments is the client's error.
+    const forbidden = await server.request(FlagTable, { environments });
+    expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const tooMany = await server.request(
+      FlagTable,
+      { environments: Array.from({ length: 21 }, () => 'sandbox') },
+      { apiKey: null, headers: { cookie } },
+    );
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('a refresh of a sealed session takes one statement; when the seal is outdated, one read more', async () => {

@@ -1,5 +1,5 @@
 import { request } from './api.ts';
-import type { FlagDefinitionsQuery, FlagRulesQuery } from './gql/graphql.ts';
+import type { FlagTableQuery } from './gql/graphql.ts';
 import { graphql } from './gql/index.ts';
 
 export interface FlagDefinition {
@@ -17,9 +17,9 @@ export interface RuleSummary {
   percentage: number;
 }
 
-const definitionsPage = graphql(`
-  query FlagDefinitions($after: String) {
-    featureFlags(first: 100, after: $after) {
+const tablePage = graphql(`
+  query FlagTable($environments: [String!]!, $first: Int!, $after: String) {
+    featureFlags(first: $first, after: $after) {
       edges {
         node {
           id
@@ -27,23 +27,7 @@ const definitionsPage = graphql(`
           name
           description
           tags
-        }
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-    }
-  }
-`);
-
-const rulesPage = graphql(`
-  query FlagRules($environment: String!, $after: String) {
-    featureFlags(first: 100, after: $after) {
-      edges {
-        node {
-          slug
-          rule(environment: $environment) {
+          rules(environments: $environments) {
             enabled
             version
             organizationRule
@@ -78,26 +62,30 @@ const oneFlag = graphql(`
   }
 `);
 
-/** Every flag's definition, page by page (100 at a time, the API's largest page). */
-export async function loadDefinitions(onPage: (flags: FlagDefinition[]) => void): Promise<void> {
-  let after: string | null = null;
-  do {
-    const { featureFlags }: FlagDefinitionsQuery = await request(definitionsPage, { after });
-    onPage(featureFlags.edges.map((edge) => edge.node));
-    after = featureFlags.pageInfo.hasNextPage ? (featureFlags.pageInfo.endCursor ?? null) : null;
-  } while (after);
+/** A flag with its rule in each environment asked for, in that order. */
+export interface FlagTableRow {
+  flag: FlagDefinition;
+  rules: RuleSummary[];
 }
 
-/** Every flag's rule in one environment, page by page. */
-export async function loadRules(
-  environment: string,
-  onPage: (rules: [slug: string, rule: RuleSummary][]) => void,
+/**
+ * Every flag with its rules in `environments`, one request per page: a first small page (what
+ * fills the first screen, so its switches work at once), then pages of 100, the API's largest.
+ */
+export async function loadFlagTable(
+  environments: string[],
+  firstPageSize: number,
+  onPage: (rows: FlagTableRow[]) => void,
+  cancelled: () => boolean,
 ): Promise<void> {
   let after: string | null = null;
+  let first = firstPageSize;
   do {
-    const { featureFlags }: FlagRulesQuery = await request(rulesPage, { environment, after });
-    onPage(featureFlags.edges.map((edge) => [edge.node.slug, edge.node.rule]));
+    const { featureFlags }: FlagTableQuery = await request(tablePage, { environments, first, after });
+    if (cancelled()) return;
+    onPage(featureFlags.edges.map(({ node: { rules, ...flag } }) => ({ flag, rules })));
     after = featureFlags.pageInfo.hasNextPage ? (featureFlags.pageInfo.endCursor ?? null) : null;
+    first = 100;
   } while (after);
 }
 

@@ -288,20 +288,14 @@ export type DeleteWebhookEndpointMutationVariables = Exact<{
 
 export type DeleteWebhookEndpointMutation = { deleteWebhookEndpoint: { deletedWebhookEndpointId: string } };
 
-export type FlagDefinitionsQueryVariables = Exact<{
+export type FlagTableQueryVariables = Exact<{
+  environments: Array<string> | string;
+  first: number;
   after?: string | null | undefined;
 }>;
 
 
-export type FlagDefinitionsQuery = { featureFlags: { edges: Array<{ node: { id: string, slug: string, name: string, description: string, tags: Array<string> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
-
-export type FlagRulesQueryVariables = Exact<{
-  environment: string;
-  after?: string | null | undefined;
-}>;
-
-
-export type FlagRulesQuery = { featureFlags: { edges: Array<{ node: { slug: string, rule: { enabled: boolean, version: number, organizationRule: OrganizationRule, percentage: number } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type FlagTableQuery = { featureFlags: { edges: Array<{ node: { id: string, slug: string, name: string, description: string, tags: Array<string>, rules: Array<{ enabled: boolean, version: number, organizationRule: OrganizationRule, percentage: number }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type FlagRowQueryVariables = Exact<{
   slug: string;
@@ -732,9 +726,9 @@ export const DeleteWebhookEndpointDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>;
-export const FlagDefinitionsDocument = new TypedDocumentString(`
-    query FlagDefinitions($after: String) {
-  featureFlags(first: 100, after: $after) {
+export const FlagTableDocument = new TypedDocumentString(`
+    query FlagTable($environments: [String!]!, $first: Int!, $after: String) {
+  featureFlags(first: $first, after: $after) {
     edges {
       node {
         id
@@ -742,22 +736,7 @@ export const FlagDefinitionsDocument = new TypedDocumentString(`
         name
         description
         tags
-      }
-    }
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<FlagDefinitionsQuery, FlagDefinitionsQueryVariables>;
-export const FlagRulesDocument = new TypedDocumentString(`
-    query FlagRules($environment: String!, $after: String) {
-  featureFlags(first: 100, after: $after) {
-    edges {
-      node {
-        slug
-        rule(environment: $environment) {
+        rules(environments: $environments) {
           enabled
           version
           organizationRule
@@ -771,7 +750,7 @@ export const FlagRulesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<FlagRulesQuery, FlagRulesQueryVariables>;
+    `) as unknown as TypedDocumentString<FlagTableQuery, FlagTableQueryVariables>;
 export const FlagRowDocument = new TypedDocumentString(`
     query FlagRow($slug: String!, $environment: String!) {
   featureFlag(slug: $slug) {

@@ -7,14 +7,16 @@ import { Link } from '../components/link.tsx';
 import { Switch } from '../components/switch.tsx';
 import {
   type FlagDefinition,
-  loadDefinitions,
   loadFlagRow,
-  loadRules,
+  loadFlagTable,
   type RuleSummary,
   setEnabled,
 } from '../flag-data.ts';
 import { useLiveEvents } from '../live.ts';
 import { type SessionEnvironment, usePermissions, useSession } from '../session.ts';
+
+/** Rows in the first request: more than a tall screen shows (a row is about 3 lines). */
+const firstScreenRows = 40;
 
 /** Rules by environment slug, then flag slug. */
 type Rules = Record<string, Record<string, RuleSummary>>;
@@ -49,7 +51,8 @@ export function FlagsPage() {
   useEffect(() => {
     let cancelled = false;
     const definitions: FlagDefinition[] = [];
-    const arrived: Rules = {};
+    const slugs = environments.map((environment) => environment.slug);
+    const arrived: Rules = Object.fromEntries(slugs.map((slug) => [slug, {}]));
     // Pages that arrive within one frame are drawn together: one render, not one per request.
     let frame = 0;
     const draw = () => {
@@ -63,22 +66,28 @@ export function FlagsPage() {
         return next;
       });
     };
-    const schedule = () => {
-      frame ||= requestAnimationFrame(draw);
-    };
-    // Definitions and each environment's rules load side by side, 100 flags a request.
-    Promise.all([
-      loadDefinitions((page) => {
-        definitions.push(...page);
-        schedule();
-      }),
-      ...environments.map((environment) =>
-        loadRules(environment.slug, (page) => {
-          arrived[environment.slug] = { ...arrived[environment.slug], ...Object.fromEntries(page) };
-          schedule();
-        }),
-      ),
-    ])
+    let firstPage = true;
+    // One request per page with every environment's rule: the first screen's rows come first
+    // and are drawn at once (their switches work while the rest loads), then pages of 100.
+    loadFlagTable(
+      slugs,
+      firstScreenRows,
+      (rows) => {
+        for (const { flag, rules: flagRules } of rows) {
+          definitions.push(flag);
+          for (const [index, slug] of slugs.entries()) {
+            const rule = flagRules[index];
+            const inEnvironment = arrived[slug];
+            if (rule && inEnvironment) inEnvironment[flag.slug] = rule;
+          }
+        }
+        if (firstPage) {
+          firstPage = false;
+          draw();
+        } else frame ||= requestAnimationFrame(draw);
+      },
+      () => cancelled,
+    )
       .then(() => {
         if (cancelled) return;
         cancelAnimationFrame(frame);
