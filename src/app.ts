@@ -33,7 +33,7 @@ import { logWebSocketConnections } from './http/websocket-log.ts';
 import { logger } from './logger.ts';
 import { countChangeFeedEvent, retentionPurged } from './metrics.ts';
 import { realtimeFanOut } from './realtime/fan-out.ts';
-import { type RedisChangeNotifier, startRedisChangeNotifier } from './realtime/redis-notifier.ts';
+import type { RedisChangeNotifier } from './realtime/redis-notifier.ts';
 import { workosRoutes } from './rest/index.ts';
 import { operationalRoutes, useRoutes } from './routes.ts';
 import { makeDataFolderPrivate } from './security/data-folder.ts';
@@ -62,8 +62,17 @@ export interface RunningApp {
   startupMs: Record<string, number>;
 }
 
+export interface BuildOptions {
+  /**
+   * The database, already being opened (by main.ts, before it loads the rest of the server, so
+   * PGlite's boot overlaps the module loading: BENCHMARKS.md, "Start-up"). Opened by `start()`
+   * when absent. Its data folder must have been made private before it was opened.
+   */
+  database?: Promise<Database>;
+}
+
 /** Builds the whole server. Nothing listens or connects until `start()`. */
-export function buildApp(config: Config) {
+export function buildApp(config: Config, options: BuildOptions = {}) {
   let database: Database | undefined;
   let server: Server | undefined;
   let webSocketServer: WebSocketServer | undefined;
@@ -82,8 +91,11 @@ export function buildApp(config: Config) {
       stepStarted = now;
     };
     // Before anything is written into it, and again once the database made its files.
-    await makeDataFolderPrivate(config.dataDir);
-    database = await openDatabase(config.database);
+    if (options.database) database = await options.database;
+    else {
+      await makeDataFolderPrivate(config.dataDir);
+      database = await openDatabase(config.database);
+    }
     setPrismaClient(database.prisma);
     step('openDatabase');
     const applied = await migrate(database);
@@ -113,6 +125,8 @@ export function buildApp(config: Config) {
     await changeFeed.start(config.changePollMs, feedStart);
     await rateLimits.configure(config);
     if (config.redisUrl) {
+      // ioredis is loaded only when Redis is configured (start-up: BENCHMARKS.md).
+      const { startRedisChangeNotifier } = await import('./realtime/redis-notifier.ts');
       redisNotifier = startRedisChangeNotifier({
         url: config.redisUrl,
         channelPrefix: config.redisPrefix,

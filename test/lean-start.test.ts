@@ -7,6 +7,7 @@ import { loadConfig } from '../src/config.ts';
 import { type DatabaseTarget, openDatabase } from '../src/db/client.ts';
 import { applyPendingMigrations, readMigrationList, schemaEngineLoads } from '../src/db/migrations.ts';
 import { copyMigratedPglite, createTestDatabase, testDatabaseUrl } from './helpers/database.ts';
+import { spawnServer } from './helpers/process.ts';
 import { startTestServer } from './helpers/server.ts';
 
 /** `npm run db:migrate` in its own process, as an operator would run it before starting. */
@@ -94,4 +95,43 @@ describe('migrations at start', () => {
       await database.close();
     }
   }, 120_000);
+
+  it('the server process, restarted with nothing to migrate, serves reads from the moment it listens', async () => {
+    // main.ts opens the database while the rest of the server loads (BENCHMARKS.md, "Start-up").
+    const databases: Record<string, string | undefined>[] = [{}];
+    if (testDatabaseUrl) {
+      const database = await createTestDatabase();
+      cleanups.push(() => database.drop());
+      databases.push({ DATABASE_URL: database.url });
+    }
+    for (const env of databases) {
+      const dataDir = await mkdtemp(path.join(tmpdir(), 'pennant-lean-'));
+      cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+      const first = await spawnServer({ dataDir, env });
+      // The first start's keys follow its listening line.
+      for (let waited = 0; waited < 30_000 && !/sk_test_\S+/.test(first.stdout()); waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const key = /sk_test_\S+/.exec(first.stdout())?.[0];
+      expect(key).toBeDefined();
+      await first.stop();
+      const second = await spawnServer({ dataDir, env, waitForKeys: false });
+      try {
+        const [ready, flags] = await Promise.all([
+          fetch(`${second.url}/ready`),
+          fetch(`${second.url}/feature-flags`, { headers: { authorization: `Bearer ${key}` } }),
+        ]);
+        expect(ready.status).toBe(200);
+        expect(flags.status).toBe(200);
+        expect(await flags.json()).toMatchObject({ object: 'list', data: [] });
+        const listening = second.logs().find((line) => typeof line.startupMs === 'object');
+        expect(listening?.startupCpuMs).toBeGreaterThan(0);
+        // No migration ran: nothing was applied on this start.
+        expect(second.logs().some((line) => line.msg === 'applied database migrations')).toBe(false);
+      } finally {
+        await second.cleanup();
+        await first.cleanup();
+      }
+    }
+  }, 240_000);
 });

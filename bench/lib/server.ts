@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pinned, residentMb } from './machine.ts';
+import { pinned, processCpuMs, residentMb } from './machine.ts';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const serverEntry = path.join(projectRoot, 'dist/src/main.js');
@@ -51,6 +51,10 @@ export interface PennantProcess {
   pid: number;
   /** Milliseconds from spawn to the first `200` from `/ready`. */
   startupMs: number;
+  /** CPU time (user + system) the server had used when `/ready` first answered 200. */
+  startupCpuMs: number;
+  /** Everything it wrote so far (standard output and error). */
+  output(): string;
   /** API keys printed on the first start of an empty database (empty otherwise). */
   keys: Partial<Record<'sandbox' | 'production', string>>;
   residentMb(): number;
@@ -70,6 +74,8 @@ export interface StartOptions {
   nodeArgs?: string[];
   /** Wait for the first-start API keys on stdout. */
   expectKeys?: boolean;
+  /** The script to run instead of dist/src/main.js (e.g. a copy of another build). */
+  entry?: string;
 }
 
 export async function freePort(): Promise<number> {
@@ -92,14 +98,15 @@ const keyPattern = /environment "([a-z0-9-]+)"[^\n]*\n\s*(sk_(?:test|live)_[A-Za
 
 /** Starts `node dist/src/main.js` as its own process (pinned when possible) and waits for /ready. */
 export async function startPennant(options: StartOptions): Promise<PennantProcess> {
-  if (!existsSync(serverEntry)) throw new Error(`${serverEntry} is missing: run npm run build first.`);
+  const entry = options.entry ?? serverEntry;
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first.`);
   const port = await freePort();
   const nodeArgs = [
     ...productionNodeArgs,
     ...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []),
     ...(options.nodeArgs ?? []),
   ];
-  const argv = pinned(options.core, [process.execPath, ...nodeArgs, serverEntry]);
+  const argv = pinned(options.core, [process.execPath, ...nodeArgs, entry]);
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     ...benchmarkServerEnv,
@@ -132,6 +139,7 @@ export async function startPennant(options: StartOptions): Promise<PennantProces
 
   const url = `http://127.0.0.1:${port}`;
   let startupMs = Number.NaN;
+  let startupCpuMs = Number.NaN;
   for (;;) {
     if (exited !== undefined) throw new Error(`Pennant exited with ${exited} before ready:\n${output}`);
     if (performance.now() - started > 120_000) {
@@ -142,6 +150,7 @@ export async function startPennant(options: StartOptions): Promise<PennantProces
       const response = await fetch(`${url}/ready`);
       if (response.status === 200) {
         startupMs = performance.now() - started;
+        startupCpuMs = processCpuMs(child.pid as number);
         break;
       }
     } catch {
@@ -167,6 +176,8 @@ export async function startPennant(options: StartOptions): Promise<PennantProces
     port,
     pid: child.pid as number,
     startupMs,
+    startupCpuMs,
+    output: () => output,
     keys,
     residentMb: () => residentMb(child.pid as number),
     stop: () => stopChild(child, () => exited !== undefined),

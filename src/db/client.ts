@@ -1,8 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
-import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.ts';
 
 /**
@@ -28,7 +25,9 @@ export interface Database {
 
 /** Opens the database named by the configuration: real PostgreSQL, or embedded PGlite. */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  // Only the driver the target needs is loaded (PGlite's or pg's): start-up, BENCHMARKS.md.
   if (target.kind === 'postgres') {
+    const { PrismaPg } = await import('@prisma/adapter-pg');
     const adapterFactory = new PrismaPg({ connectionString: target.url });
     const prisma = new PrismaClient({ adapter: adapterFactory });
     return {
@@ -40,6 +39,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   }
   // Private to the server's user (see src/security/data-folder.ts), the parent folder too.
   if (target.dataDir) await mkdir(target.dataDir, { recursive: true, mode: 0o700 });
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('pglite-prisma-adapter'),
+  ]);
   const pglite = new PGlite(target.dataDir, {
     startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${pgliteSharedBuffers}`],
   });

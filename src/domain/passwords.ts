@@ -1,4 +1,4 @@
-import { type Algorithm, hash, verify } from '@node-rs/argon2';
+import type { Algorithm } from '@node-rs/argon2';
 import { BadUserInputError } from '../errors.ts';
 
 /**
@@ -26,7 +26,15 @@ export function validPassword(password: string, field = 'password'): string {
   return password;
 }
 
-export function hashPassword(password: string): Promise<string> {
+// The native binding is loaded at the first sign-in or password change, not at start-up.
+let argon2: Promise<typeof import('@node-rs/argon2')> | undefined;
+const loadArgon2 = () => {
+  argon2 ??= import('@node-rs/argon2');
+  return argon2;
+};
+
+export async function hashPassword(password: string): Promise<string> {
+  const { hash } = await loadArgon2();
   return hash(password, { algorithm: argon2id });
 }
 
@@ -43,6 +51,7 @@ export async function verifyPassword(
 ): Promise<boolean> {
   dummyHash ??= hashPassword(`unknown-account-${Math.random()}`);
   const target = storedHash ?? (await dummyHash);
+  const { verify } = await loadArgon2();
   let matches: boolean;
   try {
     matches = await verify(target, password.slice(0, maximumPasswordLength));

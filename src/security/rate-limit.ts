@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import {
   type RateLimiterAbstract,
   RateLimiterMemory,
@@ -108,6 +108,8 @@ export class RateLimits {
   async configure(config: Config): Promise<void> {
     let lastRedisWarning = 0;
     if (config.redisUrl) {
+      // Loaded only when Redis is configured: it is not needed otherwise (start-up, BENCHMARKS.md).
+      const { Redis } = await import('ioredis');
       this.redis = new Redis(config.redisUrl, {
         // Fail fast to the in-memory insurance limiter instead of queueing while Redis is away.
         enableOfflineQueue: false,
