@@ -3,6 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '../src/db/index.ts';
+import { type Loose, type RawResult, rawGraphQL } from './helpers/raw-graphql.ts';
 import {
   defaultOperatorPassword,
   signInOperator,
@@ -36,27 +37,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-// biome-ignore lint/suspicious/noExplicitAny: ad-hoc documents, read loosely and checked by assertions.
-type Loose = Record<string, any>;
-interface Result {
-  status: number;
-  headers: Headers;
-  data?: Loose | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
+type Result = RawResult;
 
-async function call(
-  query: string,
-  variables: Loose = {},
-  headers: Record<string, string> = {},
-): Promise<Result> {
-  const response = await fetch(server.graphqlUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as Omit<Result, 'status' | 'headers'>;
-  return { ...body, status: response.status, headers: response.headers };
+function call(query: string, variables: Loose = {}, headers: Record<string, string> = {}): Promise<Result> {
+  return rawGraphQL(server.graphqlUrl, query, variables, headers);
 }
 
 const signInMutation =
