@@ -141,6 +141,33 @@ export function CreateFlagDialog(props: {
   );
 }
 
+/**
+ * A confirmed action on one flag (delete, archive): busy while it runs, the server's refusal
+ * shown, cleared when the dialog opens for another flag.
+ */
+function useFlagAction(
+  flag: FlagDefinition | null,
+  run: (slug: string) => Promise<unknown>,
+  done: (slug: string) => void,
+) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => setError(null), [flag]);
+  const confirm = async () => {
+    if (!flag) return;
+    setBusy(true);
+    try {
+      await run(flag.slug);
+      done(flag.slug);
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, busy, confirm };
+}
+
 export function DeleteFlagDialog(props: {
   flag: FlagDefinition | null;
   enabledIn: string[];
@@ -148,22 +175,12 @@ export function DeleteFlagDialog(props: {
   onDeleted: (slug: string) => void;
 }) {
   const { environments } = useSession();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const flag = props.flag;
-  useEffect(() => setError(null), [flag]);
-  const confirm = async () => {
-    if (!flag) return;
-    setBusy(true);
-    try {
-      await request(deleteFlag, { input: { slug: flag.slug } });
-      props.onDeleted(flag.slug);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, busy, confirm } = useFlagAction(
+    flag,
+    (slug) => request(deleteFlag, { input: { slug } }),
+    props.onDeleted,
+  );
   return (
     <Dialog
       title={flag ? `Delete ${flag.slug}?` : 'Delete flag'}
@@ -283,22 +300,12 @@ export function ArchiveFlagDialog(props: {
   onArchived: (slug: string) => void;
 }) {
   const { environments } = useSession();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const flag = props.flag;
-  useEffect(() => setError(null), [flag]);
-  const confirm = async () => {
-    if (!flag) return;
-    setBusy(true);
-    try {
-      await request(archiveFlag, { input: { slug: flag.slug } });
-      props.onArchived(flag.slug);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, busy, confirm } = useFlagAction(
+    flag,
+    (slug) => request(archiveFlag, { input: { slug } }),
+    props.onArchived,
+  );
   const on = props.enabledIn.length > 0;
   return (
     <Dialog
