@@ -103,6 +103,20 @@ describe('authentication', () => {
     expect(response.errors?.[0]?.message).toMatch(/not valid|revoked/);
   });
 
+  // The flag read authorizes in its resolvers (no scope-auth scope, see docs/security.md).
+  it.each([
+    ['no key', {}],
+    ['an unknown key', { headers: { authorization: `Bearer sk_test_${'B'.repeat(43)}` } }],
+  ])('refuses the flag read with %s, as every other field', async (_label, extra) => {
+    const response = await server.request(
+      OrganizationFlags,
+      { id: 'org_01JZ0000000000000000000000', environment: 'sandbox' },
+      { apiKey: null, ...extra },
+    );
+    expect(errorCode(response)).toBe('UNAUTHENTICATED');
+    expect(response.data?.organization ?? null).toBeNull();
+  });
+
   it('answers UNAUTHENTICATED for mutations too, and changes nothing', async () => {
     const response = await server.request(
       CreateFlag,

@@ -23,8 +23,8 @@ export const OrganizationType = builder.prismaObject('Organization', {
     featureFlags: t.stringList({
       description:
         'Slugs of the flags enabled for this organization in the environment, sorted. Served from memory.',
-      authScopes: { may: 'read' },
       args: { environment: t.arg.string() },
+      // No scope: the flag-read hot path authorizes in `environmentFor` alone (see `organization`).
       resolve: async (organization, args, context) => {
         const environment = await environmentFor(context, args.environment, 'read');
         return flagState.enabledFlagSlugs(environment.id, organization.id);
@@ -58,20 +58,21 @@ builder.queryFields((t) => ({
       });
     },
   }),
-  organization: t.prismaField({
+  organization: t.field({
     type: OrganizationType,
     nullable: true,
-    authScopes: { may: 'read' },
     description:
       'An organization of an environment (by default the key’s; operators name one), null for any other.',
     args: { id: t.arg.id(), environment: t.arg.string(environmentOption) },
-    resolve: async (query, _root, args, context) => {
+    // The flag-read hot path: answered from memory (a relation selected under it is loaded by
+    // the Prisma plugin, batched per request), and authorized by `environmentFor` alone, which
+    // asks `authorize` for `read` in the environment as a `may` scope would. A scope here (and on
+    // `featureFlags`) would only repeat that check, and scope-auth's per-request cache and
+    // wrapped resolvers are a large part of this read's cost (docs/architecture.md).
+    resolve: async (_root, args, context) => {
       const id = validId('id', String(args.id), 'org');
       const environmentId = (await environmentFor(context, args.environment, 'read')).id;
-      // Only the organization's own fields (the flag-read hot path): from memory. With
-      // relations selected, one query that includes them.
-      if (Object.keys(query).length === 0) return directory.organization(environmentId, id) ?? null;
-      return prisma.organization.findFirst({ ...query, where: { id, environmentId } });
+      return directory.organization(environmentId, id) ?? null;
     },
   }),
 }));
