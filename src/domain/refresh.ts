@@ -258,10 +258,11 @@ export function decideRefresh(
     };
   }
   const active = sessionIsActive(session, now);
-  const forbidden: RefreshDecision = {
+  // A function, not a value: an error captures a stack trace, and nearly every refresh rotates.
+  const forbidden = (): RefreshDecision => ({
     kind: 'refused',
     error: new ForbiddenError('The user is not an active member of this organization.'),
-  };
+  });
   if (state.spentAt) {
     // Asking for another organization than the rotation's (now the session's) is a different
     // request, not a retry.
@@ -272,13 +273,13 @@ export function decideRefresh(
       if (!state.successorStored) {
         return { kind: 'refused', error: invalidGrant('The refresh token was already used.') };
       }
-      if (state.roleSlug === null) return forbidden;
+      if (state.roleSlug === null) return forbidden();
       return { kind: 'retry', organizationId: session.organizationId, role: state.roleSlug };
     }
     return { kind: 'reused' };
   }
   if (!active) return { kind: 'refused', error: invalidGrant('The session has ended (revoked or expired).') };
-  if (state.roleSlug === null) return forbidden;
+  if (state.roleSlug === null) return forbidden();
   return {
     kind: 'rotate',
     organizationId: request.requestedOrganizationId ?? session.organizationId,

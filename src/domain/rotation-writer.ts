@@ -37,9 +37,10 @@ const maxBatch = 200;
 
 // Under load, statements start at most this often, so each writes the refreshes of this long;
 // an idle server writes a refresh at once. A trade-off: shorter, and each statement carries too
-// few rotations to pay for itself; longer, and the refreshes in flight all wait while the core
-// idles. This value came out best in the refresh benchmark (BENCHMARKS.md describes it).
-const statementIntervalMs = 25;
+// few rotations to pay for itself (on the embedded database a statement's fixed cost is many
+// times a row's); longer, and the refreshes in flight all wait while the core idles. Chosen
+// with the refresh benchmark, which BENCHMARKS.md describes.
+const statementIntervalMs = 50;
 
 let queue: Pending[] = [];
 let writing = false;
