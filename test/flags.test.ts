@@ -46,10 +46,23 @@ const FlagList = graphql(`
   }
 `);
 
+const FlagListBackwards = graphql(`
+  query FlagsListBackwards($tag: String, $last: Int, $before: String) {
+    featureFlags(tag: $tag, last: $last, before: $before) {
+      edges { node { slug } }
+      pageInfo { hasPreviousPage startCursor }
+    }
+  }
+`);
+
 const FlagEvents = graphql(`
   query FlagsEvents($flagSlug: String) {
     events(flagSlug: $flagSlug, first: 50) { edges { node { type flagSlug before after } } }
   }
+`);
+
+const OrganizationList = graphql(`
+  query FlagsFaultOrganizations { organizations(first: 1) { edges { node { id } } } }
 `);
 
 let server: TestServer;
@@ -229,19 +242,40 @@ describe('featureFlags connection', () => {
     expect(second.featureFlags.edges.map((e) => e.node.slug)).toEqual(['list-gamma']);
     expect(second.featureFlags.pageInfo.hasNextPage).toBe(false);
   });
+
+  it('pages newest first with last/before, and refuses a cursor it never handed out', async () => {
+    const last = dataOf(await server.request(FlagListBackwards, { tag: 'listing', last: 2 }));
+    expect(last.featureFlags.edges.map((e) => e.node.slug)).toEqual(['list-beta', 'list-gamma']);
+    expect(last.featureFlags.pageInfo.hasPreviousPage).toBe(true);
+    const earlier = dataOf(
+      await server.request(FlagListBackwards, {
+        tag: 'listing',
+        last: 2,
+        before: last.featureFlags.pageInfo.startCursor,
+      }),
+    );
+    expect(earlier.featureFlags.edges.map((e) => e.node.slug)).toEqual(['list-alpha']);
+    expect(earlier.featureFlags.pageInfo.hasPreviousPage).toBe(false);
+    for (const after of ['not-a-cursor', Buffer.from('flag:nope').toString('base64url')]) {
+      const refused = await server.request(FlagList, { first: 2, after });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    }
+    const tooMany = await server.request(FlagList, { first: 101 });
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
 });
 
 describe('unexpected errors', () => {
   it('are masked as INTERNAL_SERVER_ERROR without internals, and logged once with the request id', async () => {
     const errorLog = vi.spyOn(logger, 'error');
-    // A real fault: the table disappears under the running server.
-    await prisma.$executeRawUnsafe('ALTER TABLE "FeatureFlag" RENAME TO "FeatureFlagAway"');
+    // A real fault: a table that the organization list reads disappears under the running server.
+    await prisma.$executeRawUnsafe('ALTER TABLE "Organization" RENAME TO "OrganizationAway"');
     try {
-      const response = await server.request(FlagList, {}, { headers: { 'x-request-id': 'fault-trace-1' } });
+      const response = await server.request(OrganizationList, {}, { headers: { 'x-request-id': 'fault-trace-1' } });
       expect(response.errors).toEqual([
         {
           message: 'Unexpected error.',
-          path: ['featureFlags'],
+          path: ['organizations'],
           extensions: { code: 'INTERNAL_SERVER_ERROR' },
         },
       ]);
@@ -252,9 +286,9 @@ describe('unexpected errors', () => {
       ]);
     } finally {
       errorLog.mockRestore();
-      await prisma.$executeRawUnsafe('ALTER TABLE "FeatureFlagAway" RENAME TO "FeatureFlag"');
+      await prisma.$executeRawUnsafe('ALTER TABLE "OrganizationAway" RENAME TO "Organization"');
     }
-    dataOf(await server.request(FlagList, { first: 1 }));
+    dataOf(await server.request(OrganizationList, {}));
   });
 
   it('a slug that cannot exist is simply not found, even with a NUL in it', async () => {

@@ -46,6 +46,15 @@ const OrganizationWithFlags = graphql(`
   }
 `);
 
+const FlagList = graphql(`
+  query MemoryReadsFlagList($search: String) {
+    featureFlags(first: 10, search: $search) {
+      edges { cursor node { slug tags rule(environment: "sandbox") { enabled } } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
+
 const CreateEnvironment = graphql(`
   mutation MemoryReadsCreateEnvironment($input: CreateEnvironmentInput!) {
     createEnvironment(input: $input) { environment { id slug } }
@@ -117,6 +126,10 @@ describe('reads from memory', () => {
       [
         'GraphQL featureFlag { rule { organizations } }',
         (headers) => server.request(FlagWithRule, { slug: 'counted-read' }, { headers }),
+      ],
+      [
+        'GraphQL featureFlags (the list, searched)',
+        (headers) => server.request(FlagList, { search: 'COUNTED-READ' }, { headers }),
       ],
       [
         'GraphQL organization { featureFlags }',

@@ -1,3 +1,4 @@
+import { resolveCursorConnection } from '@pothos/plugin-relay';
 import { prisma } from '../db/index.ts';
 import { directory } from '../domain/directory.ts';
 import { percentageOf } from '../domain/evaluation.ts';
@@ -16,14 +17,14 @@ import {
 } from '../domain/rules.ts';
 import { isSlug, validFilterText, validId, validPercentage } from '../domain/validation.ts';
 import { BadUserInputError, NotFoundError } from '../errors.ts';
-import type { Prisma } from '../generated/prisma/client.ts';
+import type { FeatureFlag } from '../generated/prisma/client.ts';
 import { environmentFor } from './auth.ts';
 import { builder } from './builder.ts';
 import { actorOf, type GraphQLContext } from './context.ts';
 import { EnvironmentType } from './environment.ts';
 import { BatchLoader, requestLoader } from './loaders.ts';
 import { OrganizationType } from './organization.ts';
-import { checkedPageSize } from './page-size.ts';
+import { checkedPageSize, maxPageSize } from './page-size.ts';
 import { UserType } from './user.ts';
 
 export const OrganizationRuleEnum = builder.enumType('OrganizationRule', {
@@ -166,14 +167,29 @@ export const FeatureFlagType = builder.prismaObject('FeatureFlag', {
   }),
 });
 
+const cursorPrefix = 'flag:';
+
+/** An opaque cursor for a flag in the `featureFlags` list. */
+function flagCursor(id: string): string {
+  return Buffer.from(`${cursorPrefix}${id}`).toString('base64url');
+}
+
+/** The flag id a cursor stands for, or BAD_USER_INPUT naming the argument. */
+function flagIdOfCursor(argument: 'after' | 'before', cursor: string): string {
+  const decoded = Buffer.from(cursor, 'base64url').toString();
+  const id = decoded.startsWith(cursorPrefix) ? decoded.slice(cursorPrefix.length) : '';
+  if (!/^flag_[0-9A-Z]{26}$/.test(id)) {
+    throw new BadUserInputError(argument, `${argument} is not a cursor of this list.`);
+  }
+  return id;
+}
+
 /** Bounds the work of one `rules` field (a page of 100 flags asks for 100 × this). */
 const maxEnvironmentsPerFlag = 20;
 
 builder.queryFields((t) => ({
-  featureFlags: t.prismaConnection({
-    type: 'FeatureFlag',
-    cursor: 'id',
-    maxSize: checkedPageSize,
+  featureFlags: t.connection({
+    type: FeatureFlagType,
     description:
       'Flags, oldest first. `tag` keeps flags with that tag; `search` matches slug, name or description; `archived` lists the archived flags instead of the live ones.',
     authScopes: { may: 'read' },
@@ -185,20 +201,34 @@ builder.queryFields((t) => ({
         description: 'false (the default): live flags only; true: archived flags only.',
       }),
     },
-    resolve: (query, _root, args) => {
-      const where: Prisma.FeatureFlagWhereInput = {
-        archivedAt: args.archived ? { not: null } : null,
-      };
-      if (args.tag) where.tags = { has: validFilterText('tag', args.tag) };
-      if (args.search) {
-        const search = validFilterText('search', args.search);
-        where.OR = [
-          { slug: { contains: search, mode: 'insensitive' } },
-          { name: { contains: search, mode: 'insensitive' } },
-          { description: { contains: search, mode: 'insensitive' } },
-        ];
-      }
-      return prisma.featureFlag.findMany({ ...query, where });
+    // From memory (src/domain/flag-catalogue.ts), in id order.
+    resolve: (_root, args) => {
+      checkedPageSize(args);
+      const tag = args.tag ? validFilterText('tag', args.tag) : undefined;
+      const search = args.search ? validFilterText('search', args.search).toLowerCase() : undefined;
+      const matches = (flag: FeatureFlag) =>
+        (flag.archivedAt !== null) === args.archived &&
+        (tag === undefined || flag.tags.includes(tag)) &&
+        (search === undefined ||
+          [flag.slug, flag.name, flag.description].some((text) => text.toLowerCase().includes(search)));
+      const afterId = args.after ? flagIdOfCursor('after', args.after) : undefined;
+      const beforeId = args.before ? flagIdOfCursor('before', args.before) : undefined;
+      return resolveCursorConnection<FeatureFlag[]>(
+        { args, maxSize: maxPageSize, toCursor: (flag) => flagCursor(flag.id) },
+        ({ limit, inverted }) => {
+          const ids = flagCatalogue.ids();
+          const page: FeatureFlag[] = [];
+          // Walk from the cursor's end of the list until the page (and one more) is full.
+          for (let step = 0; step < ids.length && page.length < limit; step++) {
+            const id = ids[inverted ? ids.length - 1 - step : step] as string;
+            if ((afterId !== undefined && id <= afterId) || (beforeId !== undefined && id >= beforeId))
+              continue;
+            const flag = flagCatalogue.byId(id);
+            if (flag && matches(flag)) page.push(flag);
+          }
+          return page;
+        },
+      );
     },
   }),
   featureFlag: t.prismaField({

@@ -74,7 +74,9 @@ type Documents = {
     "\n  mutation FlagsDelete($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { deletedFeatureFlagId slug }\n  }\n": typeof types.FlagsDeleteDocument,
     "\n  query FlagsBySlug($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { id slug name description tags rule(environment: $environment) { enabled organizationRule version } }\n  }\n": typeof types.FlagsBySlugDocument,
     "\n  query FlagsList($tag: String, $search: String, $first: Int, $after: String) {\n    featureFlags(tag: $tag, search: $search, first: $first, after: $after) {\n      edges { cursor node { slug } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.FlagsListDocument,
+    "\n  query FlagsListBackwards($tag: String, $last: Int, $before: String) {\n    featureFlags(tag: $tag, last: $last, before: $before) {\n      edges { node { slug } }\n      pageInfo { hasPreviousPage startCursor }\n    }\n  }\n": typeof types.FlagsListBackwardsDocument,
     "\n  query FlagsEvents($flagSlug: String) {\n    events(flagSlug: $flagSlug, first: 50) { edges { node { type flagSlug before after } } }\n  }\n": typeof types.FlagsEventsDocument,
+    "\n  query FlagsFaultOrganizations { organizations(first: 1) { edges { node { id } } } }\n": typeof types.FlagsFaultOrganizationsDocument,
     "\n  mutation GraphiqlCreateFlag($slug: String!) {\n    createFeatureFlag(input: { slug: $slug, name: \"From the test\" }) { featureFlag { slug } }\n  }\n": typeof types.GraphiqlCreateFlagDocument,
     "\n  mutation TargetsCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n": typeof types.TargetsCreateEndpointDocument,
     "\n  query TargetsEndpoints { webhookEndpoints { id deliveries { status lastStatusCode lastError } } }\n": typeof types.TargetsEndpointsDocument,
@@ -110,6 +112,7 @@ type Documents = {
     "\n  mutation MemoryReadsSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": typeof types.MemoryReadsSetPercentageDocument,
     "\n  query MemoryReadsFlagWithRule($slug: String!) {\n    featureFlag(slug: $slug) {\n      slug\n      name\n      updatedAt\n      rule(environment: \"sandbox\") {\n        id\n        enabled\n        organizationRule\n        organizationIds\n        version\n        updatedAt\n        updatedBy\n        rolloutSalt\n        environment { slug }\n        organizations { id name }\n      }\n    }\n  }\n": typeof types.MemoryReadsFlagWithRuleDocument,
     "\n  query MemoryReadsOrganization($id: ID!) {\n    organization(id: $id) { id name featureFlags(environment: \"sandbox\") }\n  }\n": typeof types.MemoryReadsOrganizationDocument,
+    "\n  query MemoryReadsFlagList($search: String) {\n    featureFlags(first: 10, search: $search) {\n      edges { cursor node { slug tags rule(environment: \"sandbox\") { enabled } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.MemoryReadsFlagListDocument,
     "\n  mutation MemoryReadsCreateEnvironment($input: CreateEnvironmentInput!) {\n    createEnvironment(input: $input) { environment { id slug } }\n  }\n": typeof types.MemoryReadsCreateEnvironmentDocument,
     "\n  mutation MemoryReadsCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret }\n  }\n": typeof types.MemoryReadsCreateApiKeyDocument,
     "subscription OperatorRolesEvents { events(environment: \"production\") { type actorType } }": typeof types.OperatorRolesEventsDocument,
@@ -302,7 +305,9 @@ const documents: Documents = {
     "\n  mutation FlagsDelete($input: DeleteFeatureFlagInput!) {\n    deleteFeatureFlag(input: $input) { deletedFeatureFlagId slug }\n  }\n": types.FlagsDeleteDocument,
     "\n  query FlagsBySlug($slug: String!, $environment: String!) {\n    featureFlag(slug: $slug) { id slug name description tags rule(environment: $environment) { enabled organizationRule version } }\n  }\n": types.FlagsBySlugDocument,
     "\n  query FlagsList($tag: String, $search: String, $first: Int, $after: String) {\n    featureFlags(tag: $tag, search: $search, first: $first, after: $after) {\n      edges { cursor node { slug } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.FlagsListDocument,
+    "\n  query FlagsListBackwards($tag: String, $last: Int, $before: String) {\n    featureFlags(tag: $tag, last: $last, before: $before) {\n      edges { node { slug } }\n      pageInfo { hasPreviousPage startCursor }\n    }\n  }\n": types.FlagsListBackwardsDocument,
     "\n  query FlagsEvents($flagSlug: String) {\n    events(flagSlug: $flagSlug, first: 50) { edges { node { type flagSlug before after } } }\n  }\n": types.FlagsEventsDocument,
+    "\n  query FlagsFaultOrganizations { organizations(first: 1) { edges { node { id } } } }\n": types.FlagsFaultOrganizationsDocument,
     "\n  mutation GraphiqlCreateFlag($slug: String!) {\n    createFeatureFlag(input: { slug: $slug, name: \"From the test\" }) { featureFlag { slug } }\n  }\n": types.GraphiqlCreateFlagDocument,
     "\n  mutation TargetsCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { webhookEndpoint { id } }\n  }\n": types.TargetsCreateEndpointDocument,
     "\n  query TargetsEndpoints { webhookEndpoints { id deliveries { status lastStatusCode lastError } } }\n": types.TargetsEndpointsDocument,
@@ -338,6 +343,7 @@ const documents: Documents = {
     "\n  mutation MemoryReadsSetPercentage($input: SetOrganizationRuleInput!) {\n    setOrganizationRule(input: $input) { rule { version } }\n  }\n": types.MemoryReadsSetPercentageDocument,
     "\n  query MemoryReadsFlagWithRule($slug: String!) {\n    featureFlag(slug: $slug) {\n      slug\n      name\n      updatedAt\n      rule(environment: \"sandbox\") {\n        id\n        enabled\n        organizationRule\n        organizationIds\n        version\n        updatedAt\n        updatedBy\n        rolloutSalt\n        environment { slug }\n        organizations { id name }\n      }\n    }\n  }\n": types.MemoryReadsFlagWithRuleDocument,
     "\n  query MemoryReadsOrganization($id: ID!) {\n    organization(id: $id) { id name featureFlags(environment: \"sandbox\") }\n  }\n": types.MemoryReadsOrganizationDocument,
+    "\n  query MemoryReadsFlagList($search: String) {\n    featureFlags(first: 10, search: $search) {\n      edges { cursor node { slug tags rule(environment: \"sandbox\") { enabled } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.MemoryReadsFlagListDocument,
     "\n  mutation MemoryReadsCreateEnvironment($input: CreateEnvironmentInput!) {\n    createEnvironment(input: $input) { environment { id slug } }\n  }\n": types.MemoryReadsCreateEnvironmentDocument,
     "\n  mutation MemoryReadsCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret }\n  }\n": types.MemoryReadsCreateApiKeyDocument,
     "subscription OperatorRolesEvents { events(environment: \"production\") { type actorType } }": types.OperatorRolesEventsDocument,
@@ -727,7 +733,15 @@ export function graphql(source: "\n  query FlagsList($tag: String, $search: Stri
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query FlagsListBackwards($tag: String, $last: Int, $before: String) {\n    featureFlags(tag: $tag, last: $last, before: $before) {\n      edges { node { slug } }\n      pageInfo { hasPreviousPage startCursor }\n    }\n  }\n"): (typeof documents)["\n  query FlagsListBackwards($tag: String, $last: Int, $before: String) {\n    featureFlags(tag: $tag, last: $last, before: $before) {\n      edges { node { slug } }\n      pageInfo { hasPreviousPage startCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query FlagsEvents($flagSlug: String) {\n    events(flagSlug: $flagSlug, first: 50) { edges { node { type flagSlug before after } } }\n  }\n"): (typeof documents)["\n  query FlagsEvents($flagSlug: String) {\n    events(flagSlug: $flagSlug, first: 50) { edges { node { type flagSlug before after } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FlagsFaultOrganizations { organizations(first: 1) { edges { node { id } } } }\n"): (typeof documents)["\n  query FlagsFaultOrganizations { organizations(first: 1) { edges { node { id } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -868,6 +882,10 @@ export function graphql(source: "\n  query MemoryReadsFlagWithRule($slug: String
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MemoryReadsOrganization($id: ID!) {\n    organization(id: $id) { id name featureFlags(environment: \"sandbox\") }\n  }\n"): (typeof documents)["\n  query MemoryReadsOrganization($id: ID!) {\n    organization(id: $id) { id name featureFlags(environment: \"sandbox\") }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MemoryReadsFlagList($search: String) {\n    featureFlags(first: 10, search: $search) {\n      edges { cursor node { slug tags rule(environment: \"sandbox\") { enabled } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query MemoryReadsFlagList($search: String) {\n    featureFlags(first: 10, search: $search) {\n      edges { cursor node { slug tags rule(environment: \"sandbox\") { enabled } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
