@@ -271,7 +271,11 @@ describe('unexpected errors', () => {
     // A real fault: a table that the organization list reads disappears under the running server.
     await prisma.$executeRawUnsafe('ALTER TABLE "Organization" RENAME TO "OrganizationAway"');
     try {
-      const response = await server.request(OrganizationList, {}, { headers: { 'x-request-id': 'fault-trace-1' } });
+      const response = await server.request(
+        OrganizationList,
+        {},
+        { headers: { 'x-request-id': 'fault-trace-1' } },
+      );
       expect(response.errors).toEqual([
         {
           message: 'Unexpected error.',
