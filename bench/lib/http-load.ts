@@ -13,8 +13,11 @@ export interface HttpLoadOptions {
   /** The status every response must have; default 200. */
   expectStatus?: number;
   headers?: Record<string, string>;
-  /** Called with each response body; return false to count it as a failure. */
-  check?: (body: string) => boolean;
+  /**
+   * Called with each response body (as autocannon gives it: the bytes read as UTF-8, never
+   * decompressed) and headers (names lower-cased); return false to count it as a failure.
+   */
+  check?: (body: string, headers: Record<string, string>) => boolean;
 }
 
 export interface HttpLoadResult {
@@ -54,8 +57,8 @@ export async function runHttpLoad(options: HttpLoadOptions): Promise<HttpLoadRes
           else if (bodies) request.body = bodies[next++ % bodies.length] as string;
           return request;
         },
-        onResponse: (status, body) => {
-          if (status !== expectStatus || (check && !check(body))) failures++;
+        onResponse: (status, body, _context, headers) => {
+          if (status !== expectStatus || (check && !check(body, lowerCased(headers)))) failures++;
         },
       },
     ],
@@ -67,4 +70,14 @@ export async function runHttpLoad(options: HttpLoadOptions): Promise<HttpLoadRes
     total: result.requests.total,
     failures: failures + result.errors + result.timeouts,
   };
+}
+
+function lowerCased(
+  headers: Record<string, string | string[] | undefined> | undefined,
+): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value !== undefined) result[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return result;
 }
