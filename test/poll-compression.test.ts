@@ -78,6 +78,16 @@ describe('the runtime poll, compressed', () => {
     expect(gzip.body.length).toBeLessThan(identity.body.length);
     expect(gunzipSync(gzip.body).equals(identity.body)).toBe(true);
 
+    // A cross-origin request gets the CORS plugin's Vary: Origin as well, not instead.
+    const crossOrigin = await get(poll, { 'accept-encoding': 'gzip', origin: 'https://elsewhere.example' });
+    expect(crossOrigin.headers['content-encoding']).toBe('gzip');
+    expect(
+      String(crossOrigin.headers.vary)
+        .toLowerCase()
+        .split(/\s*,\s*/)
+        .sort(),
+    ).toEqual(['accept-encoding', 'origin']);
+
     const br = await get(poll, { 'accept-encoding': 'gzip, deflate, br' });
     expect(br.headers['content-encoding']).toBe('br');
     expect(brotliDecompressSync(br.body).equals(identity.body)).toBe(true);

@@ -5,7 +5,7 @@ import { PennantError } from '../errors.ts';
 import { logFault } from '../http/fault-log.ts';
 import { requestContextOf } from '../http/request-context.ts';
 import { countFailure, errorCodeOf } from '../metrics.ts';
-import { json, type Route } from '../routes.ts';
+import { json, type Route, varyOn } from '../routes.ts';
 import { databaseUnavailable, isDatabaseUnavailable } from '../security/database-errors.ts';
 import { type EncodedBody, negotiateCoding, type Representation } from './representation.ts';
 
@@ -121,23 +121,19 @@ export async function conditionalJson(
       logFault(error, requestContextOf(request)?.requestId);
     }
   }
-  const headers: Record<string, string> = {
-    etag: selected.etag,
-    'cache-control': 'private, no-cache',
-    ...(compress ? { vary: 'Accept-Encoding' } : {}),
-  };
-  if (ifNoneMatchHits(request.headers.get('if-none-match'), selected.etag)) {
-    return new Response(null, { status: 304, headers });
-  }
-  // Node allocates these from ArrayBuffers, never SharedArrayBuffers.
-  return new Response(selected.body as Uint8Array<ArrayBuffer>, {
-    status: 200,
-    headers: {
-      'content-type': 'application/json; charset=utf-8',
-      ...(selected.coding ? { 'content-encoding': selected.coding } : {}),
-      ...headers,
-    },
-  });
+  const headers: Record<string, string> = { etag: selected.etag, 'cache-control': 'private, no-cache' };
+  const response = ifNoneMatchHits(request.headers.get('if-none-match'), selected.etag)
+    ? new Response(null, { status: 304, headers })
+    : // Node allocates these from ArrayBuffers, never SharedArrayBuffers.
+      new Response(selected.body as Uint8Array<ArrayBuffer>, {
+        status: 200,
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          ...(selected.coding ? { 'content-encoding': selected.coding } : {}),
+          ...headers,
+        },
+      });
+  return compress ? varyOn(response, 'Accept-Encoding') : response;
 }
 
 /** Brotli first: on a JSON poll it is the smaller (see BENCHMARKS.md, the runtime poll). */
