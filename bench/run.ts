@@ -163,17 +163,32 @@ function renderTable(results: Results, options: BenchOptions, coreCount: number)
       flagRead.restRatio >= 0.8,
     ]);
     rows.push(['', 'REST req/s', flagRead.rest.pennant.requestsPerSecond, '', undefined]);
+    const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
     rows.push([
       '',
-      `REST /sdk/feature-flags ratio (${Math.round(flagRead.sdkPollBytes / 1024)} KB answer)`,
+      `REST /sdk/feature-flags ratio, gzip as the SDK asks (${kb(flagRead.sdkPollGzipBytes)} answer)`,
       flagRead.sdkPoll.ratioSpread,
       '≥ 0.8',
       flagRead.sdkPollRatio >= 0.8,
     ]);
-    rows.push(['', 'runtime poll req/s', flagRead.sdkPoll.pennant.requestsPerSecond, '', undefined]);
+    rows.push(['', 'runtime poll (gzip) req/s', flagRead.sdkPoll.pennant.requestsPerSecond, '', undefined]);
     rows.push([
       '',
-      'runtime poll with If-None-Match (304) ratio',
+      `runtime poll uncompressed ratio (${kb(flagRead.sdkPollBytes)} answer; brotli ${kb(flagRead.sdkPollBrotliBytes)})`,
+      flagRead.sdkPollIdentity.ratioSpread,
+      '',
+      undefined,
+    ]);
+    rows.push([
+      '',
+      'runtime poll uncompressed req/s',
+      flagRead.sdkPollIdentity.pennant.requestsPerSecond,
+      '',
+      undefined,
+    ]);
+    rows.push([
+      '',
+      'runtime poll (gzip) with If-None-Match (304) ratio',
       flagRead.sdkPollNotModified.ratioSpread,
       '',
       undefined,

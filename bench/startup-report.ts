@@ -1,7 +1,8 @@
 /**
- * Where start-up time goes: `tsx bench/startup-report.ts [--pg ADMIN_URL] [--rounds N]
+ * Where start-up time goes: `tsx bench/startup-report.ts [--pg ADMIN_URL] [--rounds N] [--empty]
  * [--entry other/dist/src/main.js ...]`. Seeds one small filled database (PGlite, and PostgreSQL
- * with `--pg`), then starts the production build on a copy of it `--rounds` times per entry,
+ * with `--pg`), or with `--empty` (PGlite only) gives each start a new empty data folder, so that
+ * every migration is applied; then starts the production build on a copy of it `--rounds` times per entry,
  * entries alternating round by round, and prints the medians of: spawn to `/ready` (wall), the
  * server's CPU time at that moment (user + system, all threads: what the shared machine's load
  * does not stretch), and each step `start()` logs on its "listening" line. Figures go to
@@ -10,7 +11,7 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { prepareTemplate, type SeededTemplate } from './lib/data.ts';
-import { serverEntry, startPennant } from './lib/server.ts';
+import { serverEntry, startPennant, temporaryDir } from './lib/server.ts';
 
 const { values } = parseArgs({
   options: {
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '5' },
     entry: { type: 'string', multiple: true },
     'no-pglite': { type: 'boolean', default: false },
+    empty: { type: 'boolean', default: false },
   },
 });
 const rounds = Number(values.rounds);
@@ -32,10 +34,20 @@ const median = (xs: number[]) => {
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const size = { flags: 30, organizations: 300, someMax: 100 };
 
-const targets: { name: string; template: SeededTemplate }[] = [];
-if (!values['no-pglite'])
+/** A new empty data folder per start, shaped like a seeded template's instances. */
+const emptyFolders: Pick<SeededTemplate, 'instance' | 'dispose'> = {
+  async instance() {
+    const dir = await temporaryDir('pennant-startup-empty-');
+    return { start: { dataDir: dir.path }, dispose: () => dir.dispose() };
+  },
+  async dispose() {},
+};
+
+const targets: { name: string; template: Pick<SeededTemplate, 'instance' | 'dispose'> }[] = [];
+if (values.empty) targets.push({ name: 'PGlite, empty data folder', template: emptyFolders });
+else if (!values['no-pglite'])
   targets.push({ name: 'PGlite', template: await prepareTemplate({ kind: 'pglite' }, size, undefined, log) });
-if (values.pg)
+if (values.pg && !values.empty)
   targets.push({
     name: 'PostgreSQL',
     template: await prepareTemplate({ kind: 'postgres', adminUrl: values.pg }, size, undefined, log),

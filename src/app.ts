@@ -10,7 +10,7 @@ import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { setPrismaClient } from './db/index.ts';
 import { applyPendingMigrationsInWorker } from './db/migrate-in-worker.ts';
-import { applyPendingMigrations, migrationsPending } from './db/migrations.ts';
+import { migrationsPending } from './db/migrations.ts';
 import { systemActor } from './domain/actor.ts';
 import { apiKeyAuthenticator } from './domain/api-keys.ts';
 import { changeFeed } from './domain/change-feed.ts';
@@ -98,7 +98,13 @@ export function buildApp(config: Config, options: BuildOptions = {}) {
     }
     setPrismaClient(database.prisma);
     step('openDatabase');
-    const applied = await migrate(database);
+    // The first query: on PGlite, this is where its Postgres boots (and runs initdb in a new folder).
+    const pending = await migrationsPending(database.adapterFactory);
+    step('migrationCheck');
+    // In a worker thread, so that the schema engine's memory is given back when it is done (see
+    // migrate-in-worker.ts), through this thread's open database; nothing loaded when none is
+    // pending.
+    const applied = pending ? await applyPendingMigrationsInWorker(database.adapterFactory) : [];
     if (applied.length > 0) logger.info({ migrations: applied }, 'applied database migrations');
     step('migrations');
     const createdEnvironments = await ensureDefaultEnvironments(systemActor);
@@ -187,26 +193,6 @@ export function buildApp(config: Config, options: BuildOptions = {}) {
     });
     const setupUrl = await ensureSetupLink();
     return { url, port, database, createdEnvironments, setupUrl, yoga, startupMs };
-  }
-
-  /**
-   * Pending migrations, applied in a worker thread so that the schema engine's memory is given
-   * back when they are done (see migrate-in-worker.ts); nothing is loaded when none is pending.
-   * PGlite in memory has no folder another thread could open: there, in this thread.
-   */
-  async function migrate(open: Database): Promise<string[]> {
-    if (!(await migrationsPending(open.adapterFactory))) return [];
-    const target = config.database;
-    if (target.kind === 'pglite' && target.dataDir === undefined) {
-      return applyPendingMigrations(open.adapterFactory);
-    }
-    if (target.kind === 'pglite') await open.close();
-    const applied = await applyPendingMigrationsInWorker(target);
-    if (target.kind === 'pglite') {
-      database = await openDatabase(target);
-      setPrismaClient(database.prisma);
-    }
-    return applied;
   }
 
   /**

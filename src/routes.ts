@@ -26,10 +26,33 @@ function compile(route: Route) {
   return { route, pattern, names };
 }
 
+/** Responses whose `Vary` names request headers besides what other plugins put there. */
+const varies = new WeakMap<Response, string>();
+
+/**
+ * Marks `response` as varying on `header`. yoga's CORS plugin *sets* `Vary: Origin` on answers to
+ * cross-origin requests, which would drop this; `useRoutes` adds it back after CORS has run.
+ */
+export function varyOn(response: Response, header: string): Response {
+  varies.set(response, header);
+  response.headers.set('vary', header);
+  return response;
+}
+
 /** Serves routes through yoga, so they pass the same server plugins as GraphQL requests. */
 export function useRoutes(routes: Route[]): Plugin {
   const compiled = routes.map(compile);
   return {
+    // After the CORS plugin's (yoga's own plugins come before these).
+    onResponse({ response }) {
+      const header = varies.get(response);
+      if (header === undefined) return;
+      const vary = response.headers.get('vary');
+      const named = (vary ?? '').split(',').map((name) => name.trim().toLowerCase());
+      if (!named.includes(header.toLowerCase())) {
+        response.headers.set('vary', vary ? `${vary}, ${header}` : header);
+      }
+    },
     async onRequest({ request, url, endResponse }) {
       for (const { route, pattern, names } of compiled) {
         const match = pattern.exec(url.pathname);

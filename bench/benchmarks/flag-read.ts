@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import path from 'node:path';
 import { forkHelper } from '../lib/child.ts';
 import type { BenchContext } from '../lib/context.ts';
@@ -27,15 +28,24 @@ export interface RouteRatio {
 export interface FlagReadResult extends RouteRatio {
   /** REST `GET /organizations/:id/feature-flags` (random organizations). */
   rest: RouteRatio;
-  /** REST `GET /sdk/feature-flags`, without If-None-Match (the ratio the bar is on). */
+  /**
+   * REST `GET /sdk/feature-flags` without If-None-Match, with the `Accept-Encoding` the SDK's
+   * runtime client sends (`sdkAcceptEncoding`), so answered gzip-encoded: the ratio the bar is on.
+   */
   sdkPoll: RouteRatio;
-  /** The same with the current ETag in If-None-Match (answered 304). */
+  /** The same without Accept-Encoding: the uncompressed (identity) answer. */
+  sdkPollIdentity: RouteRatio;
+  /** As `sdkPoll` with the current (gzip) ETag in If-None-Match (answered 304). */
   sdkPollNotModified: RouteRatio;
   restRatio: number;
   sdkPollRatio: number;
+  sdkPollIdentityRatio: number;
   sdkPollNotModifiedRatio: number;
-  /** Bytes of one runtime poll answer. */
+  /** Bytes of one runtime poll answer, uncompressed (identity). */
   sdkPollBytes: number;
+  /** Bytes of the same answer gzip-encoded (what `sdkPoll` sends) and brotli-encoded. */
+  sdkPollGzipBytes: number;
+  sdkPollBrotliBytes: number;
   memory: MemoryResult;
 }
 
@@ -70,6 +80,46 @@ function combine(slices: readonly HttpLoadResult[]): HttpLoadResult {
     total: slices.reduce((sum, s) => sum + s.total, 0),
     failures: slices.reduce((sum, s) => sum + s.failures, 0),
   };
+}
+
+/**
+ * What the WorkOS SDK's runtime client sends: it polls with the global `fetch`, which on Node 20
+ * (undici 6) asks for `gzip, deflate` and decompresses the answer itself.
+ */
+export const sdkAcceptEncoding = 'gzip, deflate';
+
+/** The bytes and ETag of one runtime poll answer with this Accept-Encoding, read undecoded. */
+async function pollSample(
+  url: string,
+  apiKey: string,
+  acceptEncoding: string | undefined,
+): Promise<{ bytes: number; etag: string; coding: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${url}/sdk/feature-flags`,
+      {
+        headers: {
+          authorization: `Bearer ${apiKey}`,
+          ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}),
+        },
+      },
+      (response) => {
+        let bytes = 0;
+        response.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+        });
+        response.on('end', () => {
+          const etag = response.headers.etag;
+          if (response.statusCode !== 200 || !etag)
+            reject(new Error('flag read: the runtime poll has no ETag'));
+          else resolve({ bytes, etag, coding: response.headers['content-encoding'] });
+        });
+        response.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 const flagQuery =
@@ -148,14 +198,21 @@ export async function flagReadBenchmark(context: BenchContext): Promise<FlagRead
       { length: 4096 },
       () => `/organizations/${organizationIds[Math.floor(random() * organizationIds.length)]}/feature-flags`,
     );
-    const poll = await fetch(`${server.url}/sdk/feature-flags`, {
-      headers: { authorization: `Bearer ${keys.sandbox}` },
-    });
-    const pollEtag = poll.headers.get('etag') ?? '';
-    const sdkPollBytes = (await poll.arrayBuffer()).byteLength;
-    if (poll.status !== 200 || !pollEtag) throw new Error('flag read: the runtime poll has no ETag');
+    const identityPoll = await pollSample(server.url, keys.sandbox, undefined);
+    const gzipPoll = await pollSample(server.url, keys.sandbox, sdkAcceptEncoding);
+    const brotliPoll = await pollSample(server.url, keys.sandbox, 'br');
+    if (gzipPoll.coding !== 'gzip' || brotliPoll.coding !== 'br' || identityPoll.coding !== undefined) {
+      throw new Error('flag read: the runtime poll is not encoded as asked');
+    }
+    context.log(
+      `  runtime poll answer: ${identityPoll.bytes} bytes uncompressed, ${gzipPoll.bytes} gzip, ${brotliPoll.bytes} brotli`,
+    );
     const get =
-      (paths: readonly string[], check: (body: string) => boolean, extra: { etag?: string } = {}) =>
+      (
+        paths: readonly string[],
+        check: (body: string, headers: Record<string, string>) => boolean,
+        extra: { etag?: string; acceptEncoding?: string } = {},
+      ) =>
       (durationSeconds: number) =>
         runHttpLoad({
           url: server.url,
@@ -165,6 +222,7 @@ export async function flagReadBenchmark(context: BenchContext): Promise<FlagRead
           headers: {
             authorization: `Bearer ${keys.sandbox}`,
             ...(extra.etag ? { 'if-none-match': extra.etag } : {}),
+            ...(extra.acceptEncoding ? { 'accept-encoding': extra.acceptEncoding } : {}),
           },
           ...(extra.etag ? { expectStatus: 304 } : {}),
           check,
@@ -172,17 +230,31 @@ export async function flagReadBenchmark(context: BenchContext): Promise<FlagRead
     const routes = {
       graphql: pennant,
       rest: get(restPaths, (body) => body.startsWith('{"object":"list","data":[')),
-      sdkPoll: get(['/sdk/feature-flags'], (body) => body.startsWith('{')),
-      sdkPollNotModified: get(['/sdk/feature-flags'], (body) => body === '', { etag: pollEtag }),
+      // autocannon does not decompress: the check is on the coding and the size.
+      sdkPoll: get(
+        ['/sdk/feature-flags'],
+        (body, headers) => headers['content-encoding'] === 'gzip' && body.length > 0,
+        { acceptEncoding: sdkAcceptEncoding },
+      ),
+      sdkPollIdentity: get(
+        ['/sdk/feature-flags'],
+        (body, headers) => headers['content-encoding'] === undefined && body.startsWith('{'),
+      ),
+      sdkPollNotModified: get(['/sdk/feature-flags'], (body) => body === '', {
+        etag: gzipPoll.etag,
+        acceptEncoding: sdkAcceptEncoding,
+      }),
     };
     await routes.rest(options.warmupSeconds);
     await routes.sdkPoll(options.warmupSeconds);
+    await routes.sdkPollIdentity(options.warmupSeconds);
     const pennantIdleRssMb = residentMb(server.pid);
 
     const rounds: Record<keyof typeof routes, { pennant: HttpLoadResult; baseline: HttpLoadResult }[]> = {
       graphql: [],
       rest: [],
       sdkPoll: [],
+      sdkPollIdentity: [],
       sdkPollNotModified: [],
     };
     const { peaks } = await peakRss([server.pid, hello.pid], async () => {
@@ -214,16 +286,21 @@ export async function flagReadBenchmark(context: BenchContext): Promise<FlagRead
     const graphql = routeRatio(rounds.graphql);
     const rest = routeRatio(rounds.rest);
     const sdkPoll = routeRatio(rounds.sdkPoll);
+    const sdkPollIdentity = routeRatio(rounds.sdkPollIdentity);
     const sdkPollNotModified = routeRatio(rounds.sdkPollNotModified);
     return {
       ...graphql,
       rest,
       sdkPoll,
+      sdkPollIdentity,
       sdkPollNotModified,
       restRatio: rest.ratio,
       sdkPollRatio: sdkPoll.ratio,
+      sdkPollIdentityRatio: sdkPollIdentity.ratio,
       sdkPollNotModifiedRatio: sdkPollNotModified.ratio,
-      sdkPollBytes,
+      sdkPollBytes: identityPoll.bytes,
+      sdkPollGzipBytes: gzipPoll.bytes,
+      sdkPollBrotliBytes: brotliPoll.bytes,
       memory,
     };
   } finally {

@@ -15,11 +15,11 @@ import {
   flagInEnvironment,
   listFlags,
   organizationFlagSlugs,
-  representation,
   runtimePoll,
   userFlagSlugs,
 } from './flag-reads.ts';
 import { actorOfApiKey, conditionalJson, noContent, restRoute } from './http.ts';
+import { Representation } from './representation.ts';
 import { parsePageRequest } from './wire.ts';
 
 /**
@@ -34,7 +34,7 @@ export function featureFlagRoutes(): Route[] {
       const page = parsePageRequest(url);
       return conditionalJson(
         request,
-        representation(await listFlags(apiKey.environment.id, undefined, page)),
+        new Representation(await listFlags(apiKey.environment.id, undefined, page)),
       );
     }),
     restRoute('GET', '/feature-flags/:slug', async (request, params) => {
@@ -72,7 +72,7 @@ export function featureFlagRoutes(): Route[] {
       const page = parsePageRequest(url);
       const environmentId = apiKey.environment.id;
       const slugs = organizationFlagSlugs(environmentId, params.organizationId ?? '');
-      return conditionalJson(request, representation(await listFlags(environmentId, slugs, page)));
+      return conditionalJson(request, new Representation(await listFlags(environmentId, slugs, page)));
     }),
     restRoute('GET', '/user_management/users/:userId/feature-flags', async (request, params, url) => {
       const apiKey = await requireApiKey(request);
@@ -82,11 +82,13 @@ export function featureFlagRoutes(): Route[] {
       // active member of (the one evaluation function, through the in-memory state, for each).
       // A user of another environment is unknown here, like any unknown id.
       const slugs = userFlagSlugs(environmentId, params.userId ?? '');
-      return conditionalJson(request, representation(await listFlags(environmentId, slugs, page)));
+      return conditionalJson(request, new Representation(await listFlags(environmentId, slugs, page)));
     }),
     restRoute('GET', '/sdk/feature-flags', async (request) => {
       const apiKey = await requireApiKey(request);
-      return conditionalJson(request, runtimePoll(apiKey.environment.id));
+      // The SDK's fetch (Node's undici) asks for gzip and decompresses: a 600 KB answer for
+      // thousands of organizations goes as a fraction of that.
+      return conditionalJson(request, runtimePoll(apiKey.environment.id), { compress: true });
     }),
   ];
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { directory } from '../domain/directory.ts';
 import { isFlagEnabledForOrganization, organizationRuleCoversEveryone } from '../domain/evaluation.ts';
 import { flagCatalogue } from '../domain/flag-catalogue.ts';
@@ -6,6 +5,7 @@ import { flagState } from '../domain/flag-state.ts';
 import type { RuleView } from '../domain/rules.ts';
 import { NotFoundError } from '../errors.ts';
 import type { FeatureFlag } from '../generated/prisma/client.ts';
+import { Representation } from './representation.ts';
 import {
   type FeatureFlagWire,
   featureFlagWire,
@@ -90,30 +90,19 @@ interface FlagPollEntry {
   targets: { users: { id: string; enabled: boolean }[]; organizations: { id: string; enabled: boolean }[] };
 }
 
-/** A serialized answer and its strong validator. */
-export interface Representation {
-  body: string;
-  etag: string;
-}
-
-/** A strong ETag: SHA-256 of the body, so every instance gives the same one for the same answer. */
-export function representation(value: unknown): Representation {
-  const body = JSON.stringify(value);
-  return { body, etag: `"${createHash('sha256').update(body).digest('base64url')}"` };
-}
-
 /** environmentId → the poll's answer and the revisions it was made at. */
 const pollAnswers = new Map<string, { key: string; answer: Representation }>();
 
 /**
  * The runtime poll's answer for the environment, made once per change: kept under the
- * environment's rule and organization revisions, so a poll costs a lookup.
+ * environment's rule and organization revisions, so a poll costs a lookup (and its compressed
+ * encodings, made from it at most once each, go with it).
  */
 export function runtimePoll(environmentId: string): Representation {
   const key = `${flagState.revision(environmentId)}:${directory.revision(environmentId)}`;
   const known = pollAnswers.get(environmentId);
   if (known?.key === key) return known.answer;
-  const answer = representation(runtimeFlags(environmentId));
+  const answer = new Representation(runtimeFlags(environmentId));
   pollAnswers.set(environmentId, { key, answer });
   return answer;
 }

@@ -5,8 +5,9 @@ import { PennantError } from '../errors.ts';
 import { logFault } from '../http/fault-log.ts';
 import { requestContextOf } from '../http/request-context.ts';
 import { countFailure, errorCodeOf } from '../metrics.ts';
-import { json, type Route } from '../routes.ts';
+import { json, type Route, varyOn } from '../routes.ts';
 import { databaseUnavailable, isDatabaseUnavailable } from '../security/database-errors.ts';
+import { type EncodedBody, negotiateCoding, type Representation } from './representation.ts';
 
 /**
  * The WorkOS-compatible REST edge. Its error bodies follow WorkOS's shapes, because the SDK maps
@@ -95,17 +96,48 @@ export function noContent(): Response {
  * A representation with its strong `ETag`, or 304 Not Modified when the request's
  * `If-None-Match` already names it (RFC 9110 §13.1.2: compared weakly, `*` matches any).
  * `no-cache`: a cache may keep it but must ask again each time, which is what the ETag is for.
+ *
+ * With `compress`, the body is sent gzip- or brotli-encoded when `Accept-Encoding` asks for it
+ * (each encoding made once per representation, see Representation), with that encoding's own
+ * ETag; `Vary: Accept-Encoding` then says so to caches, on 304s too. Only for representations
+ * made once and served many times: compressing one made per request would spend the request's
+ * CPU on it.
  */
-export function conditionalJson(request: Request, representation: { body: string; etag: string }): Response {
-  const headers = { etag: representation.etag, 'cache-control': 'private, no-cache' };
-  if (ifNoneMatchHits(request.headers.get('if-none-match'), representation.etag)) {
-    return new Response(null, { status: 304, headers });
+export async function conditionalJson(
+  request: Request,
+  representation: Representation,
+  options: { compress?: boolean } = {},
+): Promise<Response> {
+  const compress = options.compress === true && representation.compressible;
+  const coding = compress
+    ? negotiateCoding(request.headers.get('accept-encoding'), offeredCodings)
+    : undefined;
+  let selected: EncodedBody = representation.identity;
+  if (coding) {
+    try {
+      selected = await representation.encoded(coding);
+    } catch (error) {
+      // Never expected; the identity body is still a correct answer.
+      logFault(error, requestContextOf(request)?.requestId);
+    }
   }
-  return new Response(representation.body, {
-    status: 200,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
-  });
+  const headers: Record<string, string> = { etag: selected.etag, 'cache-control': 'private, no-cache' };
+  const response = ifNoneMatchHits(request.headers.get('if-none-match'), selected.etag)
+    ? new Response(null, { status: 304, headers })
+    : // Node allocates these from ArrayBuffers, never SharedArrayBuffers.
+      new Response(selected.body as Uint8Array<ArrayBuffer>, {
+        status: 200,
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          ...(selected.coding ? { 'content-encoding': selected.coding } : {}),
+          ...headers,
+        },
+      });
+  return compress ? varyOn(response, 'Accept-Encoding') : response;
 }
+
+/** Brotli first: on a JSON poll it is the smaller (see BENCHMARKS.md, the runtime poll). */
+const offeredCodings = ['br', 'gzip'] as const;
 
 function ifNoneMatchHits(header: string | null, etag: string): boolean {
   if (header === null) return false;
