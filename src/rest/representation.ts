@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import Negotiator from 'negotiator';
 
 /** The content codings Pennant sends besides identity (RFC 9110 §8.4.1). */
 export type ContentCoding = 'gzip' | 'br';
@@ -77,46 +78,19 @@ export class Representation {
 }
 
 /**
- * The coding to send for an `Accept-Encoding` header (RFC 9110 §12.5.3): the acceptable one
- * with the highest q-value among `offered` and identity, preferring the earlier in `offered` on
- * a tie and identity last. No header: identity. Identity is acceptable unless excluded by
- * `identity;q=0`, or by `*;q=0` without identity named; when nothing is acceptable, identity is
- * sent anyway (a 406 would break clients for a preference they may not mean).
+ * The coding to send for an `Accept-Encoding` header (RFC 9110 §12.5.3), as `negotiator` (the
+ * package Express uses) chooses among `offered` and identity: the highest q-value, the earlier
+ * in `offered` on a tie. No header, or nothing acceptable: identity (a 406 would break clients
+ * for a preference they may not mean).
  */
 export function negotiateCoding(
   header: string | null,
   offered: readonly ContentCoding[],
 ): ContentCoding | undefined {
   if (header === null) return undefined;
-  const weights = new Map<string, number>();
-  // Bounded: a header of thousands of codings is not worth reading.
-  for (const part of header.slice(0, 1024).split(',')) {
-    const [rawName = '', ...parameters] = part.split(';');
-    let name = rawName.trim().toLowerCase();
-    if (name === '') continue;
-    if (name === 'x-gzip') name = 'gzip';
-    let q = 1;
-    for (const parameter of parameters) {
-      const [key = '', value = ''] = parameter.split('=');
-      if (key.trim().toLowerCase() !== 'q') continue;
-      const parsed = Number(value.trim());
-      q = Number.isFinite(parsed) && parsed >= 0 && parsed <= 1 ? parsed : 0;
-    }
-    // A coding named twice keeps its higher weight.
-    weights.set(name, Math.max(q, weights.get(name) ?? 0));
-  }
-  const weightOf = (coding: string) => weights.get(coding) ?? weights.get('*');
-  let best: ContentCoding | undefined;
-  let bestWeight = 0;
-  for (const coding of offered) {
-    const weight = weightOf(coding) ?? 0;
-    if (weight > bestWeight) {
-      best = coding;
-      bestWeight = weight;
-    }
-  }
-  // Unnamed, identity is acceptable but least wanted (as the `negotiator` package has it): a
-  // client that lists only `gzip;q=0.5` is asking for gzip.
-  const identityWeight = weights.get('identity') ?? weights.get('*') ?? Math.min(1, ...weights.values());
-  return best !== undefined && bestWeight >= identityWeight ? best : undefined;
+  const available = [...offered, 'identity'];
+  const chosen = new Negotiator({ headers: { 'accept-encoding': header } }).encoding(available, {
+    preferred: available,
+  });
+  return offered.find((coding) => coding === chosen);
 }
