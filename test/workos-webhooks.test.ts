@@ -226,11 +226,24 @@ describe('webhooks', () => {
     await workosFor(server, { apiKey: server.keys.production }).featureFlags.disableFeatureFlag('scoped'); // no change
     dataOf(await server.request(UpdateFlag, { input: { slug: 'scoped', name: 'Scoped again' } }));
 
-    const received = await production.waitFor(2);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(production.received).toHaveLength(2);
-    const types = received.map((r) => JSON.parse(r.body) as { event: string; data: { enabled: boolean } });
-    expect(types.map((t) => t.event).sort()).toEqual(['flag.created', 'flag.updated']);
+    // Nothing else for production: a follow-up definition change goes to every environment, and
+    // the dispatcher enqueues in log order, so once it has arrived every earlier event was
+    // either enqueued for this endpoint already or never will be.
+    dataOf(await server.request(CreateFlag, { input: { slug: 'scoped-after', name: 'Scoped after' } }));
+    const received = await production.waitFor(3);
+    const types = received.map(
+      (r) => JSON.parse(r.body) as { event: string; data: { slug: string; enabled: boolean } },
+    );
+    expect(types.map((t) => `${t.event} ${t.data.slug}`).sort()).toEqual([
+      'flag.created scoped',
+      'flag.created scoped-after',
+      'flag.updated scoped',
+    ]);
+    const endpoints = dataOf(
+      await server.request(Endpoints, {}, { apiKey: server.keys.production }),
+    ).webhookEndpoints;
+    expect(endpoints.find((endpoint) => endpoint.url === url)?.deliveries).toHaveLength(3);
+    expect(production.received).toHaveLength(3);
     // Production's copy of the definition change shows production's rule: still off.
     expect(types.find((t) => t.event === 'flag.updated')?.data.enabled).toBe(false);
   });
