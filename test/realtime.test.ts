@@ -55,7 +55,7 @@ function connect(connectionParams: Record<string, unknown>, headers?: Record<str
 
 /** Waits until the server has registered `count` more subscriptions than `before`. */
 async function registered(before: number, count: number): Promise<void> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 25_000;
   while (realtimeFanOut.subscriberCount < before + count) {
     if (Date.now() > deadline) throw new Error('subscriptions were not registered');
     await sleep(5);

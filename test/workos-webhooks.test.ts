@@ -85,7 +85,7 @@ class Receiver {
   }
 
   /** Waits until `count` requests have been accepted. */
-  async waitFor(count: number, timeoutMs = 10_000): Promise<Received[]> {
+  async waitFor(count: number, timeoutMs = 25_000): Promise<Received[]> {
     const deadline = Date.now() + timeoutMs;
     while (this.received.length < count) {
       if (Date.now() > deadline) {
@@ -291,7 +291,7 @@ describe('webhooks', () => {
     down.failures = Number.POSITIVE_INFINITY;
     const { secret } = await register(url, ['flag.created']);
     dataOf(await server.request(CreateFlag, { input: { slug: 'durable', name: 'Durable' } }));
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 25_000;
     while (down.requests === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(down.requests).toBeGreaterThan(0);
 
