@@ -209,9 +209,16 @@ describe('webhooks', () => {
     });
     expect(event).toMatchObject({ event: 'flag.created', data: { slug: 'flaky' } });
 
-    const endpoints = dataOf(await server.request(Endpoints, {})).webhookEndpoints;
-    const endpoint = endpoints.find((e) => e.url === url);
-    expect(endpoint?.deliveries).toEqual([
+    // The dispatcher records the outcome after the receiver's answer: wait for the row to
+    // leave 'pending' (the test's timeout bounds it), then check what it recorded.
+    const deliveriesOfEndpoint = async () =>
+      dataOf(await server.request(Endpoints, {})).webhookEndpoints.find((e) => e.url === url)?.deliveries;
+    let deliveries = await deliveriesOfEndpoint();
+    while (deliveries?.some((delivery) => delivery.status === 'pending')) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      deliveries = await deliveriesOfEndpoint();
+    }
+    expect(deliveries).toEqual([
       expect.objectContaining({ status: 'delivered', attempts: 3, lastStatusCode: 200 }),
     ]);
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
