@@ -4,16 +4,16 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleForBrowser } from './helpers/browser.ts';
+import { buildPackage } from './helpers/build-package.ts';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
 let scratch: string | undefined;
 
 // The package as an application gets it: the production build (`npm run build`), reached
-// through package.json `exports` by the package's own name.
-beforeAll(async () => {
-  await run('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root });
-}, 240_000);
+// through package.json `exports` by the package's own name; built again only when its inputs
+// changed.
+beforeAll(buildPackage, 240_000);
 
 afterAll(async () => {
   if (scratch) await rm(scratch, { recursive: true, force: true });

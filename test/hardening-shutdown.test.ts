@@ -109,7 +109,7 @@ function slowMutation(graphqlUrl: string, apiKey: string, slug: string, delayMs:
   return { firstPart, answer };
 }
 
-async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+async function waitFor(condition: () => boolean, timeoutMs = 25_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error('timed out');

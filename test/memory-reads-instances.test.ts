@@ -47,7 +47,7 @@ describe.skipIf(!testDatabaseUrl)('in-memory reads on two instances', { timeout:
 
   async function eventually<T>(read: () => Promise<T>, expected: T, what: string): Promise<void> {
     // The feed's delay is its 100 ms poll here; the deadline only bounds a failing test.
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 25_000;
     for (;;) {
       const value = await read();
       if (JSON.stringify(value) === JSON.stringify(expected)) return;

@@ -42,7 +42,7 @@ describe('graphql-ws `next` messages sent from a shared payload', () => {
   }
 
   async function waitFor(check: () => boolean, what: string) {
-    const deadline = Date.now() + 5000;
+    const deadline = Date.now() + 25_000;
     while (!check()) {
       if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
       await new Promise((resolve) => setTimeout(resolve, 5));

@@ -128,12 +128,13 @@ describe('PennantProvider with @openfeature/server-sdk', () => {
 
   it('emits ConfigurationChanged with the changed flag keys, and evaluates the new rule', async () => {
     const { client } = await providerClient();
-    await fixtures.flag('rolling-out');
+    // Listening before the change: its event may arrive before the mutation's answer.
     const created = nextEvent(
       client,
       ProviderEvents.ConfigurationChanged,
       (d) => !!d?.flagsChanged?.includes('rolling-out'),
     );
+    await fixtures.flag('rolling-out');
     // Created after the provider loaded: known (disabled), not FLAG_NOT_FOUND, once its event arrived.
     await created;
     expect(await client.getBooleanDetails('rolling-out', true, { organizationId: globex })).toMatchObject({

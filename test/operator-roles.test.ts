@@ -67,7 +67,7 @@ async function outcome(role: keyof typeof cookies, query: string, variables: Loo
 
 /** Waits until the server has `count` more subscriptions registered than `before`. */
 async function registered(before: number): Promise<void> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 25_000;
   while (realtimeFanOut.subscriberCount < before + 1) {
     if (Date.now() > deadline) throw new Error('the subscription was not registered');
     await sleep(5);

@@ -57,6 +57,7 @@ async function requestTo<T, V>(
   return (await response.json()) as GraphQLResponse<T>;
 }
 
+/** `timeoutMs` may be infinite: then the test's timeout bounds the wait. */
 async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string) {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
@@ -124,11 +125,16 @@ describe.skipIf(!runnable)('two instances sharing PostgreSQL and Redis', { timeo
     instances.connections.push(flagsConnection, eventsConnection);
     const flags = flagsConnection.subscribe(FeatureFlagsChanged, { after: cursor });
     const events = eventsConnection.subscribe(EventsStream, { environment: 'sandbox', after: cursor });
-    await sleep(1000); // both registered on B, live
+    // Both open on B before the change, so that the latency below is delivery, not set-up.
+    await waitUntil(
+      async () => (await metricValue(b.url, 'pennant_active_subscriptions')) === 2,
+      Number.POSITIVE_INFINITY,
+      'both subscriptions open on B',
+    );
 
     const started = performance.now();
     let arrived = 0;
-    void flags.waitForCount(1, 5000).then(
+    void flags.waitForCount(1).then(
       () => {
         arrived = performance.now();
       },
@@ -136,10 +142,10 @@ describe.skipIf(!runnable)('two instances sharing PostgreSQL and Redis', { timeo
     );
     await fixtures.addOrganization('cross-instance', organization);
     const answeredMs = performance.now() - started;
-    const [message] = await flags.waitForCount(1, 5000);
+    const [message] = await flags.waitForCount(1);
     await sleep(0);
     const latencyMs = arrived - started;
-    const [event] = await events.waitForCount(1, 5000);
+    const [event] = await events.waitForCount(1);
     expect(message?.featureFlagsChanged).toMatchObject({
       organizationId: organization,
       featureFlags: ['cross-instance'],
@@ -287,18 +293,23 @@ describe.skipIf(!runnable)('two instances while Redis is briefly unavailable', {
     });
     instances.connections.push(connection);
     const flags = connection.subscribe(FeatureFlagsChanged, { after: cursor });
-    await sleep(1000);
+    await waitUntil(
+      async () => (await metricValue(b.url, 'pennant_active_subscriptions')) === 1,
+      Number.POSITIVE_INFINITY,
+      'the subscription open on B',
+    );
     expect(realtimeFanOut.subscriberCount, 'the subscriber is on B, not here').toBe(0);
 
     await redis?.kill();
     await fixtures.addOrganization('outage-cross', organization); // succeeds on A
-    await sleep(1000);
+    // B cannot know: Redis is down and its poll is a minute away, so only the catch-up after
+    // the restart below can bring the change (this holds at any speed, without a wait).
     expect(flags.messages, 'B cannot know yet: no message, next poll in a minute').toHaveLength(0);
 
     const restarted = performance.now();
     await redis?.restart();
     // B's subscriber connection comes back and pulls the log; A's publisher announces its cursor.
-    const [message] = await flags.waitForCount(1, 10_000);
+    const [message] = await flags.waitForCount(1);
     expect(message?.featureFlagsChanged).toMatchObject({
       added: ['outage-cross'],
       featureFlags: ['outage-cross'],

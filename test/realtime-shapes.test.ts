@@ -53,7 +53,7 @@ async function connectAs(organizationId: string): Promise<WsConnection> {
 }
 
 async function registered(count: number): Promise<void> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 25_000;
   while (realtimeFanOut.subscriberCount < count) {
     if (Date.now() > deadline) throw new Error('subscriptions were not registered');
     await sleep(5);

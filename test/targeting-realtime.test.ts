@@ -255,7 +255,7 @@ describe('exact notifications on one instance', { timeout: 120_000 }, () => {
       const connection = connectWs(single.graphqlUrl, { connectionParams: { sealedSession } });
       singleConnections.push(connection);
       const subscription = connection.subscribe(FeatureFlagsChanged, { after }) as FlagSubscription;
-      const deadline = Date.now() + 10_000;
+      const deadline = Date.now() + 25_000;
       while (realtimeFanOut.subscriberCount < before + 1) {
         if (Date.now() > deadline) throw new Error('the subscription was not registered');
         await sleep(5);

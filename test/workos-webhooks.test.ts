@@ -85,7 +85,7 @@ class Receiver {
   }
 
   /** Waits until `count` requests have been accepted. */
-  async waitFor(count: number, timeoutMs = 10_000): Promise<Received[]> {
+  async waitFor(count: number, timeoutMs = 25_000): Promise<Received[]> {
     const deadline = Date.now() + timeoutMs;
     while (this.received.length < count) {
       if (Date.now() > deadline) {
@@ -209,9 +209,16 @@ describe('webhooks', () => {
     });
     expect(event).toMatchObject({ event: 'flag.created', data: { slug: 'flaky' } });
 
-    const endpoints = dataOf(await server.request(Endpoints, {})).webhookEndpoints;
-    const endpoint = endpoints.find((e) => e.url === url);
-    expect(endpoint?.deliveries).toEqual([
+    // The dispatcher records the outcome after the receiver's answer: wait for the row to
+    // leave 'pending' (the test's timeout bounds it), then check what it recorded.
+    const deliveriesOfEndpoint = async () =>
+      dataOf(await server.request(Endpoints, {})).webhookEndpoints.find((e) => e.url === url)?.deliveries;
+    let deliveries = await deliveriesOfEndpoint();
+    while (deliveries?.some((delivery) => delivery.status === 'pending')) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      deliveries = await deliveriesOfEndpoint();
+    }
+    expect(deliveries).toEqual([
       expect.objectContaining({ status: 'delivered', attempts: 3, lastStatusCode: 200 }),
     ]);
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
@@ -226,11 +233,24 @@ describe('webhooks', () => {
     await workosFor(server, { apiKey: server.keys.production }).featureFlags.disableFeatureFlag('scoped'); // no change
     dataOf(await server.request(UpdateFlag, { input: { slug: 'scoped', name: 'Scoped again' } }));
 
-    const received = await production.waitFor(2);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(production.received).toHaveLength(2);
-    const types = received.map((r) => JSON.parse(r.body) as { event: string; data: { enabled: boolean } });
-    expect(types.map((t) => t.event).sort()).toEqual(['flag.created', 'flag.updated']);
+    // Nothing else for production: a follow-up definition change goes to every environment, and
+    // the dispatcher enqueues in log order, so once it has arrived every earlier event was
+    // either enqueued for this endpoint already or never will be.
+    dataOf(await server.request(CreateFlag, { input: { slug: 'scoped-after', name: 'Scoped after' } }));
+    const received = await production.waitFor(3);
+    const types = received.map(
+      (r) => JSON.parse(r.body) as { event: string; data: { slug: string; enabled: boolean } },
+    );
+    expect(types.map((t) => `${t.event} ${t.data.slug}`).sort()).toEqual([
+      'flag.created scoped',
+      'flag.created scoped-after',
+      'flag.updated scoped',
+    ]);
+    const endpoints = dataOf(
+      await server.request(Endpoints, {}, { apiKey: server.keys.production }),
+    ).webhookEndpoints;
+    expect(endpoints.find((endpoint) => endpoint.url === url)?.deliveries).toHaveLength(3);
+    expect(production.received).toHaveLength(3);
     // Production's copy of the definition change shows production's rule: still off.
     expect(types.find((t) => t.event === 'flag.updated')?.data.enabled).toBe(false);
   });
@@ -278,7 +298,7 @@ describe('webhooks', () => {
     down.failures = Number.POSITIVE_INFINITY;
     const { secret } = await register(url, ['flag.created']);
     dataOf(await server.request(CreateFlag, { input: { slug: 'durable', name: 'Durable' } }));
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 25_000;
     while (down.requests === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(down.requests).toBeGreaterThan(0);
 

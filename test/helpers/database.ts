@@ -16,6 +16,11 @@ declare module 'vitest' {
      * applied and nothing else, that each test file copies instead of migrating its own.
      */
     migratedTemplate: { kind: 'postgres'; database: string } | { kind: 'pglite'; pgdata: string } | null;
+    /**
+     * A migrated PGlite data folder, made on every run (on PostgreSQL too, for the server
+     * processes that tests spawn on PGlite).
+     */
+    migratedPglite: { pgdata: string } | null;
   }
 }
 
@@ -76,8 +81,13 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
  * Opening a copy skips both PGlite's initdb and the migrations, most of a server's start.
  */
 export async function copyMigratedPglite(pgdata: string): Promise<boolean> {
-  const template = migratedTemplate();
-  if (template?.kind !== 'pglite') return false;
+  let template: ProvidedContext['migratedPglite'];
+  try {
+    template = inject('migratedPglite') ?? null;
+  } catch {
+    template = null;
+  }
+  if (!template) return false;
   await cp(template.pgdata, pgdata, { recursive: true, errorOnExist: true, force: false });
   return true;
 }

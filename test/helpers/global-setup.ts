@@ -19,6 +19,16 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
+  // A PGlite template on every run: on PostgreSQL too, the server processes that tests spawn
+  // without DATABASE_URL open PGlite, and would otherwise each migrate one from nothing.
+  const dir = await mkdtemp(path.join(tmpdir(), 'pennant-template-'));
+  const removeDir = () => rm(dir, { recursive: true, force: true });
+  const pglite = async () => {
+    await migrate({ PENNANT_DATA_DIR: dir });
+    // As the server leaves its data folder, so that each copy's first start has nothing to change.
+    await makeDataFolderPrivate(dir);
+    return { pgdata: path.join(dir, 'pgdata') };
+  };
   if (testDatabaseUrl) {
     const name = `pennant_template_${randomBytes(6).toString('hex')}`;
     await adminQuery(testDatabaseUrl, `CREATE DATABASE ${name}`);
@@ -26,22 +36,23 @@ export default async function setup(project: TestProject): Promise<() => Promise
     url.pathname = `/${name}`;
     const drop = () => adminQuery(testDatabaseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     try {
-      await migrate({ DATABASE_URL: url.toString() });
+      const [, pgliteTemplate] = await Promise.all([migrate({ DATABASE_URL: url.toString() }), pglite()]);
+      project.provide('migratedPglite', pgliteTemplate);
     } catch (error) {
-      await drop();
+      await Promise.all([drop(), removeDir()]);
       throw error;
     }
     // CREATE DATABASE … TEMPLATE refuses while anyone is connected to the template: the
     // migrating process has exited, and nothing else ever connects to it.
     project.provide('migratedTemplate', { kind: 'postgres', database: name });
-    return drop;
+    return async () => {
+      await Promise.all([drop(), removeDir()]);
+    };
   }
-  const dir = await mkdtemp(path.join(tmpdir(), 'pennant-template-'));
-  await migrate({ PENNANT_DATA_DIR: dir });
-  // As the server leaves its data folder, so that each copy's first start has nothing to change.
-  await makeDataFolderPrivate(dir);
-  project.provide('migratedTemplate', { kind: 'pglite', pgdata: path.join(dir, 'pgdata') });
-  return () => rm(dir, { recursive: true, force: true });
+  const pgliteTemplate = await pglite();
+  project.provide('migratedPglite', pgliteTemplate);
+  project.provide('migratedTemplate', { kind: 'pglite', ...pgliteTemplate });
+  return removeDir;
 }
 
 /**

@@ -75,7 +75,7 @@ export class PrivateRedis {
     child.stdout?.on('data', (chunk) => {
       output += String(chunk);
     });
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 25_000;
     while (!output.includes('Ready to accept connections')) {
       if (child.exitCode !== null) throw new Error(`redis-server exited: ${output}`);
       if (Date.now() > deadline) throw new Error(`redis-server did not start: ${output}`);

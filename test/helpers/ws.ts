@@ -3,6 +3,13 @@ import { print } from 'graphql';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
+/**
+ * How long a wait for a message or an end may take before it fails with a description of what
+ * did arrive: a bound for a lost message, not for speed, so just under the tests' 30 s timeout
+ * (a loaded machine may be slow, and vitest's own timeout would say less).
+ */
+const defaultWaitMs = 25_000;
+
 /** What a subscription received, with ways to wait for more. */
 export interface Subscription<T> {
   messages: T[];
@@ -82,7 +89,7 @@ function collect<T>(client: Client, query: string, variables?: Record<string, un
     messages,
     errors,
     completed: false,
-    waitForCount(count, timeoutMs = 10_000) {
+    waitForCount(count, timeoutMs = defaultWaitMs) {
       return waitUntil(
         () => messages.length >= count,
         timeoutMs,
@@ -90,7 +97,7 @@ function collect<T>(client: Client, query: string, variables?: Record<string, un
           `expected ${count} messages, got ${messages.length}: ${JSON.stringify(messages)} errors ${JSON.stringify(errors)}`,
       ).then(() => messages.slice(0, count));
     },
-    waitForEnd(timeoutMs = 10_000) {
+    waitForEnd(timeoutMs = defaultWaitMs) {
       return waitUntil(
         () => subscription.completed || errors.length > 0,
         timeoutMs,
@@ -116,6 +123,7 @@ function collect<T>(client: Client, query: string, variables?: Record<string, un
     },
     stop: () => unsubscribe(),
   };
+  /** `timeoutMs` may be infinite: then only the test's timeout bounds the wait. */
   function waitUntil(done: () => boolean, timeoutMs: number, describe: () => string): Promise<void> {
     if (done()) return Promise.resolve();
     return new Promise((resolve, reject) => {
@@ -125,10 +133,12 @@ function collect<T>(client: Client, query: string, variables?: Record<string, un
         waiters.delete(check);
         resolve();
       };
-      const timer = setTimeout(() => {
-        waiters.delete(check);
-        reject(new Error(describe()));
-      }, timeoutMs);
+      const timer = Number.isFinite(timeoutMs)
+        ? setTimeout(() => {
+            waiters.delete(check);
+            reject(new Error(describe()));
+          }, timeoutMs)
+        : undefined;
       waiters.add(check);
     });
   }
