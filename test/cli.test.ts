@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
-// Each test starts Node processes (two of them migrate a fresh embedded database): slow on a busy machine.
+// Each test starts Node processes: slow on a busy machine. Each data folder starts as a copy of the
+// run's migrated database; migrating from nothing is tested by migrations and lean-start.
 const processTimeout = 180_000;
 
 import { graphql } from './gql/index.ts';
@@ -21,9 +22,11 @@ const CurrentEnvironment = graphql(`
 `);
 
 const folders: string[] = [];
+/** A data folder holding a copy of the run's migrated database, with no API key in it yet. */
 async function freshDataDir(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'pennant-cli-'));
   folders.push(dir);
+  await copyMigratedPglite(path.join(dir, 'pgdata'));
   return dir;
 }
 afterAll(async () => {
@@ -114,7 +117,7 @@ async function currentEnvironmentOf(graphqlUrl: string, apiKey: string): Promise
 }
 
 describe('npm run keys:create', { timeout: processTimeout }, () => {
-  it('on a fresh data folder prints only a sk_test_ secret that then authenticates', async () => {
+  it('on a data folder without keys prints only a sk_test_ secret that then authenticates', async () => {
     const dataDir = await freshDataDir();
     const result = await run('npm', ['run', '--silent', 'keys:create', '--', '--environment', 'sandbox'], {
       PENNANT_DATA_DIR: dataDir,
@@ -140,8 +143,6 @@ describe('npm run keys:create', { timeout: processTimeout }, () => {
 
   it('--role read-only makes a key that reads but may not change anything; a bad role is refused', async () => {
     const dataDir = await freshDataDir();
-    // A migrated database (the test above runs keys:create on an empty one).
-    await copyMigratedPglite(path.join(dataDir, 'pgdata'));
     const badRole = await run(
       'npm',
       ['run', '--silent', 'keys:create', '--', '--environment', 'sandbox', '--role', 'owner'],

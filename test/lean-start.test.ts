@@ -55,8 +55,11 @@ async function migratedDatabase(kind: 'pglite' | 'postgres'): Promise<DatabaseTa
 
 describe('migrations at start', () => {
   it('a server that migrates a new database does it in a worker thread: the engine never stays in its own', async () => {
-    // Before the test below loads the engine in this process on purpose.
-    const server = await startTestServer();
+    // Before the test below loads the engine in this process on purpose. An empty data folder
+    // (named by the test, so not a copy of the migrated template): every migration is pending.
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'pennant-lean-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const server = await startTestServer({ env: { PENNANT_DATA_DIR: dataDir, DATABASE_URL: '' } });
     try {
       const response = await fetch(`${server.url}/ready`);
       expect(response.status).toBe(200);
@@ -107,6 +110,8 @@ describe('migrations at start', () => {
     for (const env of databases) {
       const dataDir = await mkdtemp(path.join(tmpdir(), 'pennant-lean-'));
       cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+      // Migrated already (the test above migrates from nothing): the first start makes the keys.
+      if (!env.DATABASE_URL) await copyMigratedPglite(path.join(dataDir, 'pgdata'));
       const first = await spawnServer({ dataDir, env });
       // The first start's keys follow its listening line.
       for (let waited = 0; waited < 30_000 && !/sk_test_\S+/.test(first.stdout()); waited += 50) {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { copyMigratedPglite } from './helpers/database.ts';
 import { signInOperator, startTestServer } from './helpers/server.ts';
 
 /**
@@ -11,7 +12,8 @@ import { signInOperator, startTestServer } from './helpers/server.ts';
  * start prints, as an operator of the server would use them: real child processes.
  */
 
-// Each test starts Node processes that migrate a fresh embedded database: slow on a busy machine.
+// Each test starts Node processes: slow on a busy machine. Each data folder starts as a copy of the
+// run's migrated database (no operator, no key); migrating from nothing is tested elsewhere.
 const processTimeout = 180_000;
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -19,6 +21,7 @@ const folders: string[] = [];
 async function freshDataDir(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'pennant-operators-cli-'));
   folders.push(dir);
+  await copyMigratedPglite(path.join(dir, 'pgdata'));
   return dir;
 }
 afterAll(async () => {

@@ -5,7 +5,7 @@ import type { BenchContext } from '../lib/context.ts';
 import { graphqlClient } from '../lib/graphql.ts';
 import { type HttpLoadResult, runHttpLoad } from '../lib/http-load.ts';
 import { cores, residentMb } from '../lib/machine.ts';
-import { projectRoot, startPennant } from '../lib/server.ts';
+import { productionNodeArgs, projectRoot, startPennant } from '../lib/server.ts';
 import { alternatingSlices } from '../lib/slices.ts';
 import { type Spread, seededRandom, spread } from '../lib/stats.ts';
 
@@ -136,7 +136,12 @@ export async function flagReadBenchmark(context: BenchContext): Promise<FlagRead
   const { options, template } = context;
   const data = await template.instance();
   const server = await startPennant({ ...data.start, core: cores.server, ...context.serverExtras });
-  const hello = forkHelper(path.join(projectRoot, 'bench/processes/hello-server.ts'), { core: cores.server });
+  // The baseline runs with the same node flags as the production server (start:prod's young
+  // generation size), so that the ratio compares the servers' work, not V8's settings.
+  const hello = forkHelper(path.join(projectRoot, 'bench/processes/hello-server.ts'), {
+    core: cores.server,
+    nodeArgs: productionNodeArgs,
+  });
   try {
     const helloPort = await hello.call<number>('listen');
     const random = seededRandom(7);
