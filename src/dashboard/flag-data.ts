@@ -1,14 +1,22 @@
 import { request } from './api.ts';
-import type { FlagTableQuery } from './gql/graphql.ts';
+import type { FlagDefinitionFragment, FlagTableQuery } from './gql/graphql.ts';
 import { graphql } from './gql/index.ts';
 
-export interface FlagDefinition {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  tags: string[];
-}
+/**
+ * A flag's own fields, as every page and dialog that lists or edits flags selects them (the
+ * table, the archived list, create and update).
+ */
+graphql(`
+  fragment FlagDefinition on FeatureFlag {
+    id
+    slug
+    name
+    description
+    tags
+  }
+`);
+
+export type FlagDefinition = FlagDefinitionFragment;
 
 export interface RuleSummary {
   enabled: boolean;
@@ -22,11 +30,7 @@ const tablePage = graphql(`
     featureFlags(first: $first, after: $after) {
       edges {
         node {
-          id
-          slug
-          name
-          description
-          tags
+          ...FlagDefinition
           rules(environments: $environments) {
             enabled
             version

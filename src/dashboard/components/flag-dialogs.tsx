@@ -10,11 +10,7 @@ const createFlag = graphql(`
   mutation CreateFeatureFlag($input: CreateFeatureFlagInput!) {
     createFeatureFlag(input: $input) {
       featureFlag {
-        id
-        slug
-        name
-        description
-        tags
+        ...FlagDefinition
       }
     }
   }
@@ -24,11 +20,7 @@ const updateFlag = graphql(`
   mutation UpdateFeatureFlag($input: UpdateFeatureFlagInput!) {
     updateFeatureFlag(input: $input) {
       featureFlag {
-        id
-        slug
-        name
-        description
-        tags
+        ...FlagDefinition
       }
     }
   }

@@ -288,6 +288,8 @@ export type DeleteWebhookEndpointMutationVariables = Exact<{
 
 export type DeleteWebhookEndpointMutation = { deleteWebhookEndpoint: { deletedWebhookEndpointId: string } };
 
+export type FlagDefinitionFragment = { id: string, slug: string, name: string, description: string, tags: Array<string> };
+
 export type FlagTableQueryVariables = Exact<{
   environments: Array<string> | string;
   first: number;
@@ -324,7 +326,7 @@ export type ArchivedFlagsQueryVariables = Exact<{
 }>;
 
 
-export type ArchivedFlagsQuery = { featureFlags: { edges: Array<{ node: { id: string, slug: string, name: string, description: string, tags: Array<string>, archivedAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ArchivedFlagsQuery = { featureFlags: { edges: Array<{ node: { archivedAt: string | null, id: string, slug: string, name: string, description: string, tags: Array<string> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type UnarchiveFeatureFlagMutationVariables = Exact<{
   input: UnarchiveFeatureFlagInput;
@@ -466,6 +468,15 @@ export const RuleFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"RuleFields"}) as unknown as TypedDocumentString<RuleFieldsFragment, unknown>;
+export const FlagDefinitionFragmentDoc = new TypedDocumentString(`
+    fragment FlagDefinition on FeatureFlag {
+  id
+  slug
+  name
+  description
+  tags
+}
+    `, {"fragmentName":"FlagDefinition"}) as unknown as TypedDocumentString<FlagDefinitionFragment, unknown>;
 export const WhoAmIDocument = new TypedDocumentString(`
     query WhoAmI {
   setupRequired
@@ -532,28 +543,32 @@ export const CreateFeatureFlagDocument = new TypedDocumentString(`
     mutation CreateFeatureFlag($input: CreateFeatureFlagInput!) {
   createFeatureFlag(input: $input) {
     featureFlag {
-      id
-      slug
-      name
-      description
-      tags
+      ...FlagDefinition
     }
   }
 }
-    `) as unknown as TypedDocumentString<CreateFeatureFlagMutation, CreateFeatureFlagMutationVariables>;
+    fragment FlagDefinition on FeatureFlag {
+  id
+  slug
+  name
+  description
+  tags
+}`) as unknown as TypedDocumentString<CreateFeatureFlagMutation, CreateFeatureFlagMutationVariables>;
 export const UpdateFeatureFlagDocument = new TypedDocumentString(`
     mutation UpdateFeatureFlag($input: UpdateFeatureFlagInput!) {
   updateFeatureFlag(input: $input) {
     featureFlag {
-      id
-      slug
-      name
-      description
-      tags
+      ...FlagDefinition
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpdateFeatureFlagMutation, UpdateFeatureFlagMutationVariables>;
+    fragment FlagDefinition on FeatureFlag {
+  id
+  slug
+  name
+  description
+  tags
+}`) as unknown as TypedDocumentString<UpdateFeatureFlagMutation, UpdateFeatureFlagMutationVariables>;
 export const DeleteFeatureFlagDocument = new TypedDocumentString(`
     mutation DeleteFeatureFlag($input: DeleteFeatureFlagInput!) {
   deleteFeatureFlag(input: $input) {
@@ -731,11 +746,7 @@ export const FlagTableDocument = new TypedDocumentString(`
   featureFlags(first: $first, after: $after) {
     edges {
       node {
-        id
-        slug
-        name
-        description
-        tags
+        ...FlagDefinition
         rules(environments: $environments) {
           enabled
           version
@@ -750,7 +761,13 @@ export const FlagTableDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<FlagTableQuery, FlagTableQueryVariables>;
+    fragment FlagDefinition on FeatureFlag {
+  id
+  slug
+  name
+  description
+  tags
+}`) as unknown as TypedDocumentString<FlagTableQuery, FlagTableQueryVariables>;
 export const FlagRowDocument = new TypedDocumentString(`
     query FlagRow($slug: String!, $environment: String!) {
   featureFlag(slug: $slug) {
@@ -801,11 +818,7 @@ export const ArchivedFlagsDocument = new TypedDocumentString(`
   featureFlags(archived: true, first: 100, after: $after) {
     edges {
       node {
-        id
-        slug
-        name
-        description
-        tags
+        ...FlagDefinition
         archivedAt
       }
     }
@@ -815,7 +828,13 @@ export const ArchivedFlagsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ArchivedFlagsQuery, ArchivedFlagsQueryVariables>;
+    fragment FlagDefinition on FeatureFlag {
+  id
+  slug
+  name
+  description
+  tags
+}`) as unknown as TypedDocumentString<ArchivedFlagsQuery, ArchivedFlagsQueryVariables>;
 export const UnarchiveFeatureFlagDocument = new TypedDocumentString(`
     mutation UnarchiveFeatureFlag($input: UnarchiveFeatureFlagInput!) {
   unarchiveFeatureFlag(input: $input) {

@@ -13,11 +13,7 @@ const archivedFlags = graphql(`
     featureFlags(archived: true, first: 100, after: $after) {
       edges {
         node {
-          id
-          slug
-          name
-          description
-          tags
+          ...FlagDefinition
           archivedAt
         }
       }
