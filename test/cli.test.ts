@@ -1,16 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
-// Each test starts Node processes: slow on a busy machine. Each data folder starts as a copy of the
-// run's migrated database; migrating from nothing is tested by migrations and lean-start.
+// Each test starts Node processes: slow on a busy machine.
 const processTimeout = 180_000;
 
 import { graphql } from './gql/index.ts';
-import { copyMigratedPglite } from './helpers/database.ts';
+import { cliChildEnv, migratedDataDirs } from './helpers/process.ts';
 import { dataOf, startTestServer } from './helpers/server.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,27 +18,12 @@ const CurrentEnvironment = graphql(`
   }
 `);
 
-const folders: string[] = [];
-/** A data folder holding a copy of the run's migrated database, with no API key in it yet. */
-async function freshDataDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'pennant-cli-'));
-  folders.push(dir);
-  await copyMigratedPglite(path.join(dir, 'pgdata'));
-  return dir;
-}
-afterAll(async () => {
-  for (const dir of folders) await rm(dir, { recursive: true, force: true });
-});
-
-/** The child's environment: ours without database or port settings, plus `env`. */
-function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  const { DATABASE_URL: _database, PORT: _port, TEST_DATABASE_URL: _test, ...rest } = process.env;
-  return { ...rest, LOG_LEVEL: 'info', NODE_ENV: 'test', ...env };
-}
+const dataDirs = migratedDataDirs('pennant-cli-');
+afterAll(() => dataDirs.removeAll());
 
 function run(command: string, args: string[], env: Record<string, string>) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(command, args, { cwd: projectRoot, env: childEnv(env) });
+    const child = spawn(command, args, { cwd: projectRoot, env: cliChildEnv(env) });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {
@@ -70,7 +52,7 @@ interface RunningServer {
 function startServer(dataDir: string, keys: number): Promise<RunningServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: projectRoot,
-    env: childEnv({ PORT: '0', HOST: '127.0.0.1', PENNANT_DATA_DIR: dataDir }),
+    env: cliChildEnv({ PORT: '0', HOST: '127.0.0.1', PENNANT_DATA_DIR: dataDir }),
   });
   let stdout = '';
   let stderr = '';
@@ -118,7 +100,7 @@ async function currentEnvironmentOf(graphqlUrl: string, apiKey: string): Promise
 
 describe('npm run keys:create', { timeout: processTimeout }, () => {
   it('on a data folder without keys prints only a sk_test_ secret that then authenticates', async () => {
-    const dataDir = await freshDataDir();
+    const dataDir = await dataDirs.fresh();
     const result = await run('npm', ['run', '--silent', 'keys:create', '--', '--environment', 'sandbox'], {
       PENNANT_DATA_DIR: dataDir,
     });
@@ -142,7 +124,7 @@ describe('npm run keys:create', { timeout: processTimeout }, () => {
   });
 
   it('--role read-only makes a key that reads but may not change anything; a bad role is refused', async () => {
-    const dataDir = await freshDataDir();
+    const dataDir = await dataDirs.fresh();
     const badRole = await run(
       'npm',
       ['run', '--silent', 'keys:create', '--', '--environment', 'sandbox', '--role', 'owner'],
@@ -177,7 +159,7 @@ describe('npm run keys:create', { timeout: processTimeout }, () => {
 
 describe('npm start', { timeout: processTimeout }, () => {
   it('logs one line with the real URL and database, and prints one key per environment on first start only', async () => {
-    const dataDir = await freshDataDir();
+    const dataDir = await dataDirs.fresh();
     const first = await startServer(dataDir, 2);
     try {
       const port = Number(new URL(first.url).port);

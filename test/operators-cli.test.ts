@@ -1,10 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyMigratedPglite } from './helpers/database.ts';
+import { cliChildEnv, migratedDataDirs } from './helpers/process.ts';
 import { signInOperator, startTestServer } from './helpers/server.ts';
 
 /**
@@ -12,33 +10,18 @@ import { signInOperator, startTestServer } from './helpers/server.ts';
  * start prints, as an operator of the server would use them: real child processes.
  */
 
-// Each test starts Node processes: slow on a busy machine. Each data folder starts as a copy of the
-// run's migrated database (no operator, no key); migrating from nothing is tested elsewhere.
+// Each test starts Node processes: slow on a busy machine.
 const processTimeout = 180_000;
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-const folders: string[] = [];
-async function freshDataDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'pennant-operators-cli-'));
-  folders.push(dir);
-  await copyMigratedPglite(path.join(dir, 'pgdata'));
-  return dir;
-}
-afterAll(async () => {
-  for (const dir of folders) await rm(dir, { recursive: true, force: true });
-});
-
-/** Our environment without database or port settings (the child uses its own data folder). */
-function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  const { DATABASE_URL: _database, PORT: _port, TEST_DATABASE_URL: _test, ...rest } = process.env;
-  return { ...rest, LOG_LEVEL: 'info', NODE_ENV: 'test', ...env };
-}
+const dataDirs = migratedDataDirs('pennant-operators-cli-');
+afterAll(() => dataDirs.removeAll());
 
 function createOperator(args: string[], stdin: string | null, dataDir: string) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     const child = spawn('npm', ['run', '--silent', 'operators:create', '--', ...args], {
       cwd: projectRoot,
-      env: childEnv({ PENNANT_DATA_DIR: dataDir }),
+      env: cliChildEnv({ PENNANT_DATA_DIR: dataDir }),
     });
     let stdout = '';
     let stderr = '';
@@ -59,7 +42,7 @@ const password = 'a password from stdin';
 
 describe('npm run operators:create', { timeout: processTimeout }, () => {
   it('reads the password from standard input, prints the id, and the operator can sign in', async () => {
-    const dataDir = await freshDataDir();
+    const dataDir = await dataDirs.fresh();
     const created = await createOperator(
       ['--email', 'Root@Example.com', '--role', 'owner', '--password-stdin'],
       `${password}\n`,
@@ -101,7 +84,7 @@ describe('npm run operators:create', { timeout: processTimeout }, () => {
   });
 
   it('refuses usage errors with exit code 2, writing nothing to standard output', async () => {
-    const dataDir = await freshDataDir();
+    const dataDir = await dataDirs.fresh();
     for (const args of [
       ['--email', 'a@example.com', '--role', 'boss', '--password-stdin'],
       ['--email', 'a@example.com', '--role', 'owner'],
@@ -125,10 +108,10 @@ describe('npm run operators:create', { timeout: processTimeout }, () => {
 
 describe('the first start without an operator', { timeout: processTimeout }, () => {
   it('prints a one-time setup link once, and the link creates the owner', async () => {
-    const dataDir = await freshDataDir();
+    const dataDir = await dataDirs.fresh();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: projectRoot,
-      env: childEnv({ PORT: '0', HOST: '127.0.0.1', PENNANT_DATA_DIR: dataDir }),
+      env: cliChildEnv({ PORT: '0', HOST: '127.0.0.1', PENNANT_DATA_DIR: dataDir }),
     });
     let output = '';
     child.stderr.on('data', (chunk) => {

@@ -150,6 +150,35 @@ export async function spawnServer(
   return server;
 }
 
+/**
+ * The environment of a CLI child (`npm run …`, `npm start`): this process's, without its
+ * database or port settings (the child uses its own data folder), logging at info, plus `env`.
+ */
+export function cliChildEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _database, PORT: _port, TEST_DATABASE_URL: _test, ...rest } = process.env;
+  return { ...rest, LOG_LEVEL: 'info', NODE_ENV: 'test', ...env };
+}
+
+/**
+ * Data folders that each start as a copy of the run's migrated database, with no API key and no
+ * operator in it yet (migrating from nothing is tested by migrations and lean-start);
+ * `removeAll()` deletes them.
+ */
+export function migratedDataDirs(prefix: string): { fresh(): Promise<string>; removeAll(): Promise<void> } {
+  const folders: string[] = [];
+  return {
+    async fresh() {
+      const dir = await mkdtemp(path.join(tmpdir(), prefix));
+      folders.push(dir);
+      await copyMigratedPglite(path.join(dir, 'pgdata'));
+      return dir;
+    },
+    async removeAll() {
+      for (const dir of folders.splice(0)) await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 /** `node --import tsx src/main.ts` with the given environment added to this one's PATH etc. */
 export function spawnMain(env: Record<string, string | undefined>, nodeArgs: string[] = []): ChildProcess {
   const base: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME };
