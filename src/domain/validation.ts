@@ -55,14 +55,14 @@ export function validTags(field: string, tags: readonly string[]): string[] {
 
 const idPattern = /^[a-z]+_[0-9A-HJKMNP-TV-Z]{26}$/;
 
-/** Ids are checked for shape at the edge so lookups never see arbitrary strings. */
 /** Whether a value is an id with the prefix (e.g. `user`), so no other text reaches a query. */
 export function isId(value: string, prefix: string): boolean {
   return idPattern.test(value) && value.startsWith(`${prefix}_`);
 }
 
+/** The id, or BAD_USER_INPUT naming the field: ids are checked for shape at the edge. */
 export function validId(field: string, value: string, prefix: string): string {
-  if (!idPattern.test(value) || !value.startsWith(`${prefix}_`)) {
+  if (!isId(value, prefix)) {
     throw new BadUserInputError(field, `${field} must be an id like ${prefix}_01J….`);
   }
   return value;

@@ -15,7 +15,7 @@ import {
   setFeatureFlagEnabled,
   setOrganizationRule,
 } from '../domain/rules.ts';
-import { isSlug, validFilterText, validId, validPercentage } from '../domain/validation.ts';
+import { isId, isSlug, validFilterText, validId, validPercentage } from '../domain/validation.ts';
 import { BadUserInputError, NotFoundError } from '../errors.ts';
 import type { FeatureFlag } from '../generated/prisma/client.ts';
 import { environmentFor } from './auth.ts';
@@ -178,7 +178,7 @@ function flagCursor(id: string): string {
 function flagIdOfCursor(argument: 'after' | 'before', cursor: string): string {
   const decoded = Buffer.from(cursor, 'base64url').toString();
   const id = decoded.startsWith(cursorPrefix) ? decoded.slice(cursorPrefix.length) : '';
-  if (!/^flag_[0-9A-Z]{26}$/.test(id)) {
+  if (!isId(id, 'flag')) {
     throw new BadUserInputError(argument, `${argument} is not a cursor of this list.`);
   }
   return id;
