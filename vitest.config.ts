@@ -1,6 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // Each test file's database and data folder go to the temporary folder. On Linux that is
 // memory (/dev/shm) unless TMPDIR says otherwise: PGlite's writes and fsyncs, and copying the
@@ -39,6 +40,44 @@ const slowFiles = [
   'test/walkthrough.test.ts',
 ];
 
+/**
+ * The files that take longest (each spawns processes, drives Chromium, or waits on purpose),
+ * longest first, as measured on a two-core machine. They start first, so that the two workers
+ * finish together instead of one of them starting a long file near the end. Vitest orders by
+ * the durations of the last run when it has them; a fresh clone (CI) has none.
+ */
+const longestFiles = [
+  'test/lean-start.test.ts',
+  'test/cli.test.ts',
+  'test/operators-cli.test.ts',
+  'test/dashboard.test.ts',
+  'test/faults.test.ts',
+  'test/environment-migration.test.ts',
+  'test/migrations.test.ts',
+  'test/signals.test.ts',
+  'test/fuzz.test.ts',
+  'test/hardening-rate-limits.test.ts',
+  'test/hardening-shutdown.test.ts',
+  'test/targeting-realtime.test.ts',
+  'test/realtime-volume.test.ts',
+  'test/realtime-instances.test.ts',
+  'test/dashboard-admin.test.ts',
+];
+
+class LongestFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (file: TestSpecification) => {
+      const index = longestFiles.findIndex((name) => file.moduleId.endsWith(name));
+      return index === -1 ? longestFiles.length : index;
+    };
+    return sorted
+      .map((file, order) => ({ file, order }))
+      .sort((a, b) => rank(a.file) - rank(b.file) || a.order - b.order)
+      .map(({ file }) => file);
+  }
+}
+
 export default defineConfig({
   resolve: {
     // graphql 16 has no "exports" map: Node loads its CommonJS build for the libraries, while
@@ -52,6 +91,13 @@ export default defineConfig({
     // dashboard's build, made once when its source changed (the dashboard tests serve it).
     globalSetup: ['test/helpers/global-setup.ts', 'test/helpers/build-dashboard.ts'],
     pool: 'forks',
+    // The files of a worker share one module registry: the server's modules (and Prisma's, and
+    // PGlite's) are loaded once per worker instead of once per file, which was a third of the
+    // suite's CPU. Files of a worker run one after another, each starts its own server on its
+    // own database and stops it in afterAll; spies are restored where they are made.
+    isolate: false,
+    setupFiles: ['test/helpers/per-file-setup.ts'],
+    sequence: { sequencer: LongestFirstSequencer },
     // Vitest's default is one worker fewer than the cores: one on a two-core machine, and the
     // files would run one after another. One per core; more made timeouts on a loaded machine.
     maxWorkers: availableParallelism(),

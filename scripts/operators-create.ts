@@ -4,47 +4,15 @@
 // Works on a fresh data folder too: it migrates and creates the default environments first.
 // With the embedded database, stop the server first (PGlite allows one process at a time).
 // Exit codes: 0 created, 1 refused (bad input, e-mail taken), 2 usage.
-import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config.ts';
-import { openDatabase } from '../src/db/client.ts';
-import { setPrismaClient } from '../src/db/index.ts';
-import { applyPendingMigrations } from '../src/db/migrations.ts';
-import { systemActor } from '../src/domain/actor.ts';
-import { ensureDefaultEnvironments } from '../src/domain/environments.ts';
-import { createOperator, parseOperatorRole } from '../src/domain/operators.ts';
-import { PennantError } from '../src/errors.ts';
-
-const usage =
-  'usage: npm run -s operators:create -- --email <e-mail> --role owner|admin|editor|viewer [--environments <slug,slug>] --password-stdin   (the password on standard input)';
+import { parseOperatorsCreateArgs, passwordFromStdin } from './operators-create-args.ts';
 
 function fail(message: string, code: number): never {
   process.stderr.write(`${message}\n`);
   process.exit(code);
 }
 
-let parsed: ReturnType<typeof parse>;
-function parse() {
-  return parseArgs({
-    options: {
-      email: { type: 'string' },
-      role: { type: 'string' },
-      environments: { type: 'string' },
-      'password-stdin': { type: 'boolean', default: false },
-    },
-  });
-}
-try {
-  parsed = parse();
-} catch (error) {
-  fail(`${error instanceof Error ? error.message : String(error)}\n${usage}`, 2);
-}
-const { values } = parsed;
-if (!values.email || !values.role) fail(usage, 2);
-const role = parseOperatorRole(values.role);
-if (!role)
-  fail(`--role must be owner, admin, editor or viewer, not ${JSON.stringify(values.role)}.\n${usage}`, 2);
-if (!values['password-stdin'])
-  fail(`--password-stdin is required: the password is read from standard input.\n${usage}`, 2);
+const args = parseOperatorsCreateArgs(process.argv.slice(2));
+if ('usageError' in args) fail(args.usageError, 2);
 if (process.stdin.isTTY) process.stderr.write('Password (then Enter; it is not hidden): ');
 
 async function readStdin(): Promise<string> {
@@ -53,24 +21,35 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-// One line: a trailing newline (echo, a here-string) is not part of the password.
-const password = (await readStdin()).replace(/\r?\n$/, '');
-if (password === '') fail('No password on standard input.', 2);
+const password = passwordFromStdin(await readStdin());
+if (typeof password !== 'string') fail(password.usageError, 2);
 
+// Loaded only now: a usage error above is answered without loading the server's modules.
+const [
+  { loadConfig },
+  { openDatabase },
+  { setPrismaClient },
+  { applyPendingMigrations },
+  { systemActor },
+  { ensureDefaultEnvironments },
+  { createOperator },
+  { PennantError },
+] = await Promise.all([
+  import('../src/config.ts'),
+  import('../src/db/client.ts'),
+  import('../src/db/index.ts'),
+  import('../src/db/migrations.ts'),
+  import('../src/domain/actor.ts'),
+  import('../src/domain/environments.ts'),
+  import('../src/domain/operators.ts'),
+  import('../src/errors.ts'),
+]);
 const database = await openDatabase(loadConfig().database);
 setPrismaClient(database.prisma);
 try {
   await applyPendingMigrations(database.adapterFactory);
   await ensureDefaultEnvironments(systemActor);
-  const operator = await createOperator(systemActor, {
-    email: values.email,
-    role,
-    environments: values.environments
-      ?.split(',')
-      .map((slug) => slug.trim())
-      .filter(Boolean),
-    password,
-  });
+  const operator = await createOperator(systemActor, { ...args, password });
   process.stdout.write(`${operator.id}\n`);
 } catch (error) {
   process.stderr.write(`${error instanceof PennantError ? error.message : String(error)}\n`);

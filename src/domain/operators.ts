@@ -17,18 +17,6 @@ import { commitChange } from './transaction.ts';
 
 export type { OperatorRole };
 
-export const operatorRoles: readonly OperatorRole[] = ['OWNER', 'ADMIN', 'EDITOR', 'VIEWER'];
-
-/** `owner`, `admin`, `editor` or `viewer` (any case) to a role; undefined otherwise. */
-export function parseOperatorRole(name: string): OperatorRole | undefined {
-  const role = name.trim().toUpperCase();
-  return (operatorRoles as readonly string[]).includes(role) ? (role as OperatorRole) : undefined;
-}
-
-export function operatorRoleName(role: OperatorRole): string {
-  return role.toLowerCase();
-}
-
 // Deliberately loose (a local part, @, a dotted domain): the invitation or sign-in proves it.
 const emailPattern = /^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+$/;
 
