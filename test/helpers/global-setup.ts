@@ -17,6 +17,13 @@ const templateInputs = {
   files: ['package-lock.json', 'scripts/db-migrate.ts', 'src/config.ts', 'src/security/data-folder.ts'],
 };
 
+/**
+ * Vitest's global setup: one migrated database for the whole run, before any test file starts.
+ * Each file's server then starts on a copy of it (test/helpers/database.ts), so that no file
+ * pays for PGlite's initdb and the schema engine, yet every file has a database of its own. On
+ * PostgreSQL (TEST_DATABASE_URL) the template is a database of the shared server with a random
+ * name, dropped at the end; on PGlite, a data folder kept in the test cache.
+ */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
   // A PGlite template on every run: on PostgreSQL too, the server processes that tests spawn
