@@ -384,11 +384,30 @@ describe.skipIf(!postgresRestart)('PostgreSQL restarted under load', () => {
         }
       };
       const workers = [worker('read'), worker('rest'), worker('write'), worker('write')];
-      await sleep(1000);
+      /** Polls the answers until `enough` holds of them (the load runs meanwhile). */
+      const answersUntil = async (enough: (answers: Answer[]) => boolean, what: string) => {
+        const deadline = Date.now() + 30_000;
+        while (!enough(answers)) {
+          if (Date.now() > deadline) throw new Error(`within 30 s: ${what}`);
+          await sleep(20);
+        }
+      };
+      // Every kind of request served before the database goes.
+      await answersUntil(
+        (all) =>
+          (['read', 'rest', 'write'] as const).every((kind) =>
+            all.some((a) => a.kind === kind && a.outcome === 'ok'),
+          ),
+        'an ok answer of each kind while the database is up',
+      );
 
       const downAt = Date.now();
       await postgres.stop('fast');
-      await sleep(1500);
+      // What the checks below need of the outage: several answers, a 503 among them.
+      await answersUntil((all) => {
+        const whileDown = all.filter((answer) => answer.at > downAt + 100);
+        return whileDown.length > 5 && whileDown.some((answer) => answer.outcome === 'SERVICE_UNAVAILABLE');
+      }, 'several answers and a SERVICE_UNAVAILABLE while the database is down');
       const readyWhileDown = await fetch(`${url}/ready`);
       expect(readyWhileDown.status).toBe(503);
       expect(await readyWhileDown.json()).toMatchObject({
@@ -410,7 +429,14 @@ describe.skipIf(!postgresRestart)('PostgreSQL restarted under load', () => {
         await sleep(50);
       }
       const recoveredMs = Date.now() - upAt;
-      await sleep(500);
+      // Reads, REST and writes all served again before the load stops.
+      await answersUntil(
+        (all) =>
+          (['read', 'rest', 'write'] as const).every((kind) =>
+            all.some((a) => a.at > upAt && a.kind === kind && a.outcome === 'ok'),
+          ),
+        'an ok answer of each kind once the database is back',
+      );
       running = false;
       await Promise.all(workers);
 
