@@ -99,8 +99,9 @@ export default defineConfig({
     setupFiles: ['test/helpers/per-file-setup.ts'],
     sequence: { sequencer: LongestFirstSequencer },
     // Vitest's default is one worker fewer than the cores: one on a two-core machine, and the
-    // files would run one after another. One per core; more made timeouts on a loaded machine.
-    maxWorkers: availableParallelism(),
+    // files would run one after another. One more than the cores: much of a file's time is spent
+    // waiting on a child process, a browser or a timer, and the extra worker fills that time.
+    maxWorkers: availableParallelism() + 1,
     testTimeout: 30_000,
     hookTimeout: 90_000,
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
